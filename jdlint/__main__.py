@@ -1,0 +1,5 @@
+"""`python -m jdlint` runs the CLI."""
+
+from jdlint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,263 @@
+"""The `jdlint` command: arguments, subcommands and exit codes. No rule logic.
+
+Exit codes: 0 nothing at or above the failing severity, 1 findings at or
+above it, 2 a usage, configuration or I/O error (one line on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from jdlint import __version__
+
+COMMANDS = ("check", "rules", "explain", "init", "lsp")
+FORMATS = ("text", "concise", "json")
+
+EPILOG = """\
+examples:
+  jdlint check postings/                   lint every .md/.markdown/.txt below postings/
+  jdlint check --format json job.md        machine-readable findings
+  echo "We need a rockstar" | jdlint check -
+  jdlint rules                             list every rule
+  jdlint explain pay-transparency          what a rule checks, why, and how to fix it
+
+exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config/I-O error
+"""
+
+
+class UsageError(Exception):
+    """A problem with how jdlint was called; exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit 2, like every other usage error
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="jdlint",
+        description="Lint job postings for biased wording, missing legal disclosures, "
+        "unfinished sections and contradictory requirements.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"jdlint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    check = sub.add_parser(
+        "check",
+        help="lint files, directories or stdin (the default command)",
+        description="Lint postings. Directories are searched for *.md, *.markdown and *.txt; `-` reads standard input.",
+    )
+    check.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .); - for stdin")
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="text (default, for people), concise (path:line:col, for editors), json",
+    )
+    check.add_argument(
+        "--select", action="append", metavar="RULE", help="only these rule ids or categories (repeat or comma-separate)"
+    )
+    check.add_argument(
+        "--ignore", action="append", metavar="RULE", help="skip these rule ids or categories (repeat or comma-separate)"
+    )
+    check.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info", "never"),
+        help="lowest severity that makes the exit code 1 (default: warning)",
+    )
+    check.add_argument(
+        "--config",
+        metavar="FILE",
+        help="configuration file (default: nearest .jdlint.yaml or pyproject.toml with [tool.jdlint])",
+    )
+    check.add_argument("--stdin-filename", metavar="NAME", help="path to report for stdin input")
+    check.add_argument("--as-of", metavar="YYYY-MM-DD", help="judge laws as of this date when a posting has none")
+    check.add_argument("--quiet", "-q", action="store_true", help="findings only: no code frames or summary")
+    check.add_argument("--statistics", action="store_true", help="add a count of findings per rule")
+    color = check.add_mutually_exclusive_group()
+    color.add_argument("--color", dest="color", action="store_true", default=None, help="force colour")
+    color.add_argument("--no-color", dest="color", action="store_false", help="never use colour")
+
+    rules = sub.add_parser("rules", help="list every rule: id, category, default severity, summary")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--config", metavar="FILE", help="configuration file (to include its rule packs)")
+
+    explain = sub.add_parser("explain", help="what a rule checks, why, its source and how to fix it")
+    explain.add_argument("rule", metavar="RULE")
+    explain.add_argument("--config", metavar="FILE")
+
+    init = sub.add_parser("init", help="write a commented starter .jdlint.yaml")
+    init.add_argument("path", nargs="?", default=".jdlint.yaml")
+    init.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    sub.add_parser("lsp", help="run the language server on stdio (needs the `lsp` extra)")
+    return parser
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    if not values:
+        return None
+    return [v.strip() for item in values for v in item.split(",") if v.strip()]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if (argv and argv[0] not in COMMANDS and not argv[0].startswith("-")) or (argv and argv[0] == "-"):
+        argv.insert(0, "check")
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            build_parser().print_help()
+            return 0
+        return _dispatch(args)
+    except UsageError as exc:
+        print(f"{exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("jdlint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from jdlint.config import ConfigError
+    from jdlint.discover import PathError
+
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "rules":
+            return _rules(args)
+        if args.command == "explain":
+            return _explain(args)
+        if args.command == "init":
+            return _init(args)
+        if args.command == "lsp":
+            return _lsp()
+    except (ConfigError, PathError) as exc:
+        print(f"jdlint: error: {exc}", file=sys.stderr)
+        return 2
+    return 2
+
+
+def _engine(config_path: str | None, first: str | None):
+    from jdlint import config as config_mod
+    from jdlint.engine import Engine
+
+    cfg = config_mod.resolve(config_path, first)
+    return Engine(cfg)
+
+
+def _check(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from jdlint import api, report
+    from jdlint.config import ConfigError
+    from jdlint.finding import Severity
+
+    paths = args.paths or ["."]
+    first = next((p for p in paths if p != "-"), None)
+    engine = _engine(args.config, first or (args.stdin_filename or "."))
+    engine.restrict(_split(args.select), _split(args.ignore))
+    as_of = None
+    if args.as_of:
+        try:
+            as_of = dt.date.fromisoformat(args.as_of)
+        except ValueError:
+            raise ConfigError(f"--as-of: expected a date as YYYY-MM-DD, got {args.as_of!r}") from None
+    stdin = None
+    if "-" in paths:
+        stdin = (args.stdin_filename or "-", sys.stdin.buffer.read())
+    result = api.lint_paths([p for p in paths if p != "-"], engine=engine, as_of=as_of, stdin=stdin)
+    report.render(args.format, result, sys.stdout, color=args.color, statistics=args.statistics, quiet=args.quiet)
+    sys.stdout.flush()
+    fail_on = args.fail_on or engine.config.fail_on
+    if fail_on == "never":
+        return 0
+    worst = result.worst()
+    return 1 if worst is not None and worst >= Severity.parse(fail_on) else 0
+
+
+def _rules(args: argparse.Namespace) -> int:
+    import json
+
+    engine = _engine(args.config, None)
+    rules = sorted(engine.rules.values(), key=lambda r: (r.category, r.id))
+    if args.format == "json":
+        json.dump(
+            [
+                {
+                    "id": r.id,
+                    "category": r.category,
+                    "severity": str(r.severity),
+                    "summary": r.summary,
+                    "fixable": r.fixable,
+                }
+                for r in rules
+            ],
+            sys.stdout,
+            indent=2,
+        )
+        print()
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_edge=False, header_style="bold")
+    for col in ("id", "category", "default", "summary"):
+        table.add_column(col, overflow="fold")
+    for r in rules:
+        table.add_row(r.id, r.category, str(r.severity), r.summary)
+    Console(highlight=False).print(table)
+    return 0
+
+
+def _explain(args: argparse.Namespace) -> int:
+    engine = _engine(args.config, None)
+    rule = engine.rules.get(args.rule)
+    if rule is None:
+        import difflib
+
+        close = difflib.get_close_matches(args.rule, list(engine.rules), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else "; see `jdlint rules`"
+        print(f"jdlint: error: unknown rule {args.rule!r}{hint}", file=sys.stderr)
+        return 2
+    print(rule.explain_text())
+    return 0
+
+
+def _init(args: argparse.Namespace) -> int:
+    import os
+
+    from jdlint.config import STARTER
+
+    if os.path.exists(args.path) and not args.force:
+        print(f"jdlint: error: {args.path} already exists (use --force to overwrite)", file=sys.stderr)
+        return 2
+    with open(args.path, "w", encoding="utf-8") as fh:
+        fh.write(STARTER)
+    print(f"wrote {args.path}")
+    return 0
+
+
+def _lsp() -> int:
+    try:
+        from jdlint.lsp import serve
+    except ImportError as exc:
+        print(
+            f"jdlint: error: the language server needs pygls ({exc}); install it with `pip install 'jdlint[lsp]'`",
+            file=sys.stderr,
+        )
+        return 2
+    serve()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,83 @@
+"""What a rule may know besides the posting: configuration, dates, and shared helpers.
+
+One `Context` is made per file; its helpers compute on first use and are
+then shared by every rule that asks, so two rules never scan for the same
+thing twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_right
+from functools import cached_property
+from typing import Any
+
+from jdlint import data
+from jdlint.config import Config
+from jdlint.posting import Posting
+
+
+class Context:
+    def __init__(
+        self, posting: Posting, config: Config, enabled: frozenset[str], nlp: Any = None, as_of: dt.date | None = None
+    ) -> None:
+        self.posting = posting
+        self.config = config
+        self.enabled_rules = enabled
+        self.nlp = nlp
+        self._as_of = as_of
+
+    def enabled(self, rule_id: str) -> bool:
+        """Rules may skip work for a switched-off id; the engine filters anyway."""
+        return rule_id in self.enabled_rules
+
+    def option(self, rule_id: str, name: str, default: Any) -> Any:
+        return self.config.option(rule_id, name, default)
+
+    @property
+    def as_of(self) -> dt.date:
+        """The date laws are judged at: the posting's own date, else --as-of, else today."""
+        fm = self.posting.front_matter
+        for key in ("date", "posted", "date_posted"):
+            value = fm.get(key) if fm else None
+            if isinstance(value, dt.datetime):
+                return value.date()
+            if isinstance(value, dt.date):
+                return value
+            if isinstance(value, str):
+                try:
+                    return dt.date.fromisoformat(value.strip()[:10])
+                except ValueError:
+                    pass
+        return self._as_of or self.config.as_of or dt.date.today()
+
+    @cached_property
+    def eeo_spans(self) -> list[tuple[int, int]]:
+        """Spans of equal-opportunity statements (paragraphs and EEO sections)."""
+        markers = tuple(m.lower() for m in data.load("eeo.yaml")["markers"])
+        spans: list[tuple[int, int]] = []
+        p = self.posting
+        for _i, sec in enumerate(p.sections):
+            if sec.kind == "eeo" and sec.style != "inline":
+                spans.append((sec.heading_start, sec.end))
+        for bl in p.blocks:
+            low = p.analysis[bl.start : bl.end].lower()
+            if any(m in low for m in markers):
+                spans.append((bl.start, bl.end))
+        spans.sort()
+        merged: list[tuple[int, int]] = []
+        for s, e in spans:
+            if merged and s <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
+            else:
+                merged.append((s, e))
+        return merged
+
+    def in_eeo(self, offset: int) -> bool:
+        spans = self.eeo_spans
+        j = bisect_right(spans, (offset, float("inf"))) - 1
+        return j >= 0 and spans[j][0] <= offset < spans[j][1]
+
+    def section_kind_at(self, offset: int) -> str:
+        idx = self.posting.section_index_at(offset)
+        return self.posting.effective_kind(idx) if idx >= 0 else "other"

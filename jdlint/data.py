@@ -1,0 +1,30 @@
+"""Finds and loads jdlint's bundled data files (the top-level `rules/`).
+
+In a source checkout or editable install the files are read from the
+repository's `rules/`; a wheel carries the same folder as `jdlint/_rules`.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+_HERE = Path(__file__).resolve().parent
+
+
+@cache
+def rules_dir() -> Path:
+    for candidate in (_HERE / "_rules", _HERE.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("jdlint's bundled rules/ folder is missing from this installation")
+
+
+@cache
+def load(name: str) -> Any:
+    """Parse one bundled YAML data file, once per process."""
+    with open(rules_dir() / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)

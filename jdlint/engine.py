@@ -1,0 +1,288 @@
+"""The rule engine: plugins, rule selection, running rules safely, suppression.
+
+Built-in rules are pluggy plugins registered on the same `PluginManager` as
+third-party plugins from the ``jdlint`` entry-point group. Each plugin's
+`jdlint_check` is called on its own, so one that raises (or returns
+garbage) becomes a single `internal-error` finding naming it, and every
+other rule still runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pluggy
+
+from jdlint import data, hookspecs
+from jdlint.checks.terms import TermChecker
+from jdlint.config import Config, ConfigError
+from jdlint.context import Context
+from jdlint.discover import matches_any
+from jdlint.finding import Finding, Hit, Severity
+from jdlint.posting import Posting
+from jdlint.rule import CATEGORIES, Rule
+from jdlint.rulepack import PackError, load_pack
+from jdlint.suppress import apply as apply_suppressions
+from jdlint.suppress import parse_directives
+
+# Modules with @hookimpl functions, registered like any third-party plugin.
+BUILTIN_PLUGINS = (
+    "jdlint.checks.internal",
+    "jdlint.checks.placeholder_section",
+)
+
+
+def builtin_packs() -> list[Path]:
+    """Bundled YAML packs: every `rules/*.yaml` that declares `rules:`."""
+    out = []
+    for path in sorted(data.rules_dir().glob("*.yaml")):
+        with open(path, encoding="utf-8") as fh:
+            head = fh.read(4096)
+        if "\nrules:" in "\n" + head or head.startswith("rules:"):
+            out.append(path)
+    return out
+
+
+class Engine:
+    """Loads plugins and packs once; lints many postings."""
+
+    def __init__(self, config: Config | None = None, load_entry_points: bool = True) -> None:
+        self.config = config or Config()
+        pm = pluggy.PluginManager(hookspecs.PROJECT)
+        pm.add_hookspecs(hookspecs)
+        for name in BUILTIN_PLUGINS:
+            pm.register(importlib.import_module(name), name=name)
+        if load_entry_points:
+            pm.load_setuptools_entrypoints(hookspecs.PROJECT)
+        self.pm = pm
+        packs: list[str] = [str(p) for p in builtin_packs()]
+        for extra in pm.hook.jdlint_rule_packs():
+            packs.extend(str(p) for p in (extra or []))
+        packs.extend(self.config.rule_packs)
+        term_rules = []
+        for path in packs:
+            try:
+                term_rules.extend(load_pack(path))
+            except PackError as exc:
+                raise ConfigError(str(exc)) from None
+        self.terms = TermChecker(term_rules)
+        pm.register(self.terms, name="jdlint.checks.terms")
+        self.rules: dict[str, Rule] = {}
+        for batch in pm.hook.jdlint_rules():
+            for rule in batch or []:
+                if not isinstance(rule, Rule):
+                    continue
+                if rule.id in self.rules:
+                    raise ConfigError(f"{rule.origin}: rule id {rule.id!r} is already defined")
+                self.rules[rule.id] = rule
+        self._validate_config()
+        self.enabled = frozenset(self._select())
+        self._nlp = None
+
+    # -- configuration -------------------------------------------------------
+    def _validate_config(self) -> None:
+        cfg = self.config
+        src = cfg.path or "configuration"
+        known = set(self.rules) | set(CATEGORIES)
+        for key, values in (("select", cfg.select), ("ignore", cfg.ignore)):
+            for v in values:
+                if v not in known and v != "all":
+                    raise ConfigError(f"{src}: {key}: unknown rule or category {v!r}")
+        for rule in cfg.severity:
+            if rule not in self.rules:
+                raise ConfigError(f"{src}: severity: unknown rule id {rule!r}")
+        for rule in cfg.rules:
+            if rule not in self.rules:
+                raise ConfigError(f"{src}: rules: unknown rule id {rule!r}")
+            for opt, value in cfg.rules[rule].items():
+                defaults = self.rules[rule].options
+                if opt not in defaults:
+                    have = ", ".join(sorted(defaults)) or "none"
+                    raise ConfigError(f"{src}: rules.{rule}.{opt}: unknown option (options: {have})")
+                want = type(defaults[opt])
+                if (defaults[opt] is not None and not isinstance(value, want)) or isinstance(value, bool) != isinstance(
+                    defaults[opt], bool
+                ):
+                    raise ConfigError(f"{src}: rules.{rule}.{opt}: expected {want.__name__}, got {value!r}")
+        for glob, rules in cfg.per_path_ignores.items():
+            for v in rules:
+                if v not in known:
+                    raise ConfigError(f"{src}: per-path-ignores.{glob}: unknown rule or category {v!r}")
+
+    def _select(self) -> Iterable[str]:
+        cfg = self.config
+        for rid, rule in self.rules.items():
+            chosen = not cfg.select or "all" in cfg.select or rid in cfg.select or rule.category in cfg.select
+            if rid in cfg.ignore or rule.category in cfg.ignore or cfg.severity.get(rid) == "off":
+                chosen = False
+            if chosen:
+                yield rid
+
+    def restrict(self, select: list[str] | None, ignore: list[str] | None) -> None:
+        """Apply command-line --select/--ignore on top of the configuration."""
+        known = set(self.rules) | set(CATEGORIES)
+        for v in (select or []) + (ignore or []):
+            if v not in known:
+                raise ConfigError(f"unknown rule or category {v!r} (see `jdlint rules`)")
+        enabled = set(self.enabled)
+        if select:
+            enabled = {r for r in self.rules if r in select or self.rules[r].category in select}
+            enabled -= {r for r, lvl in self.config.severity.items() if lvl == "off"}
+        if ignore:
+            enabled = {r for r in enabled if r not in ignore and self.rules[r].category not in ignore}
+        self.enabled = frozenset(enabled)
+
+    # -- the pipeline ----------------------------------------------------------
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            from jdlint.nlp import get_nlp
+
+            try:
+                self._nlp = get_nlp(
+                    self.config.spacy_model,
+                    self.pm.hook.jdlint_configure_nlp and (lambda nlp: self.pm.hook.jdlint_configure_nlp(nlp=nlp)),
+                )
+            except RuntimeError as exc:
+                raise ConfigError(str(exc)) from None
+        return self._nlp
+
+    def make_docs(self, postings: list[Posting]) -> Iterable[Any]:
+        return self.nlp.pipe((p.analysis for p in postings), batch_size=32)
+
+    def check(self, posting: Posting, doc: Any, as_of=None) -> tuple[list[Finding], dict]:
+        """Run every enabled rule on one parsed posting."""
+        ctx = Context(posting, self.config, self.enabled, self.nlp, as_of)
+        findings: list[Finding] = []
+        failures: list[Finding] = []
+        for impl in reversed(self.pm.hook.jdlint_check.get_hookimpls()):
+            name = impl.plugin_name
+            kwargs = {"posting": posting, "doc": doc, "context": ctx}
+            try:
+                result = impl.function(*[kwargs[a] for a in impl.argnames])
+                hits = list(result) if result is not None else []
+                for hit in hits:
+                    findings.append(self._to_finding(posting, hit, name))
+            except Exception as exc:
+                failures.append(self._internal(posting, name, exc))
+        if posting.front_matter_error and "invalid-front-matter" in self.rules:
+            pass  # reported by the structure rules' own plugin
+        findings = self._configure(posting.path, findings)
+        directives = parse_directives(posting)
+        findings = apply_suppressions(findings, directives)
+        if "unused-suppression" in self.enabled:
+            for d in directives:
+                if not d.used:
+                    findings.append(
+                        self._finding(
+                            posting,
+                            "unused-suppression",
+                            d.start,
+                            d.end,
+                            "This jdlint suppression comment suppresses nothing; remove it.",
+                            (),
+                        )
+                    )
+        findings = self._configure(posting.path, findings, only_severity=True)
+        findings.extend(failures)
+        findings.sort(key=lambda f: f.sort_key)
+        summary: dict = {}
+        for impl in self.pm.hook.jdlint_file_summary.get_hookimpls():
+            kw = {"posting": posting, "doc": doc, "context": ctx, "findings": findings}
+            try:
+                extra = impl.function(*[kw[a] for a in impl.argnames])
+                if isinstance(extra, dict):
+                    summary.update(extra)
+            except Exception as exc:
+                findings.append(self._internal(posting, impl.plugin_name, exc))
+        return findings, summary
+
+    def _to_finding(self, posting: Posting, hit: Any, plugin: str) -> Finding:
+        if not isinstance(hit, Hit):
+            raise TypeError(f"returned {type(hit).__name__!s} instead of a jdlint Hit")
+        if hit.rule not in self.rules:
+            raise ValueError(f"reported undeclared rule id {hit.rule!r}")
+        if not (
+            isinstance(hit.start, int) and isinstance(hit.end, int) and 0 <= hit.start <= hit.end <= len(posting.text)
+        ):
+            raise ValueError(f"reported a span {hit.start}:{hit.end} outside the text (length {len(posting.text)})")
+        return self._finding(
+            posting,
+            hit.rule,
+            hit.start,
+            hit.end,
+            str(hit.message),
+            tuple(str(s) for s in hit.suggestions),
+            hit.severity,
+            hit.fix,
+        )
+
+    def _finding(
+        self,
+        posting: Posting,
+        rule_id: str,
+        start: int,
+        end: int,
+        message: str,
+        suggestions: tuple[str, ...],
+        severity: Severity | None = None,
+        fix: str | None = None,
+    ) -> Finding:
+        rule = self.rules[rule_id]
+        line, col = posting.lines.position(start)
+        end_line, end_col = posting.lines.position(end)
+        return Finding(
+            path=posting.path,
+            rule=rule_id,
+            category=rule.category,
+            severity=severity or rule.severity,
+            message=message,
+            line=line,
+            column=col,
+            end_line=end_line,
+            end_column=end_col,
+            match=posting.text[start:end],
+            suggestions=suggestions,
+            start=start,
+            end=end,
+            fix=fix,
+        )
+
+    def _internal(self, posting: Posting, plugin: str, exc: BaseException) -> Finding:
+        msg = f"plugin {plugin!r} failed on this file: {type(exc).__name__}: {exc}"
+        return self._finding(posting, "internal-error", 0, 0, msg[:500], ())
+
+    def _configure(self, path: str, findings: list[Finding], only_severity: bool = False) -> list[Finding]:
+        cfg = self.config
+        out = []
+        ignored: set[str] = set()
+        if not only_severity:
+            for glob, rules in cfg.per_path_ignores.items():
+                if matches_any(path, [glob]):
+                    ignored.update(rules)
+        for f in findings:
+            if not only_severity and (f.rule not in self.enabled or f.rule in ignored or f.category in ignored):
+                continue
+            sev = cfg.severity_for(f.rule)
+            out.append(f.with_severity(sev) if sev else f)
+        return out
+
+    def file_error(self, path: str, rule_id: str, message: str) -> Finding:
+        """A finding for a file that could not be parsed at all (line 1)."""
+        rule = self.rules[rule_id]
+        sev = self.config.severity_for(rule_id) or rule.severity
+        return Finding(
+            path=path,
+            rule=rule_id,
+            category=rule.category,
+            severity=sev,
+            message=message,
+            line=1,
+            column=1,
+            end_line=1,
+            end_column=1,
+            match="",
+        )

@@ -1,0 +1,499 @@
+"""Builds a `Posting` from LF-normalised text.
+
+Block structure comes from markdown-it-py (headings, lists, tables, code,
+HTML); plain-text conventions that Markdown does not know are layered on
+top, inside paragraphs: a short line ending in `:`, an ALL-CAPS line, a
+bold-only line, or a short title-case line before a list is a heading, and
+the lines under it are its items even without bullets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+
+from jdlint.parse.frontmatter import split_front_matter
+from jdlint.parse.inline import mask_inline, mask_table_row
+from jdlint.parse.sections import classify
+from jdlint.posting import Block, LineIndex, ListItem, Posting, Section
+
+PSEUDO_LEVEL = 7  # bold-only and plain-text headings rank below every Markdown heading
+MAX_NESTING = 64
+
+_md: MarkdownIt | None = None
+
+
+def _markdown() -> MarkdownIt:
+    global _md
+    if _md is None:
+        _md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+    return _md
+
+
+_PREFIX = re.compile(r"[ \t]*(?:>[ \t]?[ \t]*)*")
+_LIST_MARKER = re.compile(r"(?:(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))+")
+_ATX_OPEN = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
+_ATX_CLOSE = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
+_PLAIN_BULLET = re.compile(r"[ \t]*(?:[•·▪●◦‣∙○■□➢➤►✓✔➔→]|o(?=[ \t])|–|—)[ \t]*")
+_EMPHASIS_HEADING = re.compile(r"[ \t]*(\*\*|__)([^*_\n]{1,80}?)\1[ \t]*:?[ \t]*$")
+_FIELD = re.compile(
+    r"[ \t]*(?:\*\*|__)?([A-Za-z][\w '’&/()-]{0,40}?)(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]+(\S.*?)[ \t]*$"
+)
+_DECOR = "=*#~_-+ \t"
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_SMALL = frozenset(["a", "an", "and", "or", "of", "the", "to", "for", "in", "on", "at", "with", "by", "&", "as", "vs"])
+_SENTENCE_END = ".!?;,"
+
+
+@dataclass
+class _Head:
+    level: int
+    title: str
+    start: int  # heading text span
+    end: int
+    line: int  # 0-based line of the heading (its last line for setext)
+    first_line: int
+    style: str
+
+
+def parse_posting(text: str, path: str = "<text>") -> Posting:
+    """Parse LF-normalised `text` into a `Posting` with exact offsets."""
+    lines = LineIndex(text)
+    fm = split_front_matter(text)
+    fm_lines = text.count("\n", 0, fm.end)
+    builder = _Builder(text, lines, fm_lines)
+    builder.run()
+    posting = Posting(
+        path=path,
+        text=text,
+        analysis=builder.analysis(),
+        lines=lines,
+        front_matter=fm.data,
+        front_matter_end=fm.end,
+        front_matter_error=fm.error,
+        format="markdown",
+    )
+    _assemble(posting, builder)
+    return posting
+
+
+class _Builder:
+    """Walks markdown-it tokens, filling the analysis mask, headings, items and blocks."""
+
+    def __init__(self, text: str, lines: LineIndex, skip_lines: int) -> None:
+        self.text = text
+        self.idx = lines
+        self.n = lines.line_count
+        self.skip = skip_lines
+        self.masked: list[str | None] = [None] * self.n  # None: line stays blank
+        self.soft: set[int] = set()  # lines whose preceding newline becomes a space
+        self.heads: list[_Head] = []
+        self.items: list[ListItem] = []
+        self.blocks: list[Block] = []
+        self.fields: list[tuple[str, int, int, int, int]] = []  # label, l0, l1, v0, v1
+        self.list_next: set[int] = set()  # lines where a Markdown list starts
+
+    # -- helpers -------------------------------------------------------------
+    def line(self, i: int) -> str:
+        s, e = self.idx.line_span(i + 1)
+        return self.text[s:e]
+
+    def start(self, i: int) -> int:
+        return self.idx.starts[i]
+
+    def content_start(self, i: int, list_marker: bool) -> int:
+        """Column (0-based) where a line's prose begins, after quotes and bullets."""
+        s = self.line(i)
+        pos = _PREFIX.match(s).end()
+        if list_marker:
+            pos = _LIST_MARKER.match(s, pos).end() if _LIST_MARKER.match(s, pos) else pos
+        return pos
+
+    def unmask(self, i: int, col: int, table: bool = False) -> None:
+        s = self.line(i)
+        body = (mask_table_row if table else mask_inline)(s[col:])
+        self.masked[i] = " " * col + body
+
+    def analysis(self) -> str:
+        out = []
+        for i in range(self.n):
+            m = self.masked[i]
+            if m is None:
+                m = " " * len(self.line(i))
+            if i:
+                out.append(" " if i in self.soft else "\n")
+            out.append(m)
+        return "".join(out)
+
+    def span_of(self, i: int, col: int) -> tuple[int, int]:
+        """Offsets of the visible prose of line i from column col (trimmed)."""
+        m = self.masked[i] or ""
+        left = col
+        right = len(m)
+        while left < right and m[left] == " ":
+            left += 1
+        while right > left and m[right - 1] == " ":
+            right -= 1
+        base = self.start(i)
+        return base + left, base + right
+
+    # -- token walk ----------------------------------------------------------
+    def run(self) -> None:
+        src = "\n" * self.skip + self.text[self.idx.starts[self.skip] if self.skip < self.n else len(self.text) :]
+        tokens = _markdown().parse(src)
+        list_depth = 0
+        item_first_line: list[int] = []
+        item_done: list[bool] = []
+        heading_level = 0
+        in_table_row = False
+        for k, tok in enumerate(tokens):
+            t = tok.type
+            if t in ("bullet_list_open", "ordered_list_open"):
+                list_depth += 1
+                if tok.map:
+                    self.list_next.add(tok.map[0])
+            elif t in ("bullet_list_close", "ordered_list_close"):
+                list_depth -= 1
+            elif t == "list_item_open":
+                item_first_line.append(tok.map[0] if tok.map else -1)
+                item_done.append(False)
+            elif t == "list_item_close":
+                item_first_line.pop()
+                item_done.pop()
+            elif t == "heading_open":
+                heading_level = int(tok.tag[1])
+            elif t == "tr_open":
+                in_table_row = True
+                if tok.map:
+                    self._table_row(tok.map[0])
+            elif t == "tr_close":
+                in_table_row = False
+            elif t == "html_block" and tok.map:
+                self._html_block(tok.map[0], tok.map[1], tok.content)
+            elif t == "inline" and tok.map and not in_table_row:
+                a, b = tok.map
+                prev = tokens[k - 1].type if k else ""
+                if prev == "heading_open":
+                    self._heading(a, b, heading_level, tokens[k - 1].markup)
+                elif list_depth and item_first_line:
+                    first = item_first_line[-1] == a and not item_done[-1]
+                    self._list_paragraph(a, b, list_depth, first and prev == "paragraph_open")
+                    if item_done:
+                        item_done[-1] = True
+                else:
+                    self._paragraph(a, b, self._starts_list(b))
+
+    def _heading(self, a: int, b: int, level: int, markup: str) -> None:
+        if markup.startswith("#"):
+            s = self.line(a)
+            col = _ATX_OPEN.match(s).end() if _ATX_OPEN.match(s) else 0
+            close = _ATX_CLOSE.search(s, col)
+            stop = close.start() if close else len(s)
+            body = mask_inline(s[col:stop])
+            self.masked[a] = " " * col + body + " " * (len(s) - stop)
+            h0, h1 = self.span_of(a, col)
+            if h0 == h1:
+                h0 = h1 = self.start(a) + len(s.rstrip())
+            self.heads.append(_Head(level, self._visible(h0, h1), h0, h1, a, a, "atx"))
+            self.blocks.append(Block("heading", h0, h1))
+        else:  # setext: content lines a..b-2, underline b-1
+            for i in range(a, b - 1 if b - 1 > a else b):
+                self.unmask(i, self.content_start(i, False))
+                if i > a:
+                    self.soft.add(i)
+            h0, _ = self.span_of(a, self.content_start(a, False))
+            last = max(a, b - 2)
+            _, h1 = self.span_of(last, self.content_start(last, False))
+            self.heads.append(_Head(level, self._visible(h0, h1), h0, h1, last, a, "setext"))
+            self.blocks.append(Block("heading", h0, h1))
+
+    def _visible(self, start: int, end: int) -> str:
+        """The heading text as a reader sees it (markup removed, spaces collapsed)."""
+        return " ".join(self.analysis_slice(start, end).split())
+
+    def analysis_slice(self, start: int, end: int) -> str:
+        out = []
+        line, _col = self.idx.position(start)
+        i = line - 1
+        pos = start
+        while pos < end and i < self.n:
+            m = self.masked[i] if self.masked[i] is not None else " " * len(self.line(i))
+            s0 = self.start(i)
+            out.append(m[pos - s0 : min(end - s0, len(m))])
+            pos = s0 + len(m) + 1
+            i += 1
+            if pos < end:
+                out.append(" ")
+        return "".join(out)
+
+    def _list_paragraph(self, a: int, b: int, depth: int, first: bool) -> None:
+        # A lazy continuation line (no indent) that looks like a heading ends the item:
+        # plain-text postings put `Section name` right under a `- bullet`.
+        for i in range(a + 1, b):
+            raw = self.line(i)
+            if raw[:1] not in (" ", "\t", ">", "") and self._looks_like_heading(raw):
+                self._list_paragraph(a, i, depth, first)
+                self._paragraph(i, b, self._starts_list(b))
+                return
+        for i in range(a, b):
+            self.unmask(i, self.content_start(i, i == a))
+            if i > a and self._is_soft(i - 1, i):
+                self.soft.add(i)
+        if first:
+            s0, _ = self.span_of(a, self.content_start(a, True))
+            _, e0 = self.span_of(b - 1, self.content_start(b - 1, b - 1 == a))
+            if e0 > s0:
+                self.items.append(ListItem(s0, e0, self.text[s0:e0], depth - 1, bullet=True))
+                self.blocks.append(Block("item", s0, e0))
+        else:
+            self._blocks_for_lines(a, b, "paragraph")
+
+    def _starts_list(self, i: int) -> bool:
+        if i >= self.n:
+            return False
+        raw = self.line(i)
+        return i in self.list_next or (bool(_LIST_MARKER.match(raw.lstrip())) and len(raw.strip()) > 1)
+
+    def _looks_like_heading(self, raw: str) -> bool:
+        core = mask_inline(raw).strip(_DECOR)
+        words = _WORD.findall(core)
+        if not core or len(core) > 60 or not words or len(words) > 6 or core[-1] in ".!?;,":
+            return False
+        if core.endswith(":"):
+            return True
+        big = [w for w in words if w.lower() not in _SMALL]
+        return bool(big) and words[0][0].isupper() and sum(w[0].isupper() for w in big) >= 0.75 * len(big)
+
+    def _html_block(self, a: int, b: int, content: str) -> None:
+        head = content.lstrip()[:10].lower()
+        if head.startswith(("<!--", "<script", "<style", "<pre", "<?", "<!")):
+            return
+        for i in range(a, b):
+            self.unmask(i, 0)
+
+    def _table_row(self, i: int) -> None:
+        self.unmask(i, self.content_start(i, False), table=True)
+        s0, e0 = self.span_of(i, 0)
+        if e0 > s0:
+            self.blocks.append(Block("row", s0, e0))
+
+    def _is_soft(self, prev: int, cur: int) -> bool:
+        """Does line `cur` continue line `prev` (a wrapped line) rather than start anew?"""
+        p = (self.masked[prev] or "").rstrip()
+        c = (self.masked[cur] or "").lstrip()
+        if not p or not c:
+            return False
+        if c[0].islower() or c[0] in "([&":
+            return True
+        return len(p) >= 50 and p[-1] not in ".!?:;"
+
+    def _blocks_for_lines(self, a: int, b: int, kind: str) -> None:
+        start = None
+        end = 0
+        for i in range(a, b):
+            s0, e0 = self.span_of(i, 0)
+            if e0 <= s0:
+                continue
+            if start is not None and i not in self.soft:
+                self.blocks.append(Block(kind, start, end))
+                start = None
+            if start is None:
+                start = s0
+            end = e0
+        if start is not None:
+            self.blocks.append(Block(kind, start, end))
+
+    def _paragraph(self, a: int, b: int, next_is_list: bool) -> None:
+        """A top-level paragraph: plain-text headings, fields, bullets and items live here."""
+        kinds: list[str] = []
+        cols: list[int] = []
+        for i in range(a, b):
+            s = self.line(i)
+            col = self.content_start(i, False)
+            bullet = _PLAIN_BULLET.match(s, col)
+            if bullet and bullet.end() > col and bullet.end() < len(s):
+                cols.append(bullet.end())
+                kinds.append("bullet")
+            else:
+                cols.append(col)
+                kinds.append("text")
+            self.unmask(i, cols[-1])
+        for j, i in enumerate(range(a, b)):
+            if kinds[j] != "text":
+                continue
+            follows_list = (j + 1 < b - a and kinds[j + 1] == "bullet") or (j == b - a - 1 and next_is_list)
+            head = self._plain_heading(i, cols[j], follows_list, last=(j == b - a - 1))
+            if head is not None:
+                kinds[j] = "heading"
+        # soft joins only between ordinary text lines
+        for j in range(1, b - a):
+            i = a + j
+            joinable = kinds[j] == "text" and kinds[j - 1] in ("text", "bullet", "cont")
+            if joinable and self._is_soft(i - 1, i):
+                self.soft.add(i)
+                kinds[j] = "cont"
+        # items: bullets, and plain lines that follow a heading inside this paragraph
+        under_heading = False
+        j = 0
+        while j < b - a:
+            i = a + j
+            kind = kinds[j]
+            if kind == "heading":
+                under_heading = True
+                j += 1
+                continue
+            stop = j + 1
+            while stop < b - a and kinds[stop] == "cont":
+                stop += 1
+            s0, _ = self.span_of(i, cols[j])
+            _, e0 = self.span_of(a + stop - 1, 0 if stop - 1 != j else cols[j])
+            if e0 > s0:
+                is_item = kind == "bullet" or under_heading
+                field = _FIELD.match(self.line(i)) if stop == j + 1 else None
+                if field:
+                    base = self.start(i)
+                    self.fields.append(
+                        (
+                            field.group(1).strip(),
+                            base + field.start(1),
+                            base + field.end(1),
+                            base + field.start(2),
+                            base + field.end(2),
+                        )
+                    )
+                if is_item:
+                    self.items.append(ListItem(s0, e0, self.text[s0:e0], 0, bullet=kind == "bullet"))
+                self.blocks.append(Block("item" if is_item else "paragraph", s0, e0))
+            j = stop
+
+    def _plain_heading(self, i: int, col: int, follows_list: bool, last: bool) -> _Head | None:
+        s = self.line(i)
+        m = _EMPHASIS_HEADING.match(s)
+        if m:
+            return self._add_pseudo(i, col, "emphasis")
+        visible = (self.masked[i] or "")[col:]
+        core = visible.strip(_DECOR)
+        if not core or len(core) > 60 or not _WORD.search(core):
+            return None
+        words = _WORD.findall(core)
+        if len(words) > 8:
+            return None
+        if core.endswith(":") and ":" not in core[:-1]:
+            return self._add_pseudo(i, col, "plain")
+        letters = [c for c in core if c.isalpha()]
+        if len(letters) >= 3 and not any(c.islower() for c in letters) and len(words) <= 10:
+            return self._add_pseudo(i, col, "plain")
+        if core[-1] in _SENTENCE_END or len(words) > 6:
+            return None
+        big = [w for w in words if w.lower() not in _SMALL]
+        titled = big and words[0][0].isupper() and sum(w[0].isupper() for w in big) >= 0.75 * len(big)
+        if titled and (follows_list or (classify(core) != "other" and not last)):
+            return self._add_pseudo(i, col, "plain")
+        return None
+
+    def _add_pseudo(self, i: int, col: int, style: str) -> _Head:
+        s0, e0 = self.span_of(i, col)
+        text = self.text
+        while e0 > s0 and text[e0 - 1] in ":*_= ":
+            e0 -= 1
+        while s0 < e0 and text[s0] in "*_=# ":
+            s0 += 1
+        title = self._visible(s0, e0).strip(_DECOR + ":")
+        head = _Head(PSEUDO_LEVEL, title, s0, e0, i, i, style)
+        self.heads.append(head)
+        self.blocks.append(Block("heading", s0, e0))
+        return head
+
+
+def _assemble(posting: Posting, b: _Builder) -> None:
+    """Turn headings into nested sections and attach items, blocks and fields."""
+    text = posting.text
+    idx = posting.lines
+    heads = sorted(b.heads, key=lambda h: h.start)
+    # plain/emphasis headings of kind `other` nest under the last known-kind pseudo heading
+    last_pseudo_known = False
+    prev_pseudo: tuple[int, int] | None = None  # (end offset, level) of the previous pseudo heading
+    sections: list[Section] = []
+    body0 = posting.front_matter_end
+    first_start = idx.starts[heads[0].first_line] if heads else len(text)
+    sections.append(Section("", 0, "other", body0, body0, body0, first_start, len(text), -1, "preamble"))
+    firsts = [0]
+    for h in heads:
+        kind = classify(h.title)
+        level = h.level
+        if h.style in ("plain", "emphasis"):
+            between = posting.analysis[prev_pseudo[0] : h.start] if prev_pseudo else "x"
+            if prev_pseudo and not between.strip() and prev_pseudo[1] == PSEUDO_LEVEL:
+                level = PSEUDO_LEVEL + 1  # `Qualifications` directly followed by `Required`
+            elif kind == "other" and last_pseudo_known:
+                level = PSEUDO_LEVEL + 1
+            else:
+                last_pseudo_known = kind != "other"
+            prev_pseudo = (h.end, level)
+        else:
+            last_pseudo_known = False
+            prev_pseudo = None
+        line_end = idx.line_span(h.line + 1)[1]
+        body_start = min(line_end + 1, len(text))
+        sec = Section(h.title, level, kind, h.start, h.end, body_start, len(text), len(text), -1, h.style)
+        sec_first = idx.starts[h.first_line]
+        if len(sections) > 1:
+            sections[-1].body_end = max(sections[-1].body_start, sec_first)
+        sections.append(sec)
+        firsts.append(sec_first)
+    # nesting and ends
+    stack: list[int] = [0]
+    for i in range(1, len(sections)):
+        sec = sections[i]
+        while len(stack) > 1 and sections[stack[-1]].level >= sec.level:
+            sections[stack.pop()].end = firsts[i]
+        sec.parent = stack[-1]
+        stack.append(i)
+    for i in stack[1:]:
+        sections[i].end = len(text)
+    if len(sections) > 1:
+        sections[0].end = sections[0].body_end
+    # inline sections from `Label: value` lines whose label names a known kind
+    for label, l0, _l1, v0, v1 in b.fields:
+        kind = classify(label)
+        if kind == "other":
+            continue
+        sections.append(Section(label, 99, kind, l0, l0 + len(label), v0, v1, v1, -1, "inline", inline_body=(v0, v1)))
+    posting.sections = sections
+    posting.fields = b.fields
+    block_sections = [
+        (s.heading_start if s.style != "preamble" else 0, i) for i, s in enumerate(sections) if s.style != "inline"
+    ]
+    from bisect import bisect_right
+
+    starts = [s for s, _ in block_sections]
+
+    def owner(offset: int) -> int:
+        j = bisect_right(starts, offset) - 1
+        return block_sections[j][1] if j >= 0 else 0
+
+    items = sorted(b.items, key=lambda it: it.start)
+    for n, item in enumerate(items):
+        item.section = owner(item.start)
+        sections[item.section].items.append(n)
+    posting.items = items
+    blocks = sorted(b.blocks, key=lambda bl: bl.start)
+    for bl in blocks:
+        bl.section = owner(bl.start)
+    posting.blocks = blocks
+    # title: front matter, else first heading, else first line
+    fm_title = posting.front_matter.get("title") if posting.front_matter else None
+    if isinstance(fm_title, str) and fm_title.strip():
+        posting.title = fm_title.strip()
+    else:
+        real = [s for s in sections[1:] if s.style not in ("inline",) and s.title]
+        if real:
+            posting.title = real[0].title
+            posting.title_span = (real[0].heading_start, real[0].heading_end)
+        else:
+            for bl in blocks:
+                posting.title = " ".join(posting.analysis[bl.start : bl.end].split())
+                posting.title_span = (bl.start, bl.end)
+                break

@@ -1,0 +1,61 @@
+"""Classifies headings into section kinds using `rules/sections.yaml`."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from jdlint import data
+
+_PUNCT = re.compile(r"[^\w'\s/-]+")
+_SPACES = re.compile(r"[\s/-]+")
+
+
+@cache
+def _table() -> tuple[dict[tuple[str, ...], tuple[int, str]], frozenset[str], frozenset[str]]:
+    spec = data.load("sections.yaml")
+    filler = frozenset(w.lower() for w in spec.get("filler", []))
+    phrases: dict[tuple[str, ...], tuple[int, str]] = {}
+    for order, (kind, words) in enumerate(spec["kinds"].items()):
+        for phrase in words:
+            key = tuple(_words(phrase, filler))
+            if key and key not in phrases:
+                phrases[key] = (order, kind)
+    placeholders = frozenset(" ".join(_words(p, frozenset())) for p in spec["placeholder_headings"])
+    return phrases, filler, placeholders
+
+
+def _words(text: str, filler: frozenset[str]) -> list[str]:
+    text = text.lower().replace("’", "'").replace("&", " and ")
+    text = _PUNCT.sub(" ", text)
+    return [w for w in _SPACES.split(text) if w and w not in filler and w.strip("'")]
+
+
+def normalise_heading(text: str) -> str:
+    """Lower case, no punctuation or filler words: the form headings are compared in."""
+    _, filler, _ = _table()
+    return " ".join(_words(text, filler))
+
+
+def classify(heading: str) -> str:
+    """The kind of section a heading introduces, or `other`."""
+    phrases, filler, _ = _table()
+    words = _words(heading, filler)
+    if not words or len(words) > 12:
+        return "other"
+    best: tuple[int, int, str] | None = None  # (-length, order, kind)
+    n = len(words)
+    for i in range(n):
+        for j in range(i + 1, min(n, i + 6) + 1):
+            hit = phrases.get(tuple(words[i:j]))
+            if hit is not None:
+                cand = (-(j - i), hit[0], hit[1])
+                if best is None or cand < best:
+                    best = cand
+    return best[2] if best else "other"
+
+
+def is_placeholder_heading(heading: str) -> bool:
+    """True for headings such as `None` or `TBD` that carry no title at all."""
+    _, _, placeholders = _table()
+    return " ".join(_words(heading, frozenset())) in placeholders

@@ -1,0 +1,20 @@
+r"""`path:line:col: severity rule message` — one line per finding.
+
+This is the format editors, `grep` and compile-mode buffers expect
+(Vim: `set errorformat=%f:%l:%c:\ %m`; Emacs compilation-mode parses it as is).
+"""
+
+from __future__ import annotations
+
+from typing import IO
+
+from jdlint.results import Report
+
+
+def line(f) -> str:
+    return f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"
+
+
+def render(report: Report, out: IO[str], **_options) -> None:
+    for f in report.findings:
+        out.write(line(f) + "\n")
