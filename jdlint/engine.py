@@ -28,11 +28,20 @@ from jdlint.rulepack import PackError, load_pack
 from jdlint.suppress import apply as apply_suppressions
 from jdlint.suppress import parse_directives
 
-# Modules with @hookimpl functions, registered like any third-party plugin.
-BUILTIN_PLUGINS = (
-    "jdlint.checks.internal",
-    "jdlint.checks.placeholder_section",
-)
+
+def builtin_plugins() -> list[str]:
+    """Every module of `jdlint.checks` is a plugin, registered like a third-party one.
+
+    One module per rule (as in yamllint); adding a rule is adding a module.
+    Modules must not import spaCy at import time, so `jdlint rules` stays fast.
+    """
+    import pkgutil
+
+    from jdlint import checks
+
+    return sorted(
+        f"jdlint.checks.{m.name}" for m in pkgutil.iter_modules(checks.__path__) if not m.name.startswith("_")
+    )
 
 
 def builtin_packs() -> list[Path]:
@@ -53,8 +62,10 @@ class Engine:
         self.config = config or Config()
         pm = pluggy.PluginManager(hookspecs.PROJECT)
         pm.add_hookspecs(hookspecs)
-        for name in BUILTIN_PLUGINS:
-            pm.register(importlib.import_module(name), name=name)
+        for name in builtin_plugins():
+            module = importlib.import_module(name)
+            if name != "jdlint.checks.terms":  # the pack runner is registered with its packs below
+                pm.register(module, name=name)
         if load_entry_points:
             pm.load_setuptools_entrypoints(hookspecs.PROJECT)
         self.pm = pm
