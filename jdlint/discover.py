@@ -63,7 +63,7 @@ def _walk(root: str, exclude: tuple[str, ...], seen: set[str]) -> Iterator[str]:
         for name in sorted(filenames):
             if name.startswith(".") or not name.lower().endswith(SUFFIXES):
                 continue
-            full = os.path.join(dirpath, name)
+            full = os.path.normpath(os.path.join(dirpath, name))
             if full in seen or matches_any(full, exclude):
                 continue
             seen.add(full)

@@ -112,6 +112,8 @@ class Posting:
     blocks: list[Block] = field(default_factory=list)
     fields: list[tuple[str, int, int, int, int]] = field(default_factory=list)
     """`Label: value` lines: (label, label start, label end, value start, value end)."""
+    code_ranges: list[tuple[int, int]] = field(default_factory=list)
+    """Fenced and indented code blocks (offsets); nothing in them is prose or a directive."""
     title: str = ""
     title_span: tuple[int, int] | None = None
     format: str = "markdown"

@@ -36,7 +36,10 @@ def parse_directives(posting: Posting) -> list[Directive]:
     if "jdlint-" not in text:
         return []
     out: list[Directive] = []
+    code = posting.code_ranges
     for m in _COMMENT.finditer(text):
+        if any(a <= m.start() < b for a, b in code):
+            continue
         rules = tuple(r for r in re.split(r"[\s,]+", m.group(2).strip()) if r) or (ALL,)
         line, _ = posting.lines.position(m.start())
         end_line, _ = posting.lines.position(m.end())

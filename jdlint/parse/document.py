@@ -94,6 +94,7 @@ class _Builder:
         self.blocks: list[Block] = []
         self.fields: list[tuple[str, int, int, int, int]] = []  # label, l0, l1, v0, v1
         self.list_next: set[int] = set()  # lines where a Markdown list starts
+        self.code: list[tuple[int, int]] = []  # offsets of code blocks
 
     # -- helpers -------------------------------------------------------------
     def line(self, i: int) -> str:
@@ -170,6 +171,8 @@ class _Builder:
                     self._table_row(tok.map[0])
             elif t == "tr_close":
                 in_table_row = False
+            elif t in ("fence", "code_block") and tok.map:
+                self.code.append((self.start(tok.map[0]), self.idx.line_span(min(tok.map[1], self.n))[1]))
             elif t == "html_block" and tok.map:
                 self._html_block(tok.map[0], tok.map[1], tok.content)
             elif t == "inline" and tok.map and not in_table_row:
@@ -463,6 +466,7 @@ def _assemble(posting: Posting, b: _Builder) -> None:
         sections.append(Section(label, 99, kind, l0, l0 + len(label), v0, v1, v1, -1, "inline", inline_body=(v0, v1)))
     posting.sections = sections
     posting.fields = b.fields
+    posting.code_ranges = b.code
     block_sections = [
         (s.heading_start if s.style != "preamble" else 0, i) for i, s in enumerate(sections) if s.style != "inline"
     ]
