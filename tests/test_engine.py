@@ -110,8 +110,8 @@ def test_unknown_rule_ids_in_config_are_errors(cfg, needle):
 def test_cheap_commands_do_not_import_spacy(args):
     code = (
         "import sys\nfrom jdlint.cli import main\n"
-        "try:\n    main(%r)\nexcept SystemExit:\n    pass\n"
-        "print('SPACY' if 'spacy' in sys.modules else 'NO-SPACY')" % (args,)
+        f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
+        "print('SPACY' if 'spacy' in sys.modules else 'NO-SPACY')"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip().endswith("NO-SPACY"), out.stdout + out.stderr

@@ -111,7 +111,10 @@ def test_title_case_line_before_a_list_is_a_heading():
 
 
 def test_wrapped_list_item_is_one_item():
-    text = "### What you'll do\n+ Operating the Cloud service - this is a constant process of measuring it,\nincrementally improving it.\n"
+    text = (
+        "### What you'll do\n+ Operating the Cloud service - this is a constant process of measuring it,\n"
+        "incrementally improving it.\n"
+    )
     p = parse_posting(text)
     assert len(p.items) == 1
     assert p.items[0].text.endswith("incrementally improving it.")
