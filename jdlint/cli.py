@@ -84,7 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     color.add_argument("--no-color", dest="color", action="store_false", help="never use colour")
 
     rules = sub.add_parser("rules", help="list every rule: id, category, default severity, summary")
-    rules.add_argument("--format", choices=("text", "json"), default="text")
+    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text",
+                       help="text table, json, or markdown (the catalog in docs/rules.md)")
     rules.add_argument("--config", metavar="FILE", help="configuration file (to include its rule packs)")
 
     explain = sub.add_parser("explain", help="what a rule checks, why, its source and how to fix it")
@@ -205,6 +206,11 @@ def _rules(args: argparse.Namespace) -> int:
             indent=2,
         )
         print()
+        return 0
+    if args.format == "markdown":
+        from jdlint.rule import catalog_markdown
+
+        sys.stdout.write(catalog_markdown(rules))
         return 0
     from rich.console import Console
     from rich.table import Table
