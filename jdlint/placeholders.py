@@ -43,13 +43,17 @@ def bracket_words() -> frozenset[str]:
     return _spec()["bracket_words"]
 
 
-def placeholder_word(line: str, kind: str = "other", title: str = "") -> str | None:
-    """The placeholder a single line consists of, or None when the line says something."""
+def placeholder_word(line: str, kind: str = "other", title: str = "", dashes: bool = True) -> str | None:
+    """The placeholder a single line consists of, or None when the line says something.
+
+    `dashes=False` ignores a lone `-` or `…`: under a setext or plain-text heading it is
+    usually a scraped bullet separator, not an author's placeholder.
+    """
     raw = line.strip()
     if not raw:
         return None
     if _DASHES.match(raw):  # `-`, `—`, `…`, `...` alone: an empty bullet or an ellipsis
-        return raw
+        return raw if dashes else None
     core = _LINE_MARKERS.sub("", raw, count=1)
     word = _norm(core)
     if not word:
@@ -71,13 +75,13 @@ def weak_applies(kind: str, title: str) -> bool:
     return not any(re.search(r"\b" + re.escape(w) + r"\b", low) for w in spec["weak_exempt"])
 
 
-def placeholder_body(text: str, kind: str = "other", title: str = "") -> str | None:
+def placeholder_body(text: str, kind: str = "other", title: str = "", dashes: bool = True) -> str | None:
     """The placeholder a whole body consists of (every non-blank line one), else None."""
     text = _COMMENT.sub("", text)
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if not lines:
         return None
-    words = [placeholder_word(ln, kind, title) for ln in lines]
+    words = [placeholder_word(ln, kind, title, dashes) for ln in lines]
     if all(words):
         return words[0]
     return None

@@ -31,6 +31,8 @@ RULE = Rule(
     good_examples=("## Requirements\n### Must have\n- Go", "## Benefits\n- 30 days of leave"),
 )
 
+_PSEUDO = ("plain", "emphasis")
+_CALL_TO_ACTION = re.compile(r"^(?:click (?:here )?to )?apply(?: now| here| today| online)?\W*$", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _HASHTAG = re.compile(r"[ \t]*#[A-Za-z]")  # `#LI-REMOTE`: a tag line, not a heading
 _LINK = re.compile(r"\]\(|<a\s|https?://", re.IGNORECASE)
@@ -47,8 +49,8 @@ def jdlint_check(posting, context):
     if not context.enabled(RULE.id):
         return
     text = posting.text
-    secs = [(i, s) for i, s in enumerate(posting.sections) if s.style not in ("preamble", "inline")]
-    for n, (i, sec) in enumerate(secs):
+    secs = [s for s in posting.sections if s.style not in ("preamble", "inline")]
+    for n, sec in enumerate(secs):
         if not sec.title.strip():
             if sec.style == "atx":
                 line = posting.lines.position(sec.heading_start)[0]
@@ -63,17 +65,43 @@ def jdlint_check(posting, context):
         raw_heading = text[line_start : sec.heading_end + 2]
         if _HASHTAG.match(raw_heading) or _LINK.search(raw_heading):
             continue  # a hashtag line or a linked call to action is content, not a section title
-        if _has_content(posting, sec.body_start, sec.end):
+        if not _looks_like_title(text, sec):
             continue
-        nxt = secs[n + 1][1] if n + 1 < len(secs) else None
-        if nxt is not None and nxt.style in ("plain", "emphasis") and is_placeholder_title(nxt.title):
-            continue  # `Requirements:` then `NONE`: the body is a placeholder, not missing
+        if _value_on_line(text, sec.heading_end) or _has_content(posting, sec.body_start, sec.end):
+            continue
+        nxt = secs[n + 1] if n + 1 < len(secs) else None
+        if nxt is not None and nxt.style in _PSEUDO:
+            if is_placeholder_title(nxt.title):
+                continue  # `Requirements:` then `NONE`: the body is a placeholder, not missing
+            if sec.style in _PSEUDO:
+                continue  # plain-text headings have no levels: `Tes missions :` may head the next ones
         yield Hit(
             RULE.id,
             sec.heading_start,
             sec.heading_end,
             f"The “{sec.title}” heading has nothing under it; write the section or remove the heading.",
         )
+
+
+def _looks_like_title(text: str, sec) -> bool:
+    """Scraped lists put `-` between lines, which Markdown reads as setext underlines; a
+    sentence underlined by one dash is not a heading anyone wrote."""
+    if len(sec.title) > 80 or sec.title.rstrip()[-1:] in ".;," or _CALL_TO_ACTION.match(sec.title):
+        return False
+    if sec.style == "plain":
+        # an unmarked line (`DONATE`, `SALARY RANGE: $85,000`) is only a heading when it names a
+        # known section and carries no value of its own
+        return sec.kind != "other" and ":" not in sec.title
+    if sec.style == "setext":
+        under = text[sec.heading_end : sec.body_start].strip()
+        return len(under) >= 3
+    return True
+
+
+def _value_on_line(text: str, heading_end: int) -> bool:
+    """`**URL:** https://…` or `Location: Remote`: the heading's own line carries its content."""
+    line_end = text.find("\n", heading_end)
+    return bool(text[heading_end : line_end if line_end != -1 else len(text)].strip(" \t:*_#"))
 
 
 def _has_content(posting, start: int, end: int) -> bool:

@@ -79,7 +79,7 @@ def jdlint_check(posting, context):
         if i in children:
             continue
         body = text[sec.body_start : sec.body_end]
-        if placeholder_body(body, sec.kind, sec.title):
+        if placeholder_body(body, sec.kind, sec.title, dashes=sec.style == "atx"):
             yield _hit(posting, sec.title, *_content_span(body, sec.body_start))
 
 
