@@ -79,6 +79,21 @@ class Requirement:
     years: list[YearsDemand] = field(default_factory=list)
     alternative: bool = False  # part of an "A, or B" choice: its demands are not absolute
     depth: int = 0
+    bullet: bool = True  # False for an unbulleted line under a plain-text heading
+
+    @property
+    def substantive(self) -> bool:
+        """Says enough to be compared: a known skill, or a few words of a real qualification.
+
+        Scraped pages put navigation ("Back", "Resources", "Yes") under headings such as
+        "Education"; one-word items like those are never reported as repeats.
+        """
+        if _logistics().search(self.text):
+            return False  # "Submit a resume", "Three professional references": how to apply, not what to have
+        words = len(self.text.split())
+        if self.key & known_skills() and (self.bullet or words >= 3):
+            return True  # a bare "English" line is a language menu, a bullet "- English" a requirement
+        return len(self.key) >= 2 and words >= 3
 
 
 @dataclass
@@ -116,6 +131,17 @@ _WORD = re.compile(r"[a-z0-9][a-z0-9+#]*(?:[.'/-][a-z0-9+#]+)*[+#]*|\.[a-z]+")
 def _split(text: str) -> list[str]:
     """Lower-case words, keeping `c++`, `c#`, `node.js`, `ci/cd`, `.net` whole."""
     return _WORD.findall(text.lower().replace("’", "'"))
+
+
+@cache
+def _logistics() -> re.Pattern[str]:
+    words = data.load("skills.yaml")["not_requirements"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+def known_skills() -> frozenset[str]:
+    """The canonical names of the skills in the synonym table."""
+    return frozenset(_spec()["synonyms"].values())
 
 
 def seniority_spec() -> dict[str, Any]:
@@ -245,7 +271,7 @@ def analyse(posting: Any, doc: Any = None) -> Analysis:
     for n, item in enumerate(items):
         if item.section < 0:
             continue
-        kind = posting.effective_kind(item.section)
+        kind = list_kind(posting, item.section)
         if kind not in KINDS:
             continue
         text = posting.analysis[item.start : item.end]
@@ -258,13 +284,30 @@ def analyse(posting: Any, doc: Any = None) -> Analysis:
         reqs.append(
             Requirement(
                 kind, item.section, item.start, item.end, text, key, level,
-                years_in(text, item.start, doc), alternative, item.depth,
+                years_in(text, item.start, doc), alternative, item.depth, item.bullet,
             )
         )  # fmt: skip
     reqs.extend(_summary_demands(posting, doc))
     result = Analysis(reqs)
     posting.__dict__["_requirements"] = result
     return result
+
+
+def list_kind(posting: Any, i: int) -> str:
+    """`posting.effective_kind`, except that an unmarked plain-text line does not pass a list's kind on.
+
+    The parser nests every plain-text heading of unknown kind under the last known one, so
+    on a scraped page "Working Conditions" or a company name would inherit "required" from
+    "Profile" above it. A sub-heading inherits only when it is marked as one: Markdown,
+    bold, or a label ending in a colon ("Technical skills:").
+    """
+    sec = posting.sections[i]
+    if sec.kind == "other" and sec.style == "plain" and not sec.is_preamble:
+        line_end = posting.text.find("\n", sec.heading_end)
+        rest = posting.text[sec.heading_end : line_end if line_end != -1 else len(posting.text)]
+        if ":" not in rest:
+            return "other"
+    return posting.effective_kind(i)
 
 
 def _summary_demands(posting: Any, doc: Any) -> list[Requirement]:
@@ -300,6 +343,9 @@ def comparable(posting: Any, a: int, b: int) -> bool:
     if a == b:
         return True
     secs = posting.sections
+    name_a, name_b = variant_name(secs[a].title), variant_name(secs[b].title)
+    if name_a and name_b and name_a != name_b:
+        return False  # "Senior Partner Requirements" and "Staff Partner Requirements"
     chain_a = _chain(secs, a)
     chain_b = _chain(secs, b)
     common = set(chain_a) & set(chain_b)
@@ -309,9 +355,63 @@ def comparable(posting: Any, a: int, b: int) -> bool:
     ib = next(k for k, s in enumerate(chain_b) if s in common)
     # ia/ib: position of the lowest common ancestor in each chain
     if ia == 0 or ib == 0:
-        return True  # one list contains the other
+        # one list contains the other: shared, unless the inner one is headed by another level
+        # of the job ("Education and Experience:" then "Senior Registration Specialist:")
+        inner = chain_a[:ia] if ia else chain_b[:ib]
+        return not any(_levelled(secs[k].title) for k in inner)
     child_a, child_b = chain_a[ia - 1], chain_b[ib - 1]
-    return _is_list(posting, child_a) or _is_list(posting, child_b)
+    if _is_list(posting, child_a) and _is_list(posting, child_b):
+        return True
+    if _is_list(posting, child_a):
+        return not _after_variant(posting, child_a, child_b)
+    if _is_list(posting, child_b):
+        return not _after_variant(posting, child_b, child_a)
+    return False
+
+
+def _after_variant(posting: Any, shared: int, variant: int) -> bool:
+    """Is the apparently shared list really the tail of a variant whose heading came just before it?
+
+    `## Junior Account Executive` / `### Job Grade` / `## Requirements` / `## Account Executive` /
+    `### Requirements`: the first Requirements belongs to the junior role, its level mistyped.
+    """
+    secs = posting.sections
+    parent = secs[shared].parent
+    siblings = [i for i, s in enumerate(secs) if s.parent == parent and s.style != "inline"]
+    before = [i for i in siblings if i < shared]
+    if not before or before[-1] == variant or _is_list(posting, before[-1]) or secs[before[-1]].kind != "other":
+        return False
+    # the heading before the list names a role like the variant does ("Junior Account Executive")
+    words_a, words_b = set(_split(secs[before[-1]].title)), set(_split(secs[variant].title))
+    similar = len(words_a & words_b) * 2 >= min(len(words_a), len(words_b)) > 0
+    return similar and _holds_lists(posting, variant)
+
+
+def _holds_lists(posting: Any, i: int) -> bool:
+    return any(_is_list(posting, k) and i in _chain(posting.sections, k) for k in range(i + 1, len(posting.sections)))
+
+
+@cache
+def _list_words() -> frozenset[str]:
+    """Every word of the required/preferred heading phrases in `rules/sections.yaml`."""
+    spec = data.load("sections.yaml")
+    words = {w for kind in KINDS for phrase in spec["kinds"][kind] for w in _split(phrase)}
+    words |= {w for f in spec.get("filler", []) for w in _split(str(f))}
+    return frozenset(words | {"job", "grade", "and", "the", "of", "for", "our", "your", "key", "list"})
+
+
+@cache
+def variant_name(title: str) -> str:
+    """What a list heading says beyond being a list: "Senior Designer Requirements" -> "senior designer"."""
+    return " ".join(w for w in _split(title) if w not in _list_words() and not w.isdigit())
+
+
+def _levelled(title: str) -> bool:
+    """Does a list heading name a level of the job ("Senior Registration Specialist")?"""
+    name = set(variant_name(title).split())
+    spec = _spec()["seniority"]
+    levels = {w for lv in ("junior", "senior") for w in spec[lv]["words"]} | {"manager", "director", "ii", "iii", "iv"}
+    return bool(name & levels)
 
 
 def _chain(secs: list, i: int) -> list[int]:
@@ -327,7 +427,7 @@ def _is_list(posting: Any, i: int) -> bool:
     sec = posting.sections[i]
     if sec.is_preamble:
         return True
-    return posting.effective_kind(i) in KINDS or sec.kind in ("about",)
+    return list_kind(posting, i) in KINDS or sec.kind in ("about",)
 
 
 def line_of(posting: Any, offset: int) -> int:

@@ -48,7 +48,8 @@ def jdlint_check(posting, doc, context):
     lists = sorted({r.section for r in items})
     best, best_scope = 0, lists
     for s in lists:  # the lists one role sees: this one and every list comparable with it
-        scope = [t for t in lists if comparable(posting, s, t)]
+        near = [t for t in lists if comparable(posting, s, t)]
+        scope = [t for t in near if all(comparable(posting, t, u) for u in near)]
         count = sum(1 for r in items if r.section in scope)
         if count > best:
             best, best_scope = count, scope
@@ -56,14 +57,20 @@ def jdlint_check(posting, doc, context):
         return
     anchor = min(lists, key=lambda i: posting.sections[i].heading_start)
     head = posting.sections[anchor]
-    where = (
-        ""
-        if len(best_scope) == len(lists)
-        else f" for the role that includes “{posting.sections[best_scope[-1]].title}”"
-    )
+    where = ""
+    if len(best_scope) < len(lists):  # a job-family page: name the variant with the most
+        where = f" for the “{_variant_title(posting, best_scope[-1])}” role (shared lists included)"
     yield Hit(
         RULE.id,
         head.heading_start,
         max(head.heading_end, head.heading_start + 1),
         f"{best} required items{where} (more than {limit}); move what is not essential to a preferred list.",
     )
+
+
+def _variant_title(posting, i: int) -> str:
+    """The heading that names a variant: the nearest ancestor of a list that is not a list itself."""
+    secs = posting.sections
+    while i > 0 and posting.effective_kind(i) in ("required", "preferred"):
+        i = secs[i].parent
+    return secs[i].title
