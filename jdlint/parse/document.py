@@ -386,7 +386,8 @@ class _Builder:
         if core.endswith(":") and ":" not in core[:-1]:
             return self._add_pseudo(i, col, "plain")
         letters = [c for c in core if c.isalpha()]
-        if len(letters) >= 3 and not any(c.islower() for c in letters) and len(words) <= 10:
+        caps = any(c.isupper() for c in letters) and not any(c.islower() for c in letters)  # CJK has no case
+        if len(letters) >= 3 and caps and len(words) <= 10:
             return self._add_pseudo(i, col, "plain")
         if core[-1] in _SENTENCE_END or len(words) > 6:
             return None
@@ -428,7 +429,7 @@ def _assemble(posting: Posting, b: _Builder) -> None:
         level = h.level
         if h.style in ("plain", "emphasis"):
             between = posting.analysis[prev_pseudo[0] : h.start] if prev_pseudo else "x"
-            if prev_pseudo and not between.strip() and prev_pseudo[1] == PSEUDO_LEVEL:
+            if prev_pseudo and not between.strip(" \t\n:") and prev_pseudo[1] == PSEUDO_LEVEL:
                 level = PSEUDO_LEVEL + 1  # `Qualifications` directly followed by `Required`
             elif kind == "other" and last_pseudo_known:
                 level = PSEUDO_LEVEL + 1
@@ -492,12 +493,25 @@ def _assemble(posting: Posting, b: _Builder) -> None:
     if isinstance(fm_title, str) and fm_title.strip():
         posting.title = fm_title.strip()
     else:
-        real = [s for s in sections[1:] if s.style not in ("inline",) and s.title]
+        # a `# Title` wins; else the first heading or line that is not a `Label: value` field
+        real = [s for s in sections[1:] if s.style in ("atx", "setext") and s.level == 1 and s.title]
         if real:
             posting.title = real[0].title
             posting.title_span = (real[0].heading_start, real[0].heading_end)
         else:
+            field_starts = {f[1] for f in b.fields}
             for bl in blocks:
-                posting.title = " ".join(posting.analysis[bl.start : bl.end].split())
+                sec = sections[bl.section]
+                is_head = bl.kind == "heading" and sec.heading_start == bl.start
+                if bl.start in field_starts or (is_head and _has_value(text, sec)):
+                    continue
+                posting.title = sec.title if is_head else " ".join(posting.analysis[bl.start : bl.end].split())
                 posting.title_span = (bl.start, bl.end)
                 break
+
+
+def _has_value(text: str, sec: Section) -> bool:
+    """`**URL:** https://…`: a label with its value on the heading's own line is a field, not a title."""
+    line_end = text.find("\n", sec.heading_end)
+    rest = text[sec.heading_end : line_end if line_end != -1 else len(text)]
+    return bool(rest.strip(" \t:*_#"))

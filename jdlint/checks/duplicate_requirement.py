@@ -1,0 +1,92 @@
+"""duplicate-requirement: the same qualification twice in the required lists.
+
+Compared on normalised wording, so "Strong SQL skills" and "Knowledge of
+SQL" are one qualification. Items that differ only in the years asked are
+left to `years-conflict`; sibling role variants are never compared.
+"""
+
+from __future__ import annotations
+
+import re
+
+from jdlint.finding import Hit, Severity
+from jdlint.hookspecs import hookimpl
+from jdlint.requirements import analyse, comparable, line_of
+from jdlint.rule import Rule
+
+RULE = Rule(
+    id="duplicate-requirement",
+    category="requirements",
+    severity=Severity.WARNING,
+    summary="The same qualification appears twice in the required lists.",
+    explain=(
+        "Every repeated item lengthens the must-have list, and long must-have lists deter "
+        "qualified people who do not match every line. Say each requirement once."
+    ),
+    source="jdlint requirement checks.",
+    fix_hint="Delete the repetition, or merge the two items.",
+    bad_examples=("## Requirements\n- Strong SQL skills\n- Excellent communication\n- Knowledge of SQL",),
+    good_examples=("## Requirements\n- Strong SQL skills\n- Python for data pipelines",),
+)
+
+
+def _years(req) -> tuple[float, ...]:
+    return tuple(sorted(d.low for d in req.years))
+
+
+def _pasted_page(posting, earlier, later) -> bool:
+    """A long unbulleted line repeated word for word is a page pasted (or scraped) twice, not a list
+    that asks for the same thing twice; a one-off repeat in a bulleted list is still reported."""
+    bullets = {it.start: it.bullet for it in posting.items}
+    plain = not bullets.get(earlier.start, True) and not bullets.get(later.start, True)
+    return plain and earlier.text == later.text and len(later.text.split()) >= 12
+
+
+def _run(reqs, i: int, j: int) -> int:
+    """How many items in a row, around i and j, are repeated word for word."""
+    n = 1
+    for step in (-1, 1):
+        a, b = i + step, j + step
+        while 0 <= a < len(reqs) and 0 <= b < len(reqs) and a != j and reqs[a].text == reqs[b].text:
+            n += 1
+            a, b = a + step, b + step
+    return n
+
+
+def _numbers(req) -> list[str]:
+    return re.findall(r"\d+", req.text)
+
+
+@hookimpl
+def jdlint_rules():
+    return [RULE]
+
+
+@hookimpl
+def jdlint_check(posting, doc, context):
+    if not context.enabled(RULE.id):
+        return
+    required = [r for r in analyse(posting, doc).of_kind("required") if r.substantive]
+    last: tuple[int, int] | None = None  # (earlier, later) indexes of the previous finding
+    for j, later in enumerate(required):
+        for earlier in required[:j]:
+            if earlier.key != later.key or _years(earlier) != _years(later):
+                continue
+            if earlier.level != later.level or _numbers(earlier) != _numbers(later):
+                continue  # "Deep experience in X" at a higher level is a step up; "Function 1" is not "Function 2"
+            if not comparable(posting, earlier.section, later.section):
+                continue
+            i = required.index(earlier)
+            if _pasted_page(posting, earlier, later) or _run(required, i, j) >= 3:
+                continue  # three or more lines repeated in order: a page pasted (or scraped) twice
+            run = last is not None and last == (i - 1, j - 1)
+            last = (i, j)
+            if run:
+                break  # a whole list pasted twice: its first repeated item is reported, not every one
+            yield Hit(
+                RULE.id,
+                later.start,
+                later.end,
+                f"This requirement repeats the one on line {line_of(posting, earlier.start)}; say it once.",
+            )
+            break

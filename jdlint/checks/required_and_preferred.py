@@ -1,0 +1,68 @@
+"""required-and-preferred: the same qualification in a required and a preferred list.
+
+If it is required it cannot also be a nice-to-have; the repetition makes the
+lists look careless and blurs which one really matters. Wording is compared
+normalised ("Experience with Kubernetes in production" = "Kubernetes
+experience"); a preferred item that asks for more (a higher level, more
+years) is a real step up and is not reported.
+"""
+
+from __future__ import annotations
+
+from jdlint.finding import Hit, Severity
+from jdlint.hookspecs import hookimpl
+from jdlint.requirements import analyse, comparable, line_of
+from jdlint.rule import Rule
+
+RULE = Rule(
+    id="required-and-preferred",
+    category="requirements",
+    severity=Severity.WARNING,
+    summary="The same qualification appears in a required list and a preferred list.",
+    explain=(
+        "A qualification is either required or a bonus. Listing it in both places makes "
+        "candidates unsure whether they qualify and signals the lists were not reviewed. "
+        "A preferred item that asks for more than the required one (deeper expertise, more "
+        "years) is a genuine step up and is not reported."
+    ),
+    source="jdlint requirement checks.",
+    fix_hint="Keep the qualification in one list only.",
+    bad_examples=(
+        "## Requirements\n- Experience with Kubernetes in production\n## Nice to have\n- Kubernetes experience",
+    ),
+    good_examples=("## Requirements\n- Familiarity with Kubernetes\n## Nice to have\n- Deep Kubernetes expertise",),
+)
+
+
+def _min_years(req) -> float:
+    return min((d.low for d in req.years), default=0.0)
+
+
+@hookimpl
+def jdlint_rules():
+    return [RULE]
+
+
+@hookimpl
+def jdlint_check(posting, doc, context):
+    if not context.enabled(RULE.id):
+        return
+    analysis = analyse(posting, doc)
+    required = [r for r in analysis.of_kind("required") if r.key]
+    for pref in analysis.of_kind("preferred"):
+        if not pref.key:
+            continue
+        for req in required:
+            if req.key != pref.key or pref.level > req.level or _min_years(pref) > _min_years(req):
+                continue
+            if not comparable(posting, req.section, pref.section):
+                continue
+            later, earlier = (pref, req) if pref.start > req.start else (req, pref)
+            yield Hit(
+                RULE.id,
+                later.start,
+                later.end,
+                f"This {later.kind} item repeats the {earlier.kind} one on line {line_of(posting, earlier.start)} "
+                f"(line {line_of(posting, later.start)} here); keep it in one list.",
+            )
+            break

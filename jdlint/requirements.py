@@ -1,0 +1,434 @@
+"""Requirement lists as data: each required or preferred item, normalised.
+
+A `Requirement` is one list item (or a summary paragraph's years demand)
+reduced to what it asks: a comparison key (its qualification words, filler
+dropped, synonyms folded: "Golang" = "Go", "k8s" = "Kubernetes"), a level
+("familiarity" < "proficiency" < "expertise") and its years demands ("5+
+years", "at least eight years", "3-5 years"), each with the subject it is
+about (empty for the role as a whole).
+
+Job-family pages hold several role variants, each with its own lists;
+`comparable` says whether two lists belong to the same role, so that rules
+never compare sibling variants with each other. The analysis is computed
+once per posting and shared by every requirement rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
+from typing import Any
+
+from jdlint import data
+
+KINDS = ("required", "preferred")
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+}  # fmt: skip
+_NUM = r"(?:\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")(?:\s*\(\d{1,2}\+?\))?"
+_YEARS = re.compile(
+    r"(?P<lead>\b(?:at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|min\.?|no\s+less\s+than|"
+    r"more\s+than|over|upwards\s+of)\s+)?"
+    r"\b(?P<low>" + _NUM + r")"
+    r"(?:\s*(?:-|–|—|to)\s*(?P<high>" + _NUM + r"))?"
+    r"(?P<plus>\s*\+|\s+or\s+more|\s+plus)?"
+    r"\s*(?:\+\s*)?(?:full[- ]time\s+)?(?:years?|yrs?\.?)(?:\s*\+)?(?P<tail>'s|'|\b)",
+    re.IGNORECASE,
+)
+_NOT_DEMAND_BEFORE = re.compile(
+    r"(?:\bwithin|\bevery|\bafter|\bpast|\blast|\bnext|\bper|\bfirst|\bfor\s+the|\bin\s+the|\bage|\baged|\bunder)\s*$",
+    re.IGNORECASE,
+)
+_NOT_DEMAND_AFTER = re.compile(
+    r"^\W{0,2}(?:old|of\s+age|of\s+college|of\s+university|of\s+(?:high\s+)?school|of\s+study|degree|college|"
+    r"university|program|programme|apprenticeship|commitment|contract|term|ago|from|in\s+business|in\s+a\s+row)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[;.!?()\[\]:]|,\s|\s(?:or|and)\s+(?=\S*\s*(?:\d|years?))|\sor\s")
+_ALTERNATIVE = re.compile(r"(?:^|\W)or\W*$|^\W*or\b|\bequivalent\s+combination\b|\bsubstitut", re.IGNORECASE)
+_EXPERIENCE = re.compile(r"\bexperience", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class YearsDemand:
+    """One "N years" demand inside a requirement."""
+
+    low: float
+    high: float | None  # None: open-ended ("5+ years")
+    start: int
+    end: int
+    subject: frozenset[str]  # empty: the role as a whole
+
+    def label(self, text: str) -> str:
+        return " ".join(text[self.start : self.end].split())
+
+
+@dataclass
+class Requirement:
+    kind: str  # required, preferred, or summary (a paragraph outside the lists)
+    section: int  # the section whose list it is in
+    start: int
+    end: int
+    text: str
+    key: frozenset[str]
+    level: int
+    years: list[YearsDemand] = field(default_factory=list)
+    alternative: bool = False  # part of an "A, or B" choice: its demands are not absolute
+    depth: int = 0
+    bullet: bool = True  # False for an unbulleted line under a plain-text heading
+
+    @property
+    def substantive(self) -> bool:
+        """Says enough to be compared: a known skill, or a few words of a real qualification.
+
+        Scraped pages put navigation ("Back", "Resources", "Yes") under headings such as
+        "Education"; one-word items like those are never reported as repeats.
+        """
+        if _logistics().search(self.text):
+            return False  # "Submit a resume", "Three professional references": how to apply, not what to have
+        words = len(self.text.split())
+        if self.key & known_skills() and (self.bullet or words >= 3):
+            return True  # a bare "English" line is a language menu, a bullet "- English" a requirement
+        return len(self.key) >= 2 and words >= 3
+
+
+@dataclass
+class Analysis:
+    requirements: list[Requirement]
+
+    def of_kind(self, *kinds: str) -> list[Requirement]:
+        return [r for r in self.requirements if r.kind in kinds]
+
+
+@cache
+def _spec() -> dict[str, Any]:
+    spec = data.load("skills.yaml")
+    synonyms: dict[tuple[str, ...], str] = {}
+    for canon, aliases in spec["synonyms"].items():
+        canon = str(canon).lower()
+        for alias in [canon, *aliases]:
+            synonyms[tuple(_split(str(alias)))] = canon
+    levels: dict[str, int] = {}
+    for level, words in spec["levels"].items():
+        for w in words:
+            levels[str(w).lower()] = int(level)
+    return {
+        "synonyms": synonyms,
+        "longest": max(len(k) for k in synonyms),
+        "filler": frozenset(str(w).lower() for w in spec["filler"]),
+        "levels": levels,
+        "seniority": spec["seniority"],
+    }
+
+
+_WORD = re.compile(r"[a-z0-9][a-z0-9+#]*(?:[.'/-][a-z0-9+#]+)*[+#]*|\.[a-z]+")
+
+
+def _split(text: str) -> list[str]:
+    """Lower-case words, keeping `c++`, `c#`, `node.js`, `ci/cd`, `.net` whole."""
+    return _WORD.findall(text.lower().replace("’", "'"))
+
+
+@cache
+def _logistics() -> re.Pattern[str]:
+    words = data.load("skills.yaml")["not_requirements"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+def known_skills() -> frozenset[str]:
+    """The canonical names of the skills in the synonym table."""
+    return frozenset(_spec()["synonyms"].values())
+
+
+def seniority_spec() -> dict[str, Any]:
+    return _spec()["seniority"]
+
+
+def words_of(text: str, doc: Any = None, start: int = 0) -> list[str]:
+    """The words of `text` (at offset `start` of the posting), lemmatised when the pipeline can.
+
+    With a trained pipeline the spaCy lemma is used; the blank default has none, so a
+    plural `s` is dropped by hand. Both sides of every comparison go through here.
+    """
+    lemmas: dict[int, str] = {}
+    if doc is not None:
+        span = doc.char_span(start, start + len(text), alignment_mode="expand")
+        if span is not None:
+            for tok in span:
+                if tok.lemma_ and tok.lemma_ != tok.text:
+                    lemmas[tok.idx - start] = tok.lemma_.lower()
+    out = []
+    for m in _WORD.finditer(text.lower().replace("’", "'")):
+        w = lemmas.get(m.start(), m.group(0))
+        out.append(w)
+    return out
+
+
+def _singular(w: str) -> str:
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "ics", "'s")):
+        return w[:-1]
+    return w.removesuffix("'s")
+
+
+def normalise(words: list[str]) -> tuple[frozenset[str], int]:
+    """(comparison key, level) of a word list: synonyms folded, filler and numbers dropped."""
+    spec = _spec()
+    syn, filler, levels = spec["synonyms"], spec["filler"], spec["levels"]
+    key: set[str] = set()
+    level = 0
+    i = 0
+    n = len(words)
+    while i < n:
+        for size in range(min(spec["longest"], n - i), 0, -1):
+            canon = syn.get(tuple(words[i : i + size]))
+            if canon is not None:
+                key.add(canon)
+                i += size
+                break
+        else:
+            w = words[i]
+            i += 1
+            if w in levels:
+                level = max(level, levels[w])
+                continue
+            if w in filler or w[0].isdigit() or w in _NUMBER_WORDS:
+                continue
+            w = _singular(w)
+            if w in filler or (len(w) < 2 and w not in ("c", "r")):
+                continue
+            canon = syn.get((w,))
+            key.add(canon or w)
+    return frozenset(key), level
+
+
+def _number(text: str) -> float:
+    """`5`, `five`, `five (5)` -> 5.0."""
+    text = re.sub(r"\(.*", "", text).strip().lower()
+    return float(_NUMBER_WORDS[text]) if text in _NUMBER_WORDS else float(text)
+
+
+def years_in(text: str, base: int, doc: Any = None) -> list[YearsDemand]:
+    """Every years-of-experience demand in `text` (which starts at posting offset `base`)."""
+    out: list[YearsDemand] = []
+    matches = [m for m in _YEARS.finditer(text) if _is_demand(text, m)]
+    for k, m in enumerate(matches):
+        try:
+            low = _number(m.group("low"))
+            high = _number(m.group("high")) if m.group("high") else None
+        except ValueError:
+            continue
+        if not 0 < low <= 40 or (high is not None and high < low):
+            continue
+        if m.group("plus") or m.group("lead"):
+            high = None
+        elif high is None:
+            high = low
+        nxt = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+        subject = _subject(text, m, nxt, base, doc)
+        out.append(YearsDemand(low, high, base + m.start(), base + m.end(), subject))
+    return out
+
+
+def _is_demand(text: str, m: re.Match[str]) -> bool:
+    before = text[: m.start()]
+    if _NOT_DEMAND_BEFORE.search(before) or re.search(r"\d[-–]?\s*$", before):
+        return False
+    if re.match(r"\s*-\s*year", text[m.start("low") :][len(m.group("low")) :]) and not m.group("high"):
+        return False  # "a 4-year degree"
+    return not _NOT_DEMAND_AFTER.match(text[m.end() :])
+
+
+def _subject(text: str, m: re.Match[str], stop: int, base: int, doc: Any) -> frozenset[str]:
+    """What a years demand is about: the clause after it, else the clause before it."""
+    after = text[m.end() : stop]
+    cut = _CLAUSE_END.search(after)
+    after = after[: cut.start()] if cut else after
+    key, _ = normalise(words_of(after, doc, base + m.end()))
+    if key:
+        return key
+    before = text[: m.start()]
+    bounds = [0] + [c.end() for c in _CLAUSE_END.finditer(before)] + [len(before)]
+    for s0, s1 in reversed(list(pairwise(bounds))):  # the nearest clause that says something
+        key, _ = normalise(words_of(before[s0:s1], doc, base + s0))
+        if key:
+            return key
+    return frozenset()
+
+
+def analyse(posting: Any, doc: Any = None) -> Analysis:
+    """Requirements of a posting, computed once and cached on it."""
+    cached = posting.__dict__.get("_requirements")
+    if cached is not None:
+        return cached
+    reqs: list[Requirement] = []
+    items = posting.items
+    for n, item in enumerate(items):
+        if item.section < 0:
+            continue
+        kind = list_kind(posting, item.section)
+        if kind not in KINDS:
+            continue
+        text = posting.analysis[item.start : item.end]
+        key, level = normalise(words_of(text, doc, item.start))
+        prev_text = posting.analysis[items[n - 1].start : items[n - 1].end] if n else ""
+        nxt_text = posting.analysis[items[n + 1].start : items[n + 1].end] if n + 1 < len(items) else ""
+        alternative = bool(
+            _ALTERNATIVE.search(text) or _ALTERNATIVE.search(prev_text) or re.match(r"\W*or\b", nxt_text, re.I)
+        )
+        reqs.append(
+            Requirement(
+                kind, item.section, item.start, item.end, text, key, level,
+                years_in(text, item.start, doc), alternative, item.depth, item.bullet,
+            )
+        )  # fmt: skip
+    reqs.extend(_summary_demands(posting, doc))
+    result = Analysis(reqs)
+    posting.__dict__["_requirements"] = result
+    return result
+
+
+def list_kind(posting: Any, i: int) -> str:
+    """`posting.effective_kind`, except that an unmarked plain-text line does not pass a list's kind on.
+
+    The parser nests every plain-text heading of unknown kind under the last known one, so
+    on a scraped page "Working Conditions" or a company name would inherit "required" from
+    "Profile" above it. A sub-heading inherits only when it is marked as one: Markdown,
+    bold, or a label ending in a colon ("Technical skills:").
+    """
+    sec = posting.sections[i]
+    if sec.kind == "other" and sec.style == "plain" and not sec.is_preamble:
+        line_end = posting.text.find("\n", sec.heading_end)
+        rest = posting.text[sec.heading_end : line_end if line_end != -1 else len(posting.text)]
+        if ":" not in rest:
+            return "other"
+    return posting.effective_kind(i)
+
+
+def _summary_demands(posting: Any, doc: Any) -> list[Requirement]:
+    """Years asked for the role as a whole in the opening paragraphs ("…with 5+ years of experience")."""
+    out = []
+    for bl in posting.blocks:
+        if bl.kind != "paragraph" or bl.section < 0:
+            continue
+        sec = posting.sections[bl.section]
+        if not (sec.is_preamble or posting.effective_kind(bl.section) == "about"):
+            continue
+        text = posting.analysis[bl.start : bl.end]
+        if not _EXPERIENCE.search(text):
+            continue
+        demands = [
+            d
+            for d in years_in(text, bl.start, doc)
+            if not d.subject and _EXPERIENCE.search(posting.analysis[d.end : d.end + 40])
+        ]
+        if demands:
+            out.append(Requirement("summary", bl.section, bl.start, bl.end, text, frozenset(), 0, demands, False))
+    return out
+
+
+def comparable(posting: Any, a: int, b: int) -> bool:
+    """May lists in sections `a` and `b` be compared, i.e. do they describe the same role?
+
+    They may unless they sit under two different sibling headings that are not lists
+    themselves: `### Distribution:Build` / `#### Requirements` against `### Gitaly` /
+    `#### Requirements` are two roles; a top-level `## Requirements` is shared by all.
+    A summary paragraph (in the preamble or an about section) is shared by all too.
+    """
+    if a == b:
+        return True
+    secs = posting.sections
+    name_a, name_b = variant_name(secs[a].title), variant_name(secs[b].title)
+    if name_a and name_b and name_a != name_b:
+        return False  # "Senior Partner Requirements" and "Staff Partner Requirements"
+    chain_a = _chain(secs, a)
+    chain_b = _chain(secs, b)
+    common = set(chain_a) & set(chain_b)
+    if not common:
+        return True
+    ia = next(k for k, s in enumerate(chain_a) if s in common)
+    ib = next(k for k, s in enumerate(chain_b) if s in common)
+    # ia/ib: position of the lowest common ancestor in each chain
+    if ia == 0 or ib == 0:
+        # one list contains the other: shared, unless the inner one is headed by another level
+        # of the job ("Education and Experience:" then "Senior Registration Specialist:")
+        inner = chain_a[:ia] if ia else chain_b[:ib]
+        return not any(_levelled(secs[k].title) for k in inner)
+    child_a, child_b = chain_a[ia - 1], chain_b[ib - 1]
+    if _is_list(posting, child_a) and _is_list(posting, child_b):
+        return True
+    if _is_list(posting, child_a):
+        return not _after_variant(posting, child_a, child_b)
+    if _is_list(posting, child_b):
+        return not _after_variant(posting, child_b, child_a)
+    return False
+
+
+def _after_variant(posting: Any, shared: int, variant: int) -> bool:
+    """Is the apparently shared list really the tail of a variant whose heading came just before it?
+
+    `## Junior Account Executive` / `### Job Grade` / `## Requirements` / `## Account Executive` /
+    `### Requirements`: the first Requirements belongs to the junior role, its level mistyped.
+    """
+    secs = posting.sections
+    parent = secs[shared].parent
+    siblings = [i for i, s in enumerate(secs) if s.parent == parent and s.style != "inline"]
+    before = [i for i in siblings if i < shared]
+    if not before or before[-1] == variant or _is_list(posting, before[-1]) or secs[before[-1]].kind != "other":
+        return False
+    # the heading before the list names a role like the variant does ("Junior Account Executive")
+    words_a, words_b = set(_split(secs[before[-1]].title)), set(_split(secs[variant].title))
+    similar = len(words_a & words_b) * 2 >= min(len(words_a), len(words_b)) > 0
+    return similar and _holds_lists(posting, variant)
+
+
+def _holds_lists(posting: Any, i: int) -> bool:
+    return any(_is_list(posting, k) and i in _chain(posting.sections, k) for k in range(i + 1, len(posting.sections)))
+
+
+@cache
+def _list_words() -> frozenset[str]:
+    """Every word of the required/preferred heading phrases in `rules/sections.yaml`."""
+    spec = data.load("sections.yaml")
+    words = {w for kind in KINDS for phrase in spec["kinds"][kind] for w in _split(phrase)}
+    words |= {w for f in spec.get("filler", []) for w in _split(str(f))}
+    return frozenset(words | {"job", "grade", "and", "the", "of", "for", "our", "your", "key", "list"})
+
+
+@cache
+def variant_name(title: str) -> str:
+    """What a list heading says beyond being a list: "Senior Designer Requirements" -> "senior designer"."""
+    return " ".join(w for w in _split(title) if w not in _list_words() and not w.isdigit())
+
+
+def _levelled(title: str) -> bool:
+    """Does a list heading name a level of the job ("Senior Registration Specialist")?"""
+    name = set(variant_name(title).split())
+    spec = _spec()["seniority"]
+    levels = {w for lv in ("junior", "senior") for w in spec[lv]["words"]} | {"manager", "director", "ii", "iii", "iv"}
+    return bool(name & levels)
+
+
+def _chain(secs: list, i: int) -> list[int]:
+    out = []
+    while i >= 0:
+        out.append(i)
+        i = secs[i].parent
+    return out
+
+
+def _is_list(posting: Any, i: int) -> bool:
+    """A requirement list heading (or inside one), as opposed to a variant heading holding lists."""
+    sec = posting.sections[i]
+    if sec.is_preamble:
+        return True
+    return list_kind(posting, i) in KINDS or sec.kind in ("about",)
+
+
+def line_of(posting: Any, offset: int) -> int:
+    return posting.lines.position(offset)[0]
