@@ -44,7 +44,8 @@ class Place:
 
 
 def _phrase(name: str) -> str:
-    return r"\s+".join(re.escape(w) for w in name.split())
+    """A name as a pattern: any run of spaces between words, a final period optional ("D.C.")."""
+    return r"\s+".join(re.escape(w) for w in name.rstrip(".").split())
 
 
 def _case_sensitive(name: str) -> bool:
@@ -87,9 +88,10 @@ def _tables() -> _Tables:
     code_laws: dict[str, list[str]] = {}
     for law in laws.load():
         for n in law.names:
+            n = n.rstrip(".")
             name_laws.setdefault(n if _case_sensitive(n) else _key(n), []).append(law.id)
         for n in law.not_names:
-            not_laws.setdefault(_key(n), []).append(law.id)
+            not_laws.setdefault(_key(n.rstrip(".")), []).append(law.id)
         for c in law.codes:
             code_laws.setdefault(c, []).append(law.id)
     ci = [n for n in name_laws if not _case_sensitive(n)]
@@ -99,6 +101,7 @@ def _tables() -> _Tables:
     country_of: dict[str, str] = {}
     for country, names in (settings.get("countries") or {}).items():
         for n in names:
+            n = n.rstrip(".")
             country_of[n if _case_sensitive(n) else _key(n)] = str(country)
     countries = _alternation(list(country_of))
 
@@ -260,12 +263,25 @@ def _cue_windows(source: str, t: _Tables) -> list[tuple[int, int]]:
     return spans
 
 
+def _states_a_place(value: str) -> bool:
+    """A location value that names somewhere, not just "Remote" or "Hybrid"."""
+    return any(w.lower() not in _HEADING_FILLER for w in _WORD.findall(value))
+
+
 def find_places(posting: Posting) -> list[Place]:
-    """Every covered place the posting says it is open to, in text order, one per law and offset."""
+    """Every covered place the posting says it is open to, in text order, one per law and offset.
+
+    When the posting states its location explicitly (a front matter or
+    `Location:` field, a location section or heading), sentences elsewhere
+    ("offices in Paris, New York and Lisbon" in the company blurb) are not
+    read: the explicit statement says where this job is.
+    """
     t = _tables()
     text, analysis = posting.text, posting.analysis
     found: list[Place] = []
+    explicit = False
     for s, e in _front_matter_spans(posting, t):
+        explicit = explicit or _states_a_place(text[s:e])
         found += _match_span(t, text, s, e, FIELD)
         for m in t.remote.finditer(text, s, e):
             found += _remote_places(t, text, m)
@@ -275,6 +291,7 @@ def find_places(posting: Posting) -> list[Place]:
     found += _front_matter_remote(posting, t)
     for label, _l0, _l1, v0, v1 in posting.fields:
         if _key(label.strip("*_ ")) in t.labels:
+            explicit = explicit or _states_a_place(analysis[v0:v1])
             found += _match_span(t, analysis, v0, v1, FIELD)
     for sec in posting.sections:
         if sec.style in ("inline", "preamble"):
@@ -282,20 +299,26 @@ def find_places(posting: Posting) -> list[Place]:
         heading = analysis[sec.heading_start : sec.heading_end]
         if sec.kind == "location":
             s, e = _first_line(analysis, sec.body_start, sec.body_end)
+            if sec.style != "plain":
+                explicit = explicit or _states_a_place(analysis[s:e])
             found += _match_span(t, analysis, s, e, FIELD)
         if sec.kind == "location" or _heading_is_place(heading):
-            found += _match_span(t, analysis, sec.heading_start, sec.heading_end, FIELD)
+            heading_places = _match_span(t, analysis, sec.heading_start, sec.heading_end, FIELD)
+            explicit = explicit or bool(heading_places)
+            found += heading_places
         elif posting.title_span and sec.heading_start == posting.title_span[0]:
             found += _match_span(t, analysis, sec.heading_start, sec.heading_end, PROSE)
-    for s, e in _cue_windows(analysis, t):
-        found += _match_span(t, analysis, s, e, PROSE)
+    if not explicit:
+        for s, e in _cue_windows(analysis, t):
+            found += _match_span(t, analysis, s, e, PROSE)
     if t.address:
         for m in t.address.finditer(analysis):
             if t.ignore.search(_sentence(analysis, m.start())):
                 continue
             found += [Place(lid, m.start(1), m.end(1), text[m.start(1) : m.end(1)]) for lid in t.code_laws[m.group(1)]]
     for m in t.remote.finditer(analysis):
-        found += _remote_places(t, text, m)
+        if not t.ignore.search(_sentence(analysis, m.start())):
+            found += _remote_places(t, text, m)
     unique = {(p.law, p.start): p for p in found}
     return sorted(unique.values(), key=lambda p: (p.start, p.law))
 
