@@ -77,6 +77,7 @@ class _Spec:
     strong: int  # the first `strong` triggers need no hiring word
     hiring: re.Pattern
     not_triggers: re.Pattern
+    assist_only: re.Pattern
     products: re.Pattern
     elements: tuple[_Element, ...]
 
@@ -93,6 +94,7 @@ def _spec() -> _Spec:
         strong=2,
         hiring=re.compile(raw["hiring_words"], flags),
         not_triggers=re.compile("|".join(raw["not_triggers"]), flags),
+        assist_only=re.compile("|".join(raw["assist_only"]), flags),
         products=re.compile(rf"\b(?:{products})\b"),
         elements=tuple(
             _Element(e["id"], e["name"], tuple(re.compile(p, flags) for p in e.get("patterns") or ()))
@@ -128,14 +130,17 @@ def find_triggers(source: str) -> list[tuple[int, int]]:
         if spec.not_triggers.search(sentence):
             continue
         hiring = spec.hiring.search(sentence)
+        line_start = source.rfind("\n", 0, s) + 1
+        line_end = source.find("\n", e)
+        assist = spec.assist_only.search(source, line_start, line_end if line_end != -1 else len(source))
         for i, pattern in enumerate(spec.triggers):
             m = pattern.search(sentence)
-            if m and (i < spec.strong or hiring):
+            if m and (i < spec.strong or (hiring and not assist)):
                 out.append((s + m.start(), s + m.end()))
                 break
         else:
             m = spec.products.search(sentence)
-            if m and hiring:
+            if m and hiring and not assist:
                 out.append((s + m.start(), s + m.end()))
     return out
 
@@ -183,10 +188,14 @@ def jdlint_check(posting, context):
     if not missing:
         return
     listed = "; ".join(f"({i}) {name}" for i, name in enumerate(missing, 1))
+    scope = ""
+    if triggers and _nyc_place(posting) is None:
+        scope = " for candidates in New York City"
+    plural = "s" if len(missing) > 1 else ""
     yield Hit(
         RULE.id,
         start,
         end,
-        f"{why}, but the notice NYC Local Law 144 (6 RCNY § 5-303) requires is missing {len(missing)} "
-        f"element{'s' if len(missing) > 1 else ''}: {listed}.",
+        f"{why}, but the notice NYC Local Law 144 (6 RCNY § 5-303) requires{scope} is missing "
+        f"{len(missing)} element{plural}: {listed}.",
     )

@@ -242,10 +242,10 @@ def _first_line(source: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _sentence(source: str, offset: int) -> str:
-    """The sentence (or line) around `offset`, to test it against `location_ignore`."""
-    start = max(source.rfind(". ", 0, offset), source.rfind("\n", 0, offset)) + 1
-    ends = [i for i in (source.find(". ", offset), source.find("\n", offset)) if i != -1]
-    return source[start : min(ends) if ends else len(source)]
+    """The paragraph line around `offset` (analysis text joins soft-wrapped lines), for `location_ignore`."""
+    start = source.rfind("\n", 0, offset) + 1
+    end = source.find("\n", offset)
+    return source[start : end if end != -1 else len(source)]
 
 
 def _cue_windows(source: str, t: _Tables) -> list[tuple[int, int]]:
@@ -297,12 +297,16 @@ def find_places(posting: Posting) -> list[Place]:
         if sec.style in ("inline", "preamble"):
             continue
         heading = analysis[sec.heading_start : sec.heading_end]
-        if sec.kind == "location":
-            s, e = _first_line(analysis, sec.body_start, sec.body_end)
-            if sec.style != "plain":
+        label, _, value = heading.partition(":")
+        if _key(label.strip(" *_#")) in t.labels:  # "Location", "Location: Hamburg or Berlin"
+            if value.strip():
+                explicit = explicit or _states_a_place(value)
+            else:
+                s, e = _first_line(analysis, sec.body_start, sec.body_end)
                 explicit = explicit or _states_a_place(analysis[s:e])
-            found += _match_span(t, analysis, s, e, FIELD)
-        if sec.kind == "location" or _heading_is_place(heading):
+                found += _match_span(t, analysis, s, e, FIELD)
+            found += _match_span(t, analysis, sec.heading_start, sec.heading_end, FIELD)
+        elif _heading_is_place(heading):
             heading_places = _match_span(t, analysis, sec.heading_start, sec.heading_end, FIELD)
             explicit = explicit or bool(heading_places)
             found += heading_places
