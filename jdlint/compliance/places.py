@@ -110,7 +110,7 @@ def _tables() -> _Tables:
 
     remote = re.compile(
         r"(?<![\w-])(?:"
-        rf"remote\s*(?:[-–—:,/|(]\s*)*(?:(?:in|within|from|across|only in)\s+)?{c(1)}"
+        rf"remote\s*(?:[-–—:,/|(]\s*)*(?:(?:in|within|from|across|only in)\s+)?{c(1)}(?:\s*\))?"
         rf"|(?P<country2>{countries})\s*(?:[-–—:,/|(]\s*)*(?:based\s+)?(?:\(\s*)?remote\b"
         rf"|anywhere\s+(?:in|within|across)\s+{c(3)}"
         r"|(?:open|available)\s+to\s+(?:candidates|applicants|anyone|people)\s+(?:located\s+|based\s+|living\s+)?"
