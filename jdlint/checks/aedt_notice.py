@@ -133,15 +133,16 @@ def find_triggers(source: str) -> list[tuple[int, int]]:
         line_start = source.rfind("\n", 0, s) + 1
         line_end = source.find("\n", e)
         assist = spec.assist_only.search(source, line_start, line_end if line_end != -1 else len(source))
+        found = []
         for i, pattern in enumerate(spec.triggers):
             m = pattern.search(sentence)
             if m and (i < spec.strong or (hiring and not assist)):
-                out.append((s + m.start(), s + m.end()))
-                break
-        else:
-            m = spec.products.search(sentence)
-            if m and hiring and not assist:
-                out.append((s + m.start(), s + m.end()))
+                found.append((m.start(), -m.end()))
+        if not found and hiring and not assist and (m := spec.products.search(sentence)):
+            found.append((m.start(), -m.end()))
+        if found:
+            first, neg_end = min(found)  # the earliest, then the longest, match in the sentence
+            out.append((s + first, s - neg_end))
     return out
 
 
