@@ -33,6 +33,8 @@ VISA = [
     "You must be eligible to work in the European Union.",
     "No sponsorship is offered for this role.",
     "U.S. citizenship is required for this position (ITAR).",
+    "Thai nationality only.",
+    "If hired, are you able to furnish proof you are currently eligible to work in the U.S. without sponsorship?",
 ]
 NO_VISA = [
     "",
@@ -68,6 +70,9 @@ EEO = [
     "We encourage applications from people of all backgrounds, whatever their race, gender or disability.",
     "Men and women, and members of all racial and ethnic groups, are encouraged to apply.",
     "Wir fördern Chancengleichheit.",
+    "We believe in inclusion. We stand against discrimination in all forms.",
+    "California law prohibits workplace discrimination and harassment.",
+    "We welcome candidates from all walks of life.",
 ]
 NO_EEO = [
     "",
@@ -91,6 +96,11 @@ def test_missing_eeo_statement_is_flagged(sentence):
 def test_eeo_finding_points_at_the_first_line_without_a_closing_section():
     (hit,) = lint("Backend engineer wanted.\n\nWe ship Go services.\n", select=["eeo-statement"])
     assert hit.line == 1 and hit.match == "Backend engineer wanted."
+
+
+def test_indented_plain_text_is_read_too():
+    text = "Supplemental questions\n\n        Are you legally authorized to work in the United States?\n"
+    assert lint(text, select=["visa-statement"]) == []
 
 
 def test_empty_posting_gets_no_statement_findings():

@@ -25,5 +25,10 @@ def source(kind: str) -> str:
 
 
 def find_statement(posting: Posting, kind: str) -> re.Match | None:
-    """The first phrase of statement `kind` ("visa" or "eeo") in the posting, if any."""
-    return _pattern(kind).search(" ".join(posting.analysis.split()))
+    """The first phrase of statement `kind` ("visa" or "eeo") in the posting, if any.
+
+    The raw text is searched too: the analysis text blanks what Markdown calls
+    code, and plain-text exports often indent whole paragraphs.
+    """
+    pattern = _pattern(kind)
+    return pattern.search(" ".join(posting.analysis.split())) or pattern.search(" ".join(posting.text.split()))
