@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import Any
 
 from jdlint import data
+from jdlint.compliance.dates import posted_date
 from jdlint.config import Config
 from jdlint.posting import Posting
 
@@ -36,7 +37,11 @@ class Context:
 
     @property
     def as_of(self) -> dt.date:
-        """The date laws are judged at: the posting's own date, else --as-of, else today."""
+        """The date laws are judged at: the posting's own date, else --as-of, else today.
+
+        The posting's own date is front matter `date`/`posted`, else a "Date
+        Posted:" / "Opening Date:" line in its text.
+        """
         fm = self.posting.front_matter
         for key in ("date", "posted", "date_posted"):
             value = fm.get(key) if fm else None
@@ -49,7 +54,7 @@ class Context:
                     return dt.date.fromisoformat(value.strip()[:10])
                 except ValueError:
                     pass
-        return self._as_of or self.config.as_of or dt.date.today()
+        return posted_date(self.posting) or self._as_of or self.config.as_of or dt.date.today()
 
     @cached_property
     def eeo_spans(self) -> list[tuple[int, int]]:

@@ -1,0 +1,34 @@
+"""Does a posting carry a given statement (visa/work authorization, equal opportunity)?
+
+The phrasings are data (rules/statements.yaml); this module only compiles
+them once and searches the posting's analysis text (markup removed, soft
+line breaks joined), so "**must be authorized**\nto work" still matches.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from jdlint import data
+from jdlint.posting import Posting
+
+
+@cache
+def _pattern(kind: str) -> re.Pattern:
+    patterns = data.load("statements.yaml")[kind]["patterns"]
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+def source(kind: str) -> str:
+    return str(data.load("statements.yaml")[kind].get("source", ""))
+
+
+def find_statement(posting: Posting, kind: str) -> re.Match | None:
+    """The first phrase of statement `kind` ("visa" or "eeo") in the posting, if any.
+
+    The raw text is searched too: the analysis text blanks what Markdown calls
+    code, and plain-text exports often indent whole paragraphs.
+    """
+    pattern = _pattern(kind)
+    return pattern.search(" ".join(posting.analysis.split())) or pattern.search(" ".join(posting.text.split()))

@@ -1,0 +1,135 @@
+"""aedt-notice through the public API: triggers, every LL 144 notice element, configuration, seed 000."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import lint
+
+from jdlint.config import from_mapping
+
+RULE = "aedt-notice"
+AS_OF = dt.date(2026, 3, 1)
+
+# A notice that carries every element; each test below removes one.
+ELEMENTS = {
+    "notice": "We use an automated employment decision tool (AEDT) to screen applications for this role.",
+    "qualifications": (
+        "The tool assesses the job qualifications and characteristics listed above: SQL skills, data "
+        "modelling experience and written communication."
+    ),
+    "audit-date": "Its most recent bias audit was conducted on March 3, 2026.",
+    "audit-summary": "A summary of the bias audit results is published at https://example.com/aedt-audit.",
+    "data": (
+        "We collect your resume and answers from our careers site; our data retention policy keeps them for two years."
+    ),
+    "alternative": (
+        "To request an alternative selection process or a reasonable accommodation, email accommodations@example.com."
+    ),
+}
+NAMES = {
+    "notice": "notice that an automated employment decision tool is used",
+    "qualifications": "the job qualifications and characteristics the tool assesses",
+    "audit-date": "the date of the latest bias audit",
+    "audit-summary": "where the summary of the bias-audit results is published",
+    "data": "the type and source of the data collected and the data retention policy",
+    "alternative": "how to request an alternative selection process or a reasonable accommodation",
+}
+NYC_CONFIG = from_mapping({"employer": {"uses_aedt": True}}, "test")
+
+
+def posting(paragraphs: list[str], location: str = "Location: New York, NY") -> str:
+    body = "\n\n".join(paragraphs)
+    return f"# Analytics Engineer\n\n{location}\n\n## How we hire\n\n{body}\n"
+
+
+def hits(text: str, **kw) -> list:
+    kw.setdefault("as_of", AS_OF)
+    return lint(text, select=[RULE], **kw)
+
+
+def test_a_complete_notice_passes():
+    assert hits(posting(list(ELEMENTS.values()))) == []
+
+
+@pytest.mark.parametrize("missing", [k for k in ELEMENTS if k != "notice"])
+def test_each_missing_element_is_named(missing):
+    text = posting([v for k, v in ELEMENTS.items() if k != missing])
+    (hit,) = hits(text)
+    assert NAMES[missing] in hit.message
+    assert "missing 1 element:" in hit.message
+    assert hit.match == "automated employment decision tool"
+
+
+def test_missing_notice_of_use_is_named_when_config_says_the_employer_uses_an_aedt():
+    text = posting([v for k, v in ELEMENTS.items() if k != "notice"])
+    (hit,) = hits(text, config=NYC_CONFIG)
+    assert NAMES["notice"] in hit.message and "missing 1 element:" in hit.message
+    assert hit.match == "New York, NY"
+
+
+def test_config_with_no_notice_names_all_six_elements():
+    (hit,) = hits(posting(["We read every application with care."]), config=NYC_CONFIG)
+    assert all(name in hit.message for name in NAMES.values())
+    assert "missing 6 elements" in hit.message
+
+
+def test_config_only_applies_to_postings_open_to_new_york_city():
+    assert hits(posting(["We read every application."], location="Location: Denver, CO"), config=NYC_CONFIG) == []
+
+
+def test_not_applied_before_enforcement_began():
+    text = posting(["Applications are screened using an AI tool."])
+    assert hits(text, as_of=dt.date(2023, 7, 4)) == []
+    assert len(hits(text, as_of=dt.date(2023, 7, 5))) == 1
+
+
+TRIGGERS = [
+    ("Applications are screened using an AI tool.", "screened using an AI tool"),
+    ("Candidates will be scored by a machine-learning model.", "scored by a machine-learning"),
+    ("Your resume will be ranked by an algorithm.", "ranked by an algorithm"),
+    ("Every application goes through AI-powered resume screening.", "AI-powered resume screening"),
+    ("We use HireVue to assess candidates' recorded interviews.", "HireVue"),
+    ("We use Covey as part of our hiring process for jobs in NYC.", "Covey"),
+    ("Certain features of our hiring software may qualify it as an AEDT.", "AEDT"),
+    (
+        "Applicants are assessed through an automated evaluation system.",
+        "assessed through an automated evaluation system",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "match"), TRIGGERS)
+def test_automated_screening_is_recognised(sentence, match):
+    (hit,) = hits(posting([sentence]))
+    assert hit.match == match
+
+
+NOT_TRIGGERS = [
+    "Our recruiters read every application; we do not use automated screening tools.",
+    "You will build machine-learning models that rank search results.",
+    "We build AI-powered screening tools for our customers' recruiting teams.",
+    "Our culture draws on Stephen Covey's seven habits.",
+    "Experience with HireVue integrations is a plus.",
+    (
+        "We may use AI tools to support parts of the hiring process, such as reviewing applications. "
+        "These tools do not replace human judgment; final hiring decisions are made by people."
+    ),
+    "The team evaluates fraud signals using machine learning.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_TRIGGERS)
+def test_not_a_notice_of_automated_screening(sentence):
+    assert hits(posting([sentence])) == []
+
+
+def test_seed_000_lists_what_its_covey_notice_lacks(seeds_dir):
+    text = (seeds_dir / "000_59dcff1b0f3b7255.txt").read_text(encoding="utf-8")
+    (hit,) = hits(text)
+    assert hit.line == 83 and hit.severity.name == "ERROR"
+    for key in ("qualifications", "audit-date", "data", "alternative"):
+        assert NAMES[key] in hit.message
+    for key in ("notice", "audit-summary"):  # it names Covey and links the audit report
+        assert NAMES[key] not in hit.message

@@ -1,0 +1,281 @@
+"""pay-transparency through the public API and CLI: laws by jurisdiction, pay formats, places, dates, config."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from conftest import lint, run_cli
+
+from jdlint.compliance import laws
+from jdlint.config import from_mapping
+
+RULE = "pay-transparency"
+
+# One row per law in rules/jurisdictions.yaml: a location line that puts a
+# posting under that law. Adding a law to the data needs a row here.
+PLACE_OF = {
+    "us-co": "Location: Denver, CO",
+    "us-ca": "Location: Palo Alto, CA",
+    "us-wa": "Location: Seattle, WA",
+    "us-ny": "Location: Albany, NY",
+    "us-nyc": "Location: Brooklyn, NY",
+    "us-ny-ithaca": "Location: Ithaca, NY",
+    "us-ny-westchester": "Location: White Plains, NY",
+    "us-nj-jersey-city": "Location: Jersey City, NJ",
+    "us-nj": "Location: Newark, NJ",
+    "us-il": "Location: Chicago, IL",
+    "us-md": "Location: Baltimore, MD",
+    "us-hi": "Location: Honolulu, HI",
+    "us-mn": "Location: Minneapolis, MN",
+    "us-vt": "Location: Montpelier, VT",
+    "us-ma": "Location: Boston, MA",
+    "us-oh-cleveland": "Location: Cleveland, OH",
+    "us-dc": "Location: Washington, DC",
+    "us-de": "Location: Wilmington, DE",
+    "us-va": "Location: Richmond, VA",
+    "us-me": "Location: Portland, ME",
+    "ca-on": "Location: Toronto, ON",
+    "ca-bc": "Location: Vancouver, BC",
+    "eu": "Location: Berlin, Germany",
+}
+IN_FORCE = [law for law in laws.load() if law.effective]
+UNSETTLED = [law for law in laws.load() if not law.effective]
+
+
+def posting(location: str, pay: str = "We offer a competitive salary and great benefits.", date: str = "") -> str:
+    front = f"---\ndate: {date}\n---\n" if date else ""
+    return f"{front}# Senior Data Engineer\n\n{location}\n\n## What you'll do\n\n- Build pipelines\n\n{pay}\n"
+
+
+def pay_hits(text: str, **kw) -> list:
+    return lint(text, select=[RULE], **kw)
+
+
+def test_every_law_has_a_test_row():
+    assert set(PLACE_OF) == {law.id for law in laws.load()}
+
+
+@pytest.mark.parametrize("law", IN_FORCE, ids=lambda law: law.id)
+def test_open_there_without_a_range_is_flagged(law):
+    hits = pay_hits(posting(PLACE_OF[law.id], date=law.effective.isoformat()))
+    assert len(hits) == 1
+    msg = hits[0].message
+    assert law.name in msg and law.law in msg and str(law.effective) in msg
+    assert hits[0].line == 6  # the location line, after 3 lines of front matter and the title
+    assert "minimum and a maximum" in msg
+
+
+@pytest.mark.parametrize("law", IN_FORCE, ids=lambda law: law.id)
+def test_open_there_with_a_range_is_not_flagged(law):
+    text = posting(PLACE_OF[law.id], pay="Salary: $120,000 – $150,000 per year", date=law.effective.isoformat())
+    assert pay_hits(text) == []
+
+
+@pytest.mark.parametrize("law", IN_FORCE, ids=lambda law: law.id)
+def test_before_the_effective_date_the_law_is_not_applied(law):
+    day_before = (law.effective - dt.timedelta(days=1)).isoformat()
+    hits = pay_hits(posting(PLACE_OF[law.id], date=day_before))
+    assert all(law.name not in h.message for h in hits)
+
+
+@pytest.mark.parametrize("law", UNSETTLED, ids=lambda law: law.id)
+def test_a_law_without_a_settled_date_is_never_applied(law):
+    assert pay_hits(posting(PLACE_OF[law.id], date="2030-01-01")) == []
+
+
+def test_a_city_inside_a_state_brings_in_the_state_law_too():
+    hits = pay_hits(posting("Location: Brooklyn, NY", date="2024-01-01"))
+    assert "New York City" in hits[0].message and "New York State" in hits[0].message
+
+
+# --- pay formats -----------------------------------------------------------
+# Maryland accepts only a range (no single figure), so every ✗ row is flagged there.
+RANGES = [
+    "Salary: $120,000 – $150,000",
+    "$120,000 - $150,000 per year",
+    "Pay: $120k-150k",
+    "$120K–$150K base",
+    "USD 120,000 to 150,000 per year",
+    "$45–$60/hour",
+    "$45 - $60 per hour",
+    "Gehalt: €60.000–75.000",
+    "£50k to £60k",
+    "The salary is between $95,000 and $110,000.",
+    "Salary range: 95,000 - 120,000 annually",
+    "Salary: $3,550.00 - $4,438.00 Monthly",
+    "Pay: $22.50 - $30.00 Hourly",
+    "CHF 100'000 – 120'000",
+    "60 000 – 75 000 EUR brutto",
+    "The pay range for this role is $80,000 to $95,000.",
+    "Base salary: $140k–$165k + equity",
+    "| Level | Minimum | Maximum |\n|---|---|---|\n| Senior | $120,000 | $150,000 |",
+    "Minimum salary: $50,000. Maximum salary: $60,000.",
+    "CA$90,000–CA$110,000 per year",
+    "**$120,000** – **$150,000**",
+    "$120,000—$150,000",
+    "US$120,000 to US$150,000",
+    "Hourly rate: 28.00 - 34.50",
+]
+NOT_RANGES = [
+    "We offer a competitive salary.",
+    "Salary: DOE",
+    "Compensation: negotiable",
+    "Salary commensurate with experience.",
+    "Salary: up to $150,000",
+    "Up to $60/hour",
+    "$100k+",
+    "Salary: $100,000+ per year",
+    "Starting at $20/hour",
+    "Salary from $80,000",
+    "Salary: $65,000 per year",
+    "We pay $25/hour.",
+    "Technology stipend of $100 per month",
+    "We raised $10-20M in funding last year.",
+    "Salary: TBD",
+    "A $500 signing bonus.",
+    "401(k) match up to 4%",
+    "Must lift 5-10 pounds.",
+    "Pay grade 12-14",
+]
+
+
+@pytest.mark.parametrize("pay", RANGES)
+def test_pay_range_formats_are_recognised(pay):
+    assert pay_hits(posting("Location: Baltimore, MD", pay=pay, date="2025-01-15")) == []
+
+
+@pytest.mark.parametrize("pay", NOT_RANGES)
+def test_not_a_range_is_flagged(pay):
+    hits = pay_hits(posting("Location: Baltimore, MD", pay=pay, date="2025-01-15"))
+    assert len(hits) == 1 and "Maryland" in hits[0].message
+
+
+def test_open_ended_figure_is_named_in_the_message():
+    hits = pay_hits(posting("Location: Denver, CO", pay="Salary: up to $150,000", date="2025-01-15"))
+    assert "“$150,000” is open-ended" in hits[0].message
+
+
+@pytest.mark.parametrize(
+    ("place", "flagged"),
+    [
+        ("Location: Los Angeles, CA", False),  # California accepts a set rate
+        ("Location: Chicago, IL", False),
+        ("Location: Baltimore, MD", True),  # Maryland asks for a minimum and a maximum
+        ("Location: Washington, DC", True),
+    ],
+)
+def test_single_figure_is_judged_per_law(place, flagged):
+    hits = pay_hits(posting(place, pay="Pay rate: $28.50 per hour", date="2025-06-01"))
+    assert bool(hits) is flagged
+    if flagged:
+        assert "one figure (“$28.50 per hour”) is not a range" in hits[0].message
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "salary_min: 120000\nsalary_max: 150000",
+        "salary: $120,000 - $150,000",
+        "salary:\n  min: 120000\n  max: 150000",
+    ],
+)
+def test_front_matter_salary_counts(front):
+    text = f"---\nlocation: Denver, CO\n{front}\ndate: 2025-02-01\n---\n# Engineer\n\nCompetitive pay.\n"
+    assert pay_hits(text) == []
+
+
+# --- where the posting is open to --------------------------------------------
+OPEN_TO = [
+    ("---\nlocation: Denver, CO\ndate: 2025-02-01\n---\n# Engineer\n\nWork with us.\n", "Denver", "Colorado"),
+    ("---\nlocations:\n  - Paris\n  - Seattle, WA\n---\n# Engineer\n\nHi.\n", "Seattle", "Washington"),
+    ("---\nremote: true\ncountry: US\ndate: 2025-02-01\n---\n# Engineer\n\nHi.\n", "remote: true", "Colorado"),
+    ("# Engineer\n\nLocation: Castle Rock, CO\n\nJoin the team.\n", "CO", "Colorado"),
+    ("## Backend Engineer\n#### San Francisco, CA\n\nJoin the team.\n", "San Francisco", "California"),
+    ("# Engineer (Remote (US))\n\nJoin the team.\n", "Remote (US)", "Colorado"),
+    ("# Engineer\n\nThis role is remote within the United States.\n", "remote within the United States", "Colorado"),
+    ("# Engineer\n\nYou can work from anywhere in the US.\n", "anywhere in the US", "California"),
+    ("# Engineer\n\nThis role is open to candidates in Colorado.\n", "Colorado", "Colorado"),
+    ("# Engineer\n\nRemote-first culture, with offices in Seattle and Paris.\n", "Seattle", "Washington State"),
+    ("# Engineer\n\n## Location\n\nBrooklyn, NY\n\n## About\n\nHi.\n", "Brooklyn", "New York City"),
+    ("# Engineer\n\nLocation: Washington, DC\n\nHi.\n", "Washington, DC", "Washington, D.C."),
+    ("# Engineer\n\nLocation: Remote\n\nWe hire in Canada only; open to applicants in British Columbia.\n", "", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "match", "law_name"), OPEN_TO)
+def test_where_the_posting_is_open_to(text, match, law_name):
+    hits = pay_hits(text, as_of=dt.date(2025, 2, 1))
+    assert len(hits) == 1
+    if match:
+        assert hits[0].match == match
+        assert f"{law_name}" in hits[0].message
+
+
+NOT_OPEN_TO = [
+    "# Engineer\n\nLocation: Berlin, Germany\n\nCompetitive salary.\n",
+    "# Engineer\n\nMany of us studied at the University of California.\n",
+    "# Nurse\n\nYou will work with Dr. Jane Smith, MD, and Tom Lee, MA.\n",
+    "# Engineer\n\n**Location:** Hamburg or Berlin, Germany\n\nWe have offices in London, New York and Paris.\n",
+    "# Engineer\n\nWe use Covey as part of our hiring process for jobs in NYC.\n",
+    "# Engineer\n\nLOCATION: ON SITE\n\nHi.\n",
+    "# Engineer\n\nLocation: Remote\n\n"
+    "This website is operated by Jobs Inc. with offices at 1 Main St, Irvine, CA 92602"
+    "\n",
+    "# Chief of Staff\n\n- [The Chief of Staff role in Silicon Valley](https://example.com) by J. Doe\n",
+    "# Engineer\n\nLocation: Vancouver, WA\n\nSalary: $90,000 - $110,000\n",
+]
+
+
+@pytest.mark.parametrize("text", NOT_OPEN_TO)
+def test_places_outside_a_location_context_do_not_count(text):
+    assert pay_hits(text, as_of=dt.date(2026, 3, 1)) == []
+
+
+# --- dates -------------------------------------------------------------------
+def test_date_posted_line_in_the_text_sets_the_date():
+    text = "Date Posted: 03/26/2019\nLocation: Castle Rock, CO\n\nSalary: DOE\n"
+    assert pay_hits(text) == []  # Colorado's law started 2021-01-01
+    assert len(pay_hits(text.replace("03/26/2019", "2021-01-04"))) == 1
+
+
+def test_as_of_on_the_command_line(tmp_path):
+    path = tmp_path / "job.md"
+    path.write_text("# Engineer\n\nLocation: San Jose, CA\n\nCompetitive salary.\n", encoding="utf-8")
+    before = run_cli("check", "--select", RULE, "--format", "json", "--as-of", "2022-12-31", str(path))
+    after = run_cli("check", "--select", RULE, "--format", "json", "--as-of", "2023-01-01", str(path))
+    assert json.loads(before.stdout)["findings"] == []
+    (finding,) = json.loads(after.stdout)["findings"]
+    assert finding["rule"] == RULE and finding["severity"] == "error" and finding["line"] == 3
+    assert finding["match"] == "San Jose"
+
+
+# --- configuration ------------------------------------------------------------
+@pytest.mark.parametrize(("size", "flagged"), [(10, False), (15, True), (None, True)])
+def test_employer_size_threshold(size, flagged):
+    cfg = from_mapping({"employer": {"size": size}} if size is not None else {}, "test")
+    text = posting("Location: Oakland, CA", date="2024-05-01")
+    assert bool(pay_hits(text, config=cfg)) is flagged
+
+
+def test_jurisdictions_ignore():
+    cfg = from_mapping({"jurisdictions": {"ignore": ["us-ca"]}}, "test")
+    assert pay_hits(posting("Location: Oakland, CA", date="2024-05-01"), config=cfg) == []
+
+
+def test_per_path_ignores(tmp_path):
+    (tmp_path / ".jdlint.yaml").write_text('per-path-ignores:\n  "archive/**": [pay-transparency]\n', encoding="utf-8")
+    (tmp_path / "archive").mkdir()
+    body = "---\ndate: 2024-05-01\n---\n# Engineer\n\nLocation: Denver, CO\n\nDOE\n"
+    (tmp_path / "archive" / "old.md").write_text(body, encoding="utf-8")
+    (tmp_path / "new.md").write_text(body, encoding="utf-8")
+    proc = run_cli("check", "--select", RULE, "--format", "json", "archive/old.md", "new.md", cwd=tmp_path)
+    paths = [f["path"] for f in json.loads(proc.stdout)["findings"]]
+    assert paths == ["new.md"]
+
+
+def test_seed_003_is_flagged_under_california(seeds_dir):
+    text = (seeds_dir / "003_27e62249cd3c03ee.txt").read_text(encoding="utf-8")
+    (hit,) = pay_hits(text, as_of=dt.date(2026, 1, 1))
+    assert hit.line == 2 and "California" in hit.message and "432.3" in hit.message
