@@ -193,7 +193,7 @@ def test_hover_shows_the_rules_explanation(client, tmp_path):
     assert "Superlative, in-group titles describe a stereotype" in hover["contents"]["value"]
     assert hover["range"]["start"] == {"line": 2, "character": 13}
     nothing = client.request(
-        "textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 2}}
+        "textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 1, "character": 0}}
     )
     assert nothing is None
 
@@ -206,6 +206,7 @@ def test_code_actions_apply_a_suggestion_or_disable_the_line(client, tmp_path):
         "textDocument/codeAction",
         {"textDocument": {"uri": uri}, "range": diag["range"], "context": {"diagnostics": [diag]}},
     )
+    actions = [a for a in actions if a["diagnostics"][0]["code"] == "exclusionary-jargon"]  # other rules may add theirs
     titles = [a["title"] for a in actions]
     assert titles == [
         "Replace “Rockstar” with “Expert”",
