@@ -69,7 +69,11 @@ def test_github_format_annotates_and_fails(action, postings):
 
 def test_sarif_format_writes_the_log_and_names_it(action, postings):
     proc, outputs = run_step(
-        action, postings, paths="postings", format="sarif", **{"fail-on": "never", "args": "--select exclusionary-jargon"}
+        action,
+        postings,
+        paths="postings",
+        format="sarif",
+        **{"fail-on": "never", "args": "--select exclusionary-jargon"},
     )
     assert proc.returncode == 0, proc.stderr
     assert outputs == "sarif-file=jdlint.sarif\n"
