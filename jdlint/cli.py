@@ -7,13 +7,15 @@ above it, 2 a usage, configuration or I/O error (one line on stderr).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
 from jdlint import __version__
 
 COMMANDS = ("check", "rules", "explain", "init", "lsp")
-FORMATS = ("text", "concise", "json")
+FORMATS = ("text", "concise", "json", "github", "sarif")
+PROGRESS_MIN_FILES = 40  # a progress bar only for runs long enough to need one
 
 EPILOG = """\
 examples:
@@ -22,6 +24,9 @@ examples:
   echo "We need a rockstar" | jdlint check -
   jdlint rules                             list every rule
   jdlint explain pay-transparency          what a rule checks, why, and how to fix it
+  jdlint check --fix postings/             apply the safe fixes (--diff only shows them)
+  jdlint check --write-baseline .jdlint-baseline.json postings/   record today's findings
+  jdlint check --baseline .jdlint-baseline.json postings/         report only new ones
 
 exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage/config/I-O error
 """
@@ -57,7 +62,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--format",
         choices=FORMATS,
         default="text",
-        help="text (default, for people), concise (path:line:col, for editors), json",
+        help="text (default, for people), concise (path:line:col, for editors), json, "
+        "github (Actions annotations), sarif (code scanning)",
     )
     check.add_argument(
         "--select", action="append", metavar="RULE", help="only these rule ids or categories (repeat or comma-separate)"
@@ -79,6 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--as-of", metavar="YYYY-MM-DD", help="judge laws as of this date when a posting has none")
     check.add_argument("--quiet", "-q", action="store_true", help="findings only: no code frames or summary")
     check.add_argument("--statistics", action="store_true", help="add a count of findings per rule")
+    fixing = check.add_mutually_exclusive_group()
+    fixing.add_argument("--fix", action="store_true", help="apply the safe fixes in place, then report what is left")
+    fixing.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; change nothing")
+    base = check.add_mutually_exclusive_group()
+    base.add_argument("--baseline", metavar="FILE", help="hide the findings recorded in FILE (report only new ones)")
+    base.add_argument("--write-baseline", metavar="FILE", help="record every current finding in FILE and exit 0")
     color = check.add_mutually_exclusive_group()
     color.add_argument("--color", dest="color", action="store_true", default=None, help="force colour")
     color.add_argument("--no-color", dest="color", action="store_false", help="never use colour")
@@ -158,9 +170,7 @@ def _engine(config_path: str | None, first: str | None):
 def _check(args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from jdlint import api, report
     from jdlint.config import ConfigError
-    from jdlint.finding import Severity
 
     paths = args.paths or ["."]
     first = next((p for p in paths if p != "-"), None)
@@ -174,15 +184,123 @@ def _check(args: argparse.Namespace) -> int:
             raise ConfigError(f"--as-of: expected a date as YYYY-MM-DD, got {args.as_of!r}") from None
     stdin = None
     if "-" in paths:
+        if args.fix:
+            raise UsageError("jdlint check: --fix cannot rewrite standard input; use --diff to see the fixes")
         stdin = (args.stdin_filename or "-", sys.stdin.buffer.read())
-    result = api.lint_paths([p for p in paths if p != "-"], engine=engine, as_of=as_of, stdin=stdin)
-    report.render(args.format, result, sys.stdout, color=args.color, statistics=args.statistics, quiet=args.quiet)
+    files = [p for p in paths if p != "-"]
+    known = None
+    if args.baseline:
+        from jdlint import baseline
+
+        known = baseline.load(args.baseline)
+    result = _lint(files, engine, as_of, stdin)
+    if args.write_baseline:
+        from jdlint import baseline
+
+        n = baseline.write(result, args.write_baseline)
+        print(f"jdlint: recorded {n} finding{'s' if n != 1 else ''} in {args.write_baseline}", file=sys.stderr)
+        return 0
+    if known is not None:
+        from jdlint import baseline
+
+        hidden = baseline.hide(result, known, args.baseline)
+        if hidden and not args.quiet and args.format in ("text", "concise"):
+            plural = "s" if hidden != 1 else ""
+            print(f"jdlint: {hidden} known finding{plural} hidden by {args.baseline}", file=sys.stderr)
+    if args.fix or args.diff:
+        return _apply_fixes(result, args, engine, from_stdin=stdin is not None)
+    return _report(result, args, engine)
+
+
+def _lint(files: list[str], engine, as_of, stdin):
+    """Lint everything, with a progress bar on stderr when many files are linted in a terminal."""
+    from jdlint import api
+    from jdlint.results import Report
+
+    report = Report()
+    total = 0
+    if files and sys.stderr.isatty():
+        from jdlint.discover import discover
+
+        total = sum(1 for _ in discover(files, engine.config.exclude))
+    if total <= PROGRESS_MIN_FILES:
+        report.files.extend(api.iter_results(files, engine, as_of, stdin))
+        return report
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    console = Console(file=sys.stderr, no_color=bool(os.environ.get("NO_COLOR")))
+    columns = (TextColumn("linting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("lint", total=total + (1 if stdin else 0))
+        for fr in api.iter_results(files, engine, as_of, stdin):
+            report.files.append(fr)
+            bar.advance(task)
+    return report
+
+
+def _report(result, args: argparse.Namespace, engine) -> int:
+    from jdlint import report
+
+    report.render(
+        args.format,
+        result,
+        sys.stdout,
+        color=args.color,
+        statistics=args.statistics,
+        quiet=args.quiet,
+        rules=engine.rules,
+    )
     sys.stdout.flush()
-    fail_on = args.fail_on or engine.config.fail_on
+    return _exit_code(result, args.fail_on or engine.config.fail_on)
+
+
+def _exit_code(result, fail_on: str) -> int:
+    from jdlint.finding import Severity
+
     if fail_on == "never":
         return 0
     worst = result.worst()
     return 1 if worst is not None and worst >= Severity.parse(fail_on) else 0
+
+
+def _apply_fixes(result, args: argparse.Namespace, engine, from_stdin: bool) -> int:
+    """--fix: write each file's safe fixes, then report what is left. --diff: print them, change nothing.
+
+    A file that cannot be fixed is an error for that file only (exit 2 at the end).
+    """
+    from jdlint.fix import FixError, diff_text, fix_file
+
+    write = args.fix
+    failed = fixed_files = fixed_total = 0
+    for i, fr in enumerate(result.files):
+        try:
+            # standard input (always first) has no file to write: only --diff gets here for it
+            outcome = diff_text(fr) if from_stdin and i == 0 else fix_file(fr, write=write)
+        except FixError as exc:
+            print(f"jdlint: error: {fr.path}: {exc}", file=sys.stderr)
+            failed += 1
+            continue
+        if not outcome.fixed:
+            continue
+        fixed_files += 1
+        fixed_total += len(outcome.fixed)
+        if write:
+            done = {id(f) for f in outcome.fixed}
+            fr.findings = [f for f in fr.findings if id(f) not in done]
+        else:
+            sys.stdout.write(outcome.diff)
+    sys.stdout.flush()
+    plural = "s" if fixed_total != 1 else ""
+    if not write:
+        if not args.quiet:
+            what = f"{fixed_total} safe fix{'es' if plural else ''}" if fixed_total else "no safe fixes"
+            print(f"jdlint: {what} in {fixed_files} file(s); nothing written (use --fix to apply)", file=sys.stderr)
+        return 2 if failed else (1 if fixed_total else 0)
+    if fixed_total and not args.quiet:
+        print(f"jdlint: fixed {fixed_total} problem{plural} in {fixed_files} file(s)", file=sys.stderr)
+    code = _report(result, args, engine)
+    return 2 if failed else code
 
 
 def _rules(args: argparse.Namespace) -> int:

@@ -92,6 +92,19 @@ class Term:
     fix: str | None = None
     message: str | None = None
     exceptions: list[str] = field(default_factory=list)
+    fixes: dict[str, str] = field(default_factory=dict)  # lower-case spelling -> its fix (plural for plural)
+
+    def fix_for(self, matched: str) -> str | None:
+        """The safe replacement for this spelling of the term, or None.
+
+        A phrase's plural gets the plural of the fix ("salesmen" -> "salespeople");
+        a spelling the table does not know gets no fix rather than a wrong one.
+        """
+        if self.fix is None:
+            return None
+        if self.pattern is not None:
+            return self.fix
+        return self.fixes.get(" ".join(matched.lower().split()))
 
 
 @dataclass
@@ -217,16 +230,18 @@ def _parse_term(spec: Any, where: str) -> Term:
     has_pattern = "pattern" in spec
     _need(has_phrases != has_pattern, where, "exactly one of `phrases` or `pattern`")
     term = Term()
+    fix = spec.get("fix")
+    _need(fix is None or (isinstance(fix, str) and fix.strip() != ""), f"{where}.fix", "a single replacement string")
     if has_phrases:
         term.phrases = _str_list(spec["phrases"], f"{where}.phrases")
         _need(all(p.strip() for p in term.phrases), f"{where}.phrases", "non-empty phrases")
+        if fix is not None:
+            term.fixes = fix_forms(term.phrases, fix, spec.get("inflect", True))
         if spec.get("inflect", True):
             term.phrases = inflect(term.phrases)
     else:
         term.pattern = _check_pattern(spec["pattern"], f"{where}.pattern")
     term.suggest = tuple(_str_list(spec.get("suggest", []), f"{where}.suggest"))
-    fix = spec.get("fix")
-    _need(fix is None or isinstance(fix, str), f"{where}.fix", "a single replacement string")
     term.fix = fix
     msg = spec.get("message")
     _need(msg is None or isinstance(msg, str), f"{where}.message", "a string")
@@ -308,6 +323,29 @@ def inflect(phrases: list[str]) -> list[str]:
             if last[-1:].isalpha() and len(last) > 2:
                 add(f[: len(f) - len(last)] + plural(last))
     return out
+
+
+def fix_forms(phrases: list[str], fix: str, inflected: bool) -> dict[str, str]:
+    """Map every spelling `inflect` adds to the fix that fits it: singular to `fix`, plural to its plural."""
+    out: dict[str, str] = {}
+    for phrase in phrases:
+        singular = [phrase]
+        if inflected:
+            words = phrase.replace("-", " ").split()
+            if 1 < len(words) <= 3 and all(w.isalpha() for w in words):
+                singular += [" ".join(words), "-".join(words), "".join(words)]
+        for form in singular:
+            out.setdefault(" ".join(form.lower().split()), fix)
+            last = form.split()[-1] if " " in form else form
+            if inflected and last[-1:].isalpha() and len(last) > 2:  # the plural `inflect` adds
+                many = form[: len(form) - len(last)] + plural(last)
+                out.setdefault(" ".join(many.lower().split()), _plural_phrase(fix))
+    return out
+
+
+def _plural_phrase(phrase: str) -> str:
+    last = phrase.split()[-1]
+    return phrase[: len(phrase) - len(last)] + plural(last) if last[-1:].isalpha() else phrase
 
 
 def rule_of(term_rules: list[TermRule]) -> list[Rule]:

@@ -103,7 +103,7 @@ class TermChecker:
                 message = template.replace("{match}", matched)
                 if term.suggest and "{suggest" not in template:
                     message += " Consider: " + ", ".join(f"“{x}”" for x in term.suggest) + "."
-                hits.append(Hit(tr.rule.id, start, end, message, term.suggest, None, term.fix))
+                hits.append(Hit(tr.rule.id, start, end, message, term.suggest, None, term.fix_for(matched)))
         return hits
 
 

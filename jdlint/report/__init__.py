@@ -12,6 +12,8 @@ FORMATS = {
     "text": "jdlint.report.text",
     "concise": "jdlint.report.concise",
     "json": "jdlint.report.json_report",
+    "github": "jdlint.report.github",
+    "sarif": "jdlint.report.sarif",
 }
 
 

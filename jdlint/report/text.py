@@ -1,6 +1,7 @@
-"""The human format: a code frame per finding with the span underlined, the
-suggestion, and a summary. No colour when the output is not a terminal or
-`NO_COLOR` is set (rich honours both)."""
+"""The human format: findings grouped by file, a code frame per finding with
+the span underlined and the suggestion, a table of findings by rule, and a
+one-line summary. No colour when the output is not a terminal or `NO_COLOR`
+is set (rich honours both)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import os
 from collections import Counter
 from typing import IO
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -18,12 +20,12 @@ _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
 def _console(out: IO[str], color: bool | None) -> Console:
-    no_color = bool(os.environ.get("NO_COLOR")) if color is None else not color
-    force = None if color is None else color
+    if color is None and os.environ.get("NO_COLOR"):
+        color = False  # NO_COLOR means plain text, as --no-color does (no bold or underline either)
     return Console(
         file=out,
-        no_color=no_color,
-        force_terminal=force,
+        no_color=color is False,
+        force_terminal=color,
         highlight=False,
         soft_wrap=True,
         emoji=False,
@@ -31,13 +33,41 @@ def _console(out: IO[str], color: bool | None) -> Console:
     )
 
 
+def _frame(con: Console, f, lines: list[str], style: str) -> None:
+    """The source line with the span underlined; widths in terminal cells, so emoji and CJK line up."""
+    src = lines[f.line - 1].replace("\t", " ")
+    gutter = f"{f.line:>5} | "
+    con.print(f"[dim]{gutter}[/dim]{escape(src)}")
+    end_col = f.end_column if f.end_line == f.line else len(src) + 1
+    pad = cell_len(src[: f.column - 1])
+    width = max(1, cell_len(src[f.column - 1 : end_col - 1]))
+    con.print(" " * (len(gutter) + pad) + f"[{style}]" + "^" * width + "[/]")
+    if f.suggestions:
+        con.print(" " * len(gutter) + "[green]suggestion:[/green] " + escape(", ".join(f.suggestions)))
+
+
+def _rule_table(report: Report) -> Table:
+    table = Table(title="Findings by rule", show_edge=False, title_justify="left", header_style="bold")
+    table.add_column("rule")
+    table.add_column("severity")
+    table.add_column("count", justify="right")
+    counts = Counter((f.rule, str(f.severity)) for f in report.findings)
+    for (rule, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        table.add_row(rule, f"[{_STYLE[sev]}]{sev}[/]", str(n))
+    return table
+
+
 def render(
     report: Report, out: IO[str], color: bool | None = None, statistics: bool = False, quiet: bool = False, **_options
 ) -> None:
+    """Findings grouped by file (each with its code frame), then a table by rule and a one-line summary."""
     con = _console(out, color)
     for fr in report.files:
         if not fr.findings:
             continue
+        n = len(fr.findings)
+        if not quiet:
+            con.print(f"[bold underline]{escape(fr.path)}[/] [dim]({n} problem{'s' if n != 1 else ''})[/dim]")
         lines = fr.text.split("\n") if fr.text is not None else []
         for f in fr.findings:
             sev = str(f.severity)
@@ -45,26 +75,15 @@ def render(
                 f"[bold]{escape(f.path)}:{f.line}:{f.column}[/bold]: "
                 f"[{_STYLE[sev]}]{sev}[/] [dim]{f.rule}[/dim] {escape(f.message)}"
             )
-            if quiet or not lines or f.line > len(lines):
-                continue
-            src = lines[f.line - 1]
-            gutter = f"{f.line:>5} | "
-            con.print(f"[dim]{gutter}[/dim]{escape(src)}")
-            end_col = f.end_column if f.end_line == f.line else len(src) + 1
-            width = max(1, end_col - f.column)
-            con.print(" " * (len(gutter) + f.column - 1) + f"[{_STYLE[sev]}]" + "^" * width + "[/]")
-            if f.suggestions:
-                con.print(" " * len(gutter) + "[green]suggestion:[/green] " + escape(", ".join(f.suggestions)))
-        con.print()
+            if not quiet and lines and f.line <= len(lines):
+                _frame(con, f, lines, _STYLE[sev])
+        if not quiet:
+            con.print()
     counts = report.counts()
     summaries = [fr for fr in report.files if "gender_coding" in fr.summary]
-    if statistics:
-        table = Table(title="Findings by rule", show_edge=False)
-        table.add_column("rule")
-        table.add_column("count", justify="right")
-        for rule, n in Counter(f.rule for f in report.findings).most_common():
-            table.add_row(rule, str(n))
-        con.print(table)
+    if counts["findings"] and (statistics or not quiet):
+        con.print(_rule_table(report))
+        con.print()
     if summaries and not quiet:
         for fr in summaries:
             gc = fr.summary["gender_coding"]

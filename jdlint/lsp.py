@@ -1,0 +1,319 @@
+"""`jdlint lsp`: a language server on stdio (pygls), for any LSP editor.
+
+Diagnostics come on open and save at once, and on change after a short
+pause in typing (debounced), so a fast typist does not queue a lint per
+keystroke. The engine (plugins, packs, spaCy pipeline) is loaded once per
+configuration file and kept, so a re-lint costs only the analysis itself.
+
+LSP positions count UTF-16 code units by default while jdlint counts code
+points; every range goes through the position encoding negotiated with the
+client, so an emoji before a match does not shift it. Hover shows the rule's
+explanation; code actions apply a suggestion (in the original's case) or
+insert a `jdlint-disable-next-line` comment above the line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+from pygls.uris import to_fs_path
+from pygls.workspace.position_codec import PositionCodec
+
+from jdlint import __version__, api, links
+from jdlint.config import Config, ConfigError, find_config, load_file
+from jdlint.engine import Engine
+from jdlint.finding import Finding, Severity
+from jdlint.fix import match_case
+
+DEBOUNCE_SECONDS = 0.3
+SOURCE = "jdlint"
+log = logging.getLogger(__name__)
+
+_SEVERITY = {
+    Severity.ERROR: types.DiagnosticSeverity.Error,
+    Severity.WARNING: types.DiagnosticSeverity.Warning,
+    Severity.INFO: types.DiagnosticSeverity.Information,
+}
+
+
+class Linter:
+    """Engines kept loaded, one per configuration file (reloaded when that file changes)."""
+
+    def __init__(self) -> None:
+        self._engines: dict[str | None, tuple[float, Engine]] = {}
+        self.last_error: str | None = None
+
+    def engine_for(self, path: str | None) -> Engine:
+        config_path = find_config(os.path.dirname(path)) if path else None
+        try:
+            mtime = os.stat(config_path).st_mtime if config_path else 0.0
+        except OSError:
+            mtime = 0.0
+        cached = self._engines.get(config_path)
+        if cached and cached[0] == mtime:
+            return cached[1]
+        try:
+            engine = Engine(load_file(config_path) if config_path else Config())
+            self.last_error = None
+        except ConfigError as exc:  # a broken config must not kill the editor session
+            self.last_error = f"jdlint: {exc}; using the default configuration"
+            engine = self._engines.get(None, (0.0, None))[1] or Engine(Config())
+        self._engines[config_path] = (mtime, engine)
+        return engine
+
+    def lint(self, text: str, path: str | None) -> list[Finding]:
+        engine = self.engine_for(path)
+        return api.lint_text(text, path=path or "<untitled>", engine=engine).findings
+
+
+@dataclass
+class DocState:
+    """The findings last published for one document, and their client ranges."""
+
+    version: int | None
+    text: str
+    findings: list[Finding] = field(default_factory=list)
+    ranges: list[types.Range] = field(default_factory=list)
+
+
+class Positions:
+    """Converts jdlint's 1-based code-point line/column to LSP positions in the client's encoding."""
+
+    def __init__(self, source: str, codec: PositionCodec) -> None:
+        self.bom = source.startswith("\ufeff")
+        text = source[1:] if self.bom else source
+        self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self.codec = codec
+
+    def position(self, line: int, column: int) -> types.Position:
+        index = line - 1
+        if index >= len(self.lines):
+            return types.Position(line=max(0, len(self.lines) - 1), character=0)
+        prefix = self.lines[index][: column - 1]
+        if self.bom and index == 0:
+            prefix = "\ufeff" + prefix
+        return types.Position(line=index, character=self.codec.client_num_units(prefix))
+
+    def range(self, f: Finding) -> types.Range:
+        return types.Range(start=self.position(f.line, f.column), end=self.position(f.end_line, f.end_column))
+
+
+def _before(a: types.Position, b: types.Position) -> bool:
+    return (a.line, a.character) < (b.line, b.character)
+
+
+def _overlaps(r: types.Range, q: types.Range) -> bool:
+    """Touching counts: a cursor at either end of a finding is on it."""
+    return not _before(r.end, q.start) and not _before(q.end, r.start)
+
+
+def diagnostic(f: Finding, rng: types.Range) -> types.Diagnostic:
+    return types.Diagnostic(
+        range=rng,
+        message=f.message,
+        severity=_SEVERITY[f.severity],
+        code=f.rule,
+        code_description=types.CodeDescription(href=links.rule_url(f.rule)),
+        source=SOURCE,
+        tags=[types.DiagnosticTag.Unnecessary] if f.rule == "unused-suppression" else None,
+    )
+
+
+class JdlintServer:
+    """The handlers, around one pygls `LanguageServer`."""
+
+    def __init__(self) -> None:
+        self.server = LanguageServer("jdlint", __version__)
+        self.linter = Linter()
+        self.docs: dict[str, DocState] = {}
+        self._pending: dict[str, asyncio.TimerHandle] = {}
+        self._register()
+
+    # -- linting -------------------------------------------------------------
+    def lint_and_publish(self, uri: str) -> None:
+        self._pending.pop(uri, None)
+        try:
+            doc = self.server.workspace.get_text_document(uri)
+            source = doc.source
+        except Exception:  # closed meanwhile, or an unreadable URI
+            return
+        path = to_fs_path(uri) if uri.startswith("file:") else None
+        try:
+            findings = self.linter.lint(source, path)
+        except Exception as exc:  # never crash the editor's session
+            log.exception("lint failed")
+            self.server.window_log_message(
+                types.LogMessageParams(type=types.MessageType.Error, message=f"jdlint failed on {uri}: {exc}")
+            )
+            return
+        if self.linter.last_error:
+            self.server.window_show_message(
+                types.ShowMessageParams(type=types.MessageType.Warning, message=self.linter.last_error)
+            )
+            self.linter.last_error = None
+        positions = Positions(source, doc.position_codec)
+        ranges = [positions.range(f) for f in findings]
+        self.docs[uri] = DocState(doc.version, source, findings, ranges)
+        self.server.text_document_publish_diagnostics(
+            types.PublishDiagnosticsParams(
+                uri=uri,
+                version=doc.version,
+                diagnostics=[diagnostic(f, r) for f, r in zip(findings, ranges, strict=True)],
+            )
+        )
+
+    def schedule(self, uri: str) -> None:
+        handle = self._pending.pop(uri, None)
+        if handle is not None:
+            handle.cancel()
+        loop = asyncio.get_running_loop()
+        self._pending[uri] = loop.call_later(DEBOUNCE_SECONDS, self.lint_and_publish, uri)
+
+    def now(self, uri: str) -> None:
+        handle = self._pending.pop(uri, None)
+        if handle is not None:
+            handle.cancel()
+        self.lint_and_publish(uri)
+
+    # -- hover and code actions ------------------------------------------------
+    def findings_at(self, uri: str, rng: types.Range) -> list[tuple[Finding, types.Range]]:
+        state = self.docs.get(uri)
+        if state is None:
+            return []
+        return [(f, r) for f, r in zip(state.findings, state.ranges, strict=True) if _overlaps(r, rng)]
+
+    def hover(self, params: types.HoverParams) -> types.Hover | None:
+        here = types.Range(start=params.position, end=params.position)
+        hits = self.findings_at(params.text_document.uri, here)
+        if not hits:
+            return None
+        engine = self.linter.engine_for(self._path(params.text_document.uri))
+        parts = []
+        for f, _ in hits:
+            rule = engine.rules.get(f.rule)
+            explain = rule.explain_text() if rule else ""
+            parts.append(
+                f"**{f.rule}** ({f.severity}): {f.message}\n\n{explain}\n\n[{f.rule} docs]({links.rule_url(f.rule)})"
+            )
+        return types.Hover(
+            contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
+            range=hits[0][1],
+        )
+
+    def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
+        uri = params.text_document.uri
+        state = self.docs.get(uri)
+        if state is None:
+            return []
+        actions: list[types.CodeAction] = []
+        for f, rng in self.findings_at(uri, params.range):
+            diag = diagnostic(f, rng)
+            for suggestion in f.suggestions:
+                new = match_case(f.match, suggestion) if f.match else suggestion
+                if not f.match or "\n" in f.match or new == f.match:
+                    continue
+                actions.append(
+                    types.CodeAction(
+                        title=f"Replace “{f.match}” with “{new}”",
+                        kind=types.CodeActionKind.QuickFix,
+                        diagnostics=[diag],
+                        is_preferred=suggestion == f.fix,
+                        edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(range=rng, new_text=new)]}),
+                    )
+                )
+            disable = self._disable_action(uri, state, f, rng, diag)
+            if disable is not None:
+                actions.append(disable)
+        return actions
+
+    def _disable_action(
+        self, uri: str, state: DocState, f: Finding, rng: types.Range, diag: types.Diagnostic
+    ) -> types.CodeAction | None:
+        if f.rule in ("unused-suppression", "internal-error", "unreadable-file", "file-too-large"):
+            return None
+        lines = state.text.splitlines(keepends=True)
+        line_no = rng.start.line
+        if line_no >= len(lines) and lines:
+            return None
+        if _in_front_matter(state.text, line_no):
+            return None  # a comment above the closing `---` would break the front matter
+        line = lines[line_no] if lines else ""
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        newline = "\r\n" if line.endswith("\r\n") else "\r" if line.endswith("\r") else "\n"
+        at = types.Position(line=line_no, character=0)
+        comment = f"{indent}<!-- jdlint-disable-next-line {f.rule} -->{newline}"
+        return types.CodeAction(
+            title=f"Disable {f.rule} for this line",
+            kind=types.CodeActionKind.QuickFix,
+            diagnostics=[diag],
+            edit=types.WorkspaceEdit(
+                changes={uri: [types.TextEdit(range=types.Range(start=at, end=at), new_text=comment)]}
+            ),
+        )
+
+    @staticmethod
+    def _path(uri: str) -> str | None:
+        return to_fs_path(uri) if uri.startswith("file:") else None
+
+    # -- wiring ----------------------------------------------------------------
+    def _register(self) -> None:
+        ls = self.server
+
+        @ls.feature(types.TEXT_DOCUMENT_DID_OPEN)
+        async def did_open(params: types.DidOpenTextDocumentParams) -> None:
+            self.now(params.text_document.uri)
+
+        @ls.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+        async def did_change(params: types.DidChangeTextDocumentParams) -> None:
+            self.schedule(params.text_document.uri)
+
+        @ls.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
+        async def did_save(params: types.DidSaveTextDocumentParams) -> None:
+            self.now(params.text_document.uri)
+
+        @ls.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+        async def did_close(params: types.DidCloseTextDocumentParams) -> None:
+            uri = params.text_document.uri
+            handle = self._pending.pop(uri, None)
+            if handle is not None:
+                handle.cancel()
+            self.docs.pop(uri, None)
+            ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+        @ls.feature(types.TEXT_DOCUMENT_HOVER)
+        def hover(params: types.HoverParams) -> types.Hover | None:
+            return self.hover(params)
+
+        @ls.feature(
+            types.TEXT_DOCUMENT_CODE_ACTION,
+            types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+        )
+        def code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
+            return self.code_actions(params)
+
+
+def _in_front_matter(text: str, line_index: int) -> bool:
+    """Whether a 0-based line lies inside a leading `---` … `---` YAML block."""
+    lines = text.lstrip("\ufeff").splitlines()
+    if not lines or lines[0].strip() != "---":
+        return False
+    for i, line in enumerate(lines[1:], start=1):
+        if line.strip() in ("---", "..."):
+            return line_index <= i
+    return True
+
+
+def create_server() -> JdlintServer:
+    return JdlintServer()
+
+
+def serve(**_: Any) -> None:
+    """Run the server on stdin/stdout until the client says exit."""
+    logging.basicConfig(level=logging.WARNING)  # to stderr: stdout belongs to the protocol
+    create_server().server.start_io()

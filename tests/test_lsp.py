@@ -1,0 +1,235 @@
+"""`jdlint lsp`, driven over stdio as an editor drives it: JSON-RPC with Content-Length frames."""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+TIMEOUT = 60
+
+
+class Client:
+    """A minimal LSP client: requests, notifications, and the server's notifications in order."""
+
+    def __init__(self, cwd: Path) -> None:
+        env = {**os.environ, "NO_COLOR": "1"}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "jdlint", "lsp"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=cwd,
+            env=env,
+        )
+        self.inbox: queue.Queue = queue.Queue()
+        self.stderr: list[bytes] = []
+        self.next_id = 0
+        self.pending: list[dict] = []  # messages read while waiting for something else
+        self.published: list[dict] = []  # every publishDiagnostics received, in order
+        threading.Thread(target=self._read, daemon=True).start()
+        threading.Thread(target=lambda: self.stderr.extend(self.proc.stderr), daemon=True).start()
+
+    def _read(self) -> None:
+        out = self.proc.stdout
+        while True:
+            length = None
+            while True:
+                header = out.readline()
+                if not header:
+                    self.inbox.put(None)
+                    return
+                if header in (b"\r\n", b"\n"):
+                    break
+                name, _, value = header.decode("ascii").partition(":")
+                if name.lower() == "content-length":
+                    length = int(value)
+            self.inbox.put(json.loads(out.read(length)))
+
+    def send(self, message: dict) -> None:
+        body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        self.proc.stdin.flush()
+
+    def notify(self, method: str, params: dict) -> None:
+        self.send({"method": method, "params": params})
+
+    def request(self, method: str, params: dict | None) -> dict:
+        self.next_id += 1
+        rid = self.next_id
+        self.send({"id": rid, "method": method, "params": params})
+        while True:
+            msg = self.receive()
+            if msg.get("id") == rid and "method" not in msg:
+                assert "error" not in msg, msg
+                return msg["result"]
+            self.pending.append(msg)
+
+    def receive(self) -> dict:
+        msg = self.inbox.get(timeout=TIMEOUT)
+        assert msg is not None, "the server closed its output: " + b"".join(self.stderr).decode(errors="replace")
+        if "method" in msg and "id" in msg:  # a request from the server (e.g. registerCapability)
+            self.send({"id": msg["id"], "result": None})
+        if msg.get("method") == "textDocument/publishDiagnostics":
+            self.published.append(msg["params"])
+        return msg
+
+    def diagnostics(self, uri: str, version: int | None = None) -> dict:
+        """The next publishDiagnostics for `uri` (for `version`, when given)."""
+        while True:
+            msg = self.pending.pop(0) if self.pending else self.receive()
+            if msg.get("method") != "textDocument/publishDiagnostics":
+                continue
+            params = msg["params"]
+            if params["uri"] == uri and (version is None or params.get("version") == version):
+                return params
+
+    def close(self) -> int:
+        self.request("shutdown", None)
+        self.notify("exit", None)
+        try:
+            return self.proc.wait(timeout=TIMEOUT)
+        finally:
+            if self.proc.poll() is None:
+                self.proc.kill()
+
+
+@pytest.fixture
+def client(tmp_path):
+    c = Client(tmp_path)
+    result = c.request(
+        "initialize",
+        {
+            "processId": os.getpid(),
+            "rootUri": tmp_path.as_uri(),
+            "capabilities": {"textDocument": {"publishDiagnostics": {"versionSupport": True}}},
+        },
+    )
+    c.capabilities = result["capabilities"]
+    c.server_info = result.get("serverInfo", {})
+    c.notify("initialized", {})
+    yield c
+    if c.proc.poll() is None:
+        c.proc.kill()
+
+
+def open_doc(client: Client, path: Path, text: str, version: int = 1) -> str:
+    uri = path.as_uri()
+    client.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": uri, "languageId": "markdown", "version": version, "text": text}},
+    )
+    return uri
+
+
+def change(client: Client, uri: str, version: int, start, end, text: str) -> None:
+    rng = {"start": {"line": start[0], "character": start[1]}, "end": {"line": end[0], "character": end[1]}}
+    client.notify(
+        "textDocument/didChange",
+        {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"range": rng, "text": text}]},
+    )
+
+
+def jargon(params: dict) -> list[dict]:
+    return [d for d in params["diagnostics"] if d["code"] == "exclusionary-jargon"]
+
+
+def test_initialize_advertises_the_features(client):
+    caps = client.capabilities
+    assert client.server_info["name"] == "jdlint"
+    assert caps["hoverProvider"]
+    assert caps["codeActionProvider"]["codeActionKinds"] == ["quickfix"]
+    sync = caps["textDocumentSync"]
+    assert sync["openClose"] is True and sync["change"] == 2 and sync["save"] is not None
+    assert client.close() == 0
+
+
+def test_open_publishes_utf16_ranges(client, tmp_path):
+    uri = open_doc(client, tmp_path / "job.md", "# Sales 🚀\n\n😀 We need a rockstar closer.\n")
+    (diag,) = jargon(client.diagnostics(uri, 1))
+    # "rockstar" starts at code point 12 of its line; the emoji before it is two UTF-16 units
+    assert diag["range"] == {"start": {"line": 2, "character": 13}, "end": {"line": 2, "character": 21}}
+    assert diag["source"] == "jdlint"
+    assert diag["severity"] == 2
+    assert diag["message"].startswith("“rockstar” is hype jargon")
+    assert diag["codeDescription"]["href"].endswith("/docs/rules.md#exclusionary-jargon")
+
+
+def test_change_is_relinted_and_debounced(client, tmp_path):
+    uri = open_doc(client, tmp_path / "job.md", "# Sales\n\nWe need a rockstar closer.\n")
+    assert len(jargon(client.diagnostics(uri, 1))) == 1
+    change(client, uri, 2, (2, 10), (2, 18), "skilled")  # rockstar -> skilled, as a keystroke batch would
+    assert jargon(client.diagnostics(uri, 2)) == []
+    # a burst of typing: five edits in one go; the server lints the last text, not every step
+    for version, word in enumerate(["n", "ni", "nin", "ninj", "ninja"], start=3):
+        change(client, uri, version, (2, 10), (2, 10 + len(word) - 1 if version > 3 else 17), word)
+    final = client.diagnostics(uri, 7)
+    assert [d["range"]["start"]["character"] for d in jargon(final)] == [10]
+    versions = [p["version"] for p in client.published if p["uri"] == uri]
+    assert versions == [1, 2, 7]
+
+
+def test_save_relints(client, tmp_path):
+    path = tmp_path / "job.md"
+    uri = open_doc(client, path, "# Sales\n\nWe need a guru.\n")
+    assert len(jargon(client.diagnostics(uri, 1))) == 1
+    client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+    assert len(jargon(client.diagnostics(uri))) == 1
+
+
+def test_hover_shows_the_rules_explanation(client, tmp_path):
+    uri = open_doc(client, tmp_path / "job.md", "# Sales\n\n😀 We need a rockstar closer.\n")
+    client.diagnostics(uri, 1)
+    hover = client.request(
+        "textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 2, "character": 15}}
+    )
+    assert hover["contents"]["kind"] == "markdown"
+    assert "Superlative, in-group titles describe a stereotype" in hover["contents"]["value"]
+    assert hover["range"]["start"] == {"line": 2, "character": 13}
+    nothing = client.request(
+        "textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 1, "character": 0}}
+    )
+    assert nothing is None
+
+
+def test_code_actions_apply_a_suggestion_or_disable_the_line(client, tmp_path):
+    text = "# Sales\n\n- Rockstar closers wanted.\n"
+    uri = open_doc(client, tmp_path / "job.md", text)
+    (diag,) = jargon(client.diagnostics(uri, 1))
+    actions = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": uri}, "range": diag["range"], "context": {"diagnostics": [diag]}},
+    )
+    actions = [a for a in actions if a["diagnostics"][0]["code"] == "exclusionary-jargon"]  # other rules may add theirs
+    titles = [a["title"] for a in actions]
+    assert titles == [
+        "Replace “Rockstar” with “Expert”",
+        "Replace “Rockstar” with “Skilled engineer”",
+        "Replace “Rockstar” with “High performer”",
+        "Disable exclusionary-jargon for this line",
+    ]
+    edit = actions[0]["edit"]["changes"][uri]
+    assert edit == [{"range": diag["range"], "newText": "Expert"}]
+    insert = actions[-1]["edit"]["changes"][uri]
+    assert insert == [
+        {
+            "range": {"start": {"line": 2, "character": 0}, "end": {"line": 2, "character": 0}},
+            "newText": "<!-- jdlint-disable-next-line exclusionary-jargon -->\n",
+        }
+    ]
+    # the editor applies the disable comment; the finding goes and the comment is not "unused"
+    change(client, uri, 2, (2, 0), (2, 0), insert[0]["newText"])
+    after = client.diagnostics(uri, 2)
+    assert [d["code"] for d in after["diagnostics"] if d["code"] in ("exclusionary-jargon", "unused-suppression")] == []
+
+
+def test_crlf_document_positions(client, tmp_path):
+    uri = open_doc(client, tmp_path / "job.md", "# Sales\r\n\r\nA true ninja.\r\n")
+    (diag,) = jargon(client.diagnostics(uri, 1))
+    assert diag["range"] == {"start": {"line": 2, "character": 7}, "end": {"line": 2, "character": 12}}
