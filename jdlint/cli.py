@@ -77,6 +77,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--stdin-filename", metavar="NAME", help="path to report for stdin input")
     check.add_argument("--as-of", metavar="YYYY-MM-DD", help="judge laws as of this date when a posting has none")
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive_int,
+        metavar="N",
+        help="processes to lint with (default: every available core, when the input is large enough to gain)",
+    )
+    check.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the result cache (see README, Performance)"
+    )
     check.add_argument("--quiet", "-q", action="store_true", help="findings only: no code frames or summary")
     check.add_argument("--statistics", action="store_true", help="add a count of findings per rule")
     color = check.add_mutually_exclusive_group()
@@ -97,6 +107,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("lsp", help="run the language server on stdio (needs the `lsp` extra)")
     return parser
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes (1 or more), got {value!r}")
+    return number
 
 
 def _split(values: list[str] | None) -> list[str] | None:
@@ -158,13 +178,16 @@ def _check(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from jdlint import api, report
+    from jdlint import config as config_mod
     from jdlint.config import ConfigError
     from jdlint.finding import Severity
+    from jdlint.spec import EngineSpec
 
     paths = args.paths or ["."]
     first = next((p for p in paths if p != "-"), None)
-    engine = _engine(args.config, first or (args.stdin_filename or "."))
-    engine.restrict(_split(args.select), _split(args.ignore))
+    config = config_mod.resolve(args.config, first or (args.stdin_filename or "."))
+    # the engine is described, not built: a run answered wholly from the cache never loads it
+    spec = EngineSpec(config).restricted(_split(args.select), _split(args.ignore))
     as_of = None
     if args.as_of:
         try:
@@ -174,10 +197,12 @@ def _check(args: argparse.Namespace) -> int:
     stdin = None
     if "-" in paths:
         stdin = (args.stdin_filename or "-", sys.stdin.buffer.read())
-    result = api.lint_paths([p for p in paths if p != "-"], engine=engine, as_of=as_of, stdin=stdin)
+    result = api.lint_paths(
+        [p for p in paths if p != "-"], engine=spec, as_of=as_of, stdin=stdin, jobs=args.jobs, cache=not args.no_cache
+    )
     report.render(args.format, result, sys.stdout, color=args.color, statistics=args.statistics, quiet=args.quiet)
     sys.stdout.flush()
-    fail_on = args.fail_on or engine.config.fail_on
+    fail_on = args.fail_on or config.fail_on
     if fail_on == "never":
         return 0
     worst = result.worst()
