@@ -5,6 +5,11 @@
 
 The CLI, the language server, pre-commit and every reporter go through
 these two functions; nothing else runs the pipeline.
+
+`lint_paths` answers unchanged files from the result cache when asked
+(`cache=True`, the CLI's default) and spreads the others over worker
+processes (`jobs`, see `jdlint.parallel`); results always come back in
+discovery order, whatever finished first.
 """
 
 from __future__ import annotations
@@ -14,14 +19,18 @@ import os
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from jdlint.cache import ResultCache, fingerprint
 from jdlint.config import Config
 from jdlint.discover import discover
-from jdlint.engine import Engine
-from jdlint.parse import parse_posting
 from jdlint.posting import Posting
 from jdlint.results import FileResult, Report
+from jdlint.spec import EngineSpec
 from jdlint.textio import DecodeError, decode, normalise_newlines
+
+if TYPE_CHECKING:
+    from jdlint.engine import Engine
 
 _engines: dict[int, Engine] = {}
 BATCH = 64
@@ -29,6 +38,8 @@ BATCH = 64
 
 def get_engine(config: Config | None = None) -> Engine:
     """A cached engine for `config` (plugins and packs load once per process)."""
+    from jdlint.engine import Engine
+
     key = id(config)
     engine = _engines.get(key)
     if engine is None or engine.config is not (config or engine.config):
@@ -46,6 +57,8 @@ def lint_text(
     as_of: dt.date | None = None,
 ) -> FileResult:
     """Lint one posting given as a string (any line endings; a leading BOM is dropped)."""
+    from jdlint.parse import parse_posting
+
     engine = engine or get_engine(config)
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -65,6 +78,8 @@ class _Loaded:
 
 def read_posting(path: str, engine: Engine, data: bytes | None = None) -> _Loaded:
     """Read, decode and parse one file; problems become a finding, never an exception."""
+    from jdlint.parse import parse_posting  # markdown-it loads only when a file is parsed
+
     try:
         if data is None:
             st = os.stat(path)
@@ -105,39 +120,147 @@ def read_posting(path: str, engine: Engine, data: bytes | None = None) -> _Loade
 def lint_paths(
     paths: Iterable[str],
     config: Config | None = None,
-    engine: Engine | None = None,
+    engine: Engine | EngineSpec | None = None,
     as_of: dt.date | None = None,
     stdin: tuple[str, bytes] | None = None,
+    jobs: int | None = None,
+    cache: bool | ResultCache = False,
 ) -> Report:
     """Lint files and directories; bad files become findings, the rest go on.
 
-    `stdin` is (display name, bytes) for `jdlint check -`. Raises
-    `discover.PathError` for a path that does not exist.
+    `stdin` is (display name, bytes) for `jdlint check -`. `jobs` is the number
+    of processes (None: every available core, used only when the input is big
+    enough to repay starting them; 1: this process only). `cache=True` reads and
+    writes the result cache (`jdlint.cache`). `engine` may be an `EngineSpec`: the
+    engine is then built only if some file is not answered from the cache.
+    Raises `discover.PathError` for a path that does not exist.
     """
-    engine = engine or get_engine(config)
     report = Report()
-    for result in iter_results(paths, engine, as_of, stdin):
+    for result in iter_results(paths, engine or EngineSpec(config or Config()), as_of, stdin, jobs, cache):
         report.files.append(result)
     return report
 
 
+class _EngineRef:
+    """The run's engine, built on first need: a run answered wholly from the cache builds none."""
+
+    def __init__(self, engine: Engine | EngineSpec) -> None:
+        if isinstance(engine, EngineSpec):
+            self._engine: Engine | None = None
+            self.spec: EngineSpec | None = engine
+        else:
+            self._engine = engine
+            self.spec = engine.spec if engine.reproducible else None
+
+    def get(self) -> Engine:
+        if self._engine is None:
+            assert self.spec is not None
+            self._engine = get_engine(self.spec.config) if not self.spec.restricts else self.spec.build()
+        return self._engine
+
+
 def iter_results(
-    paths: Iterable[str], engine: Engine, as_of: dt.date | None = None, stdin: tuple[str, bytes] | None = None
+    paths: Iterable[str],
+    engine: Engine | EngineSpec,
+    as_of: dt.date | None = None,
+    stdin: tuple[str, bytes] | None = None,
+    jobs: int | None = None,
+    cache: bool | ResultCache = False,
 ) -> Iterator[FileResult]:
+    """FileResults in discovery order (stdin first)."""
+    from jdlint import parallel
+
+    paths = list(paths)
+    ref = _EngineRef(engine)
+    config = ref.spec.config if ref.spec is not None else ref.get().config
     files = [p for p in paths if p != "-"]
-    has_stdin = stdin is not None or any(p == "-" for p in paths)
-    targets = list(discover(files, engine.config.exclude)) if files else []
-    loaded_iter: list[tuple[str, bytes | None]] = [(t, None) for t in targets]
-    if has_stdin and stdin is not None:
-        loaded_iter.insert(0, stdin)
-    for i in range(0, len(loaded_iter), BATCH):
-        chunk = [read_posting(p, engine, data) for p, data in loaded_iter[i : i + BATCH]]
-        good = [c for c in chunk if c.posting is not None]
-        docs = iter(engine.make_docs([c.posting for c in good])) if good else iter(())
-        for c in chunk:
-            if c.posting is None:
-                rule, message = c.error  # type: ignore[misc]
-                yield FileResult(c.path, [engine.file_error(c.path, rule, message)], {}, None)
-                continue
-            findings, summary = engine.check(c.posting, next(docs), as_of)
-            yield FileResult(c.path, findings, summary, c.posting.text)
+    targets = list(discover(files, config.exclude)) if files else []
+    work: list[tuple[str, bytes | None]] = [(t, None) for t in targets]
+    if stdin is not None:
+        work.insert(0, stdin)
+    store = _result_cache(cache, ref.spec, as_of)
+    done: dict[int, FileResult] = {}
+    keys: dict[int, str] = {}
+    misses: list[tuple[int, str, bytes | None]] = []
+    for i, (path, data) in enumerate(work):
+        if store is not None:
+            data = data if data is not None else _read_for_cache(path, config.max_file_size)
+            if data is not None:
+                keys[i] = store.key(path, data)
+                hit = store.get(keys[i])
+                if hit is not None:
+                    done[i] = FileResult(path, hit[0], hit[1], _text_of(data))
+                    continue
+        misses.append((i, path, data))
+    workers = parallel.plan_workers(jobs, misses) if ref.spec is not None else 1
+    if misses or not keys:
+        ref.get()  # configuration and --select/--ignore errors surface here, before any worker starts
+    computed: Iterable[tuple[int, FileResult]] = ()
+    if workers > 1:
+        computed = parallel.run(ref.spec, misses, as_of, workers, ref.get())  # type: ignore[arg-type]
+    elif misses:
+        computed = _lint_in_process(ref.get(), misses, as_of)
+    nxt = 0
+    for i, result in computed:
+        done[i] = result
+        if store is not None and i in keys:
+            store.put(keys[i], result.findings, result.summary)
+        while nxt in done:
+            yield done.pop(nxt)
+            nxt += 1
+    while nxt in done:
+        yield done.pop(nxt)
+        nxt += 1
+
+
+def _result_cache(cache: bool | ResultCache, spec: EngineSpec | None, as_of: dt.date | None) -> ResultCache | None:
+    if isinstance(cache, ResultCache):
+        return cache
+    if not cache or spec is None:
+        return None  # an engine changed in place cannot be fingerprinted: never cached
+    return ResultCache(fingerprint(spec, as_of))
+
+
+def _read_for_cache(path: str, max_size: int) -> bytes | None:
+    """A regular file's bytes for its cache key; None leaves every odd case to `read_posting`."""
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > max_size:
+            return None
+        with open(path, "rb") as fh:
+            data = fh.read(max_size + 1)
+    except OSError:
+        return None
+    return data if len(data) <= max_size else None
+
+
+def _text_of(data: bytes) -> str | None:
+    try:
+        return decode(data).text
+    except DecodeError:
+        return None
+
+
+def lint_batch(
+    engine: Engine, work: list[tuple[int, str, bytes | None]], as_of: dt.date | None
+) -> list[tuple[int, FileResult]]:
+    """Read, parse and lint some files in one `nlp.pipe` batch (also what a worker process runs)."""
+    chunk = [(i, read_posting(p, engine, data)) for i, p, data in work]
+    good = [c.posting for _, c in chunk if c.posting is not None]
+    docs = iter(engine.make_docs(good)) if good else iter(())
+    out: list[tuple[int, FileResult]] = []
+    for i, c in chunk:
+        if c.posting is None:
+            rule, message = c.error  # type: ignore[misc]
+            out.append((i, FileResult(c.path, [engine.file_error(c.path, rule, message)], {}, None)))
+            continue
+        findings, summary = engine.check(c.posting, next(docs), as_of)
+        out.append((i, FileResult(c.path, findings, summary, c.posting.text)))
+    return out
+
+
+def _lint_in_process(
+    engine: Engine, work: list[tuple[int, str, bytes | None]], as_of: dt.date | None
+) -> Iterator[tuple[int, FileResult]]:
+    for k in range(0, len(work), BATCH):
+        yield from lint_batch(engine, work[k : k + BATCH], as_of)

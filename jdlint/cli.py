@@ -83,6 +83,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--stdin-filename", metavar="NAME", help="path to report for stdin input")
     check.add_argument("--as-of", metavar="YYYY-MM-DD", help="judge laws as of this date when a posting has none")
+    check.add_argument(
+        "--jobs",
+        "-j",
+        type=_positive_int,
+        metavar="N",
+        help="processes to lint with (default: every available core, when the input is large enough to gain)",
+    )
+    check.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the result cache (see README, Performance)"
+    )
     check.add_argument("--quiet", "-q", action="store_true", help="findings only: no code frames or summary")
     check.add_argument("--statistics", action="store_true", help="add a count of findings per rule")
     fixing = check.add_mutually_exclusive_group()
@@ -110,6 +120,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("lsp", help="run the language server on stdio (needs the `lsp` extra)")
     return parser
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of processes (1 or more), got {value!r}")
+    return number
 
 
 def _split(values: list[str] | None) -> list[str] | None:
@@ -170,12 +190,15 @@ def _engine(config_path: str | None, first: str | None):
 def _check(args: argparse.Namespace) -> int:
     import datetime as dt
 
+    from jdlint import config as config_mod
     from jdlint.config import ConfigError
+    from jdlint.spec import EngineSpec
 
     paths = args.paths or ["."]
     first = next((p for p in paths if p != "-"), None)
-    engine = _engine(args.config, first or (args.stdin_filename or "."))
-    engine.restrict(_split(args.select), _split(args.ignore))
+    config = config_mod.resolve(args.config, first or (args.stdin_filename or "."))
+    # the engine is described, not built: a run answered wholly from the cache never loads it
+    spec = EngineSpec(config).restricted(_split(args.select), _split(args.ignore))
     as_of = None
     if args.as_of:
         try:
@@ -193,7 +216,7 @@ def _check(args: argparse.Namespace) -> int:
         from jdlint import baseline
 
         known = baseline.load(args.baseline)
-    result = _lint(files, engine, as_of, stdin)
+    result = _lint(files, spec, as_of, stdin, args)
     if args.write_baseline:
         from jdlint import baseline
 
@@ -208,23 +231,24 @@ def _check(args: argparse.Namespace) -> int:
             plural = "s" if hidden != 1 else ""
             print(f"jdlint: {hidden} known finding{plural} hidden by {args.baseline}", file=sys.stderr)
     if args.fix or args.diff:
-        return _apply_fixes(result, args, engine, from_stdin=stdin is not None)
-    return _report(result, args, engine)
+        return _apply_fixes(result, args, spec, from_stdin=stdin is not None)
+    return _report(result, args, spec)
 
 
-def _lint(files: list[str], engine, as_of, stdin):
+def _lint(files: list[str], spec, as_of, stdin, args: argparse.Namespace):
     """Lint everything, with a progress bar on stderr when many files are linted in a terminal."""
     from jdlint import api
     from jdlint.results import Report
 
     report = Report()
     total = 0
+    results = api.iter_results(files, spec, as_of, stdin, args.jobs, not args.no_cache)
     if files and sys.stderr.isatty():
         from jdlint.discover import discover
 
-        total = sum(1 for _ in discover(files, engine.config.exclude))
+        total = sum(1 for _ in discover(files, spec.config.exclude))
     if total <= PROGRESS_MIN_FILES:
-        report.files.extend(api.iter_results(files, engine, as_of, stdin))
+        report.files.extend(results)
         return report
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -233,15 +257,18 @@ def _lint(files: list[str], engine, as_of, stdin):
     columns = (TextColumn("linting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task("lint", total=total + (1 if stdin else 0))
-        for fr in api.iter_results(files, engine, as_of, stdin):
+        for fr in results:
             report.files.append(fr)
             bar.advance(task)
     return report
 
 
-def _report(result, args: argparse.Namespace, engine) -> int:
+def _report(result, args: argparse.Namespace, spec) -> int:
     from jdlint import report
 
+    # only SARIF carries the rule catalog; building the engine for it costs no spaCy, but
+    # the other formats skip it so a run answered from the cache stays cheap
+    rules = spec.build().rules if args.format == "sarif" else None
     report.render(
         args.format,
         result,
@@ -249,10 +276,10 @@ def _report(result, args: argparse.Namespace, engine) -> int:
         color=args.color,
         statistics=args.statistics,
         quiet=args.quiet,
-        rules=engine.rules,
+        rules=rules,
     )
     sys.stdout.flush()
-    return _exit_code(result, args.fail_on or engine.config.fail_on)
+    return _exit_code(result, args.fail_on or spec.config.fail_on)
 
 
 def _exit_code(result, fail_on: str) -> int:

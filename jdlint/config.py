@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from jdlint.finding import Severity
 
 CONFIG_NAMES = (".jdlint.yaml", ".jdlint.yml", "pyproject.toml")
@@ -197,6 +195,8 @@ def load_file(path: str) -> Config:
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: not valid TOML: {exc}") from None
         return from_mapping(doc.get("tool", {}).get("jdlint", {}), f"{path} [tool.jdlint]", root)
+    import yaml  # only when a YAML configuration exists
+
     try:
         raw = yaml.safe_load(raw_text)
     except yaml.YAMLError as exc:

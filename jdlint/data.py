@@ -10,8 +10,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 _HERE = Path(__file__).resolve().parent
 
 
@@ -26,5 +24,7 @@ def rules_dir() -> Path:
 @cache
 def load(name: str) -> Any:
     """Parse one bundled YAML data file, once per process."""
+    import yaml  # not at import time: a run answered from the result cache never needs it
+
     with open(rules_dir() / name, encoding="utf-8") as fh:
         return yaml.safe_load(fh)

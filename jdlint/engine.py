@@ -25,6 +25,7 @@ from jdlint.finding import Finding, Hit, Severity
 from jdlint.posting import Posting
 from jdlint.rule import CATEGORIES, Rule
 from jdlint.rulepack import PackError, load_pack
+from jdlint.spec import EngineSpec
 from jdlint.suppress import apply as apply_suppressions
 from jdlint.suppress import parse_directives
 
@@ -60,6 +61,7 @@ class Engine:
 
     def __init__(self, config: Config | None = None, load_entry_points: bool = True) -> None:
         self.config = config or Config()
+        self.spec = EngineSpec(self.config, load_entry_points=load_entry_points)
         pm = pluggy.PluginManager(hookspecs.PROJECT)
         pm.add_hookspecs(hookspecs)
         for name in builtin_plugins():
@@ -92,6 +94,18 @@ class Engine:
         self._validate_config()
         self.enabled = frozenset(self._select())
         self._nlp = None
+        self._plugin_names = frozenset(name for name, _ in pm.list_name_plugin())
+        self._spec_enabled = self.enabled
+
+    @property
+    def reproducible(self) -> bool:
+        """True when `spec` rebuilds this engine: no plugin registered and no rule set changed by hand.
+
+        Worker processes and the result cache rely on it; an engine changed in place
+        is linted in this process only and never cached."""
+        return self.enabled == self._spec_enabled and self._plugin_names == frozenset(
+            name for name, _ in self.pm.list_name_plugin()
+        )
 
     # -- configuration -------------------------------------------------------
     def _validate_config(self) -> None:
@@ -145,6 +159,8 @@ class Engine:
         if ignore:
             enabled = {r for r in enabled if r not in ignore and self.rules[r].category not in ignore}
         self.enabled = frozenset(enabled)
+        self.spec = self.spec.restricted(select, ignore)
+        self._spec_enabled = self.enabled
 
     # -- the pipeline ----------------------------------------------------------
     @property

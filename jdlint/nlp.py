@@ -39,14 +39,7 @@ def _build(model: str | None) -> Language:
         @Language.component("jdlint_block_boundaries")
         def block_boundaries(doc):
             """Start a sentence after every newline token: blocks never merge."""
-            after_break = False
-            for tok in doc:
-                if after_break and not tok.is_space:
-                    tok.is_sent_start = True
-                    after_break = False
-                if tok.is_space and "\n" in tok.text:
-                    after_break = True
-            return doc
+            return _block_boundaries(doc)
 
     if model:
         try:
@@ -63,3 +56,39 @@ def _build(model: str | None) -> Language:
     nlp.add_pipe("jdlint_block_boundaries", last=True)
     nlp.max_length = MAX_LENGTH
     return nlp
+
+
+def _block_boundaries(doc):
+    """Mark the first word after a whitespace token holding a newline as a sentence start.
+
+    Vectorised with numpy and written back with one `from_array`: walking the tokens
+    in Python cost as much as tokenising, and the `Token.is_sent_start` setter scans
+    the whole doc on every call (quadratic on a long file). A parsed doc (a trained
+    pipeline with a parser) already has sentence boundaries and is left alone.
+    """
+    import numpy
+
+    n = len(doc)
+    if n < 2 or doc.has_annotation("DEP"):
+        return doc
+    arr = doc.to_array(["IS_SPACE", "ORTH", "SENT_START"])
+    space = arr[:, 0].astype(bool)
+    orth = arr[:, 1]
+    strings = doc.vocab.strings
+    breakers = [o for o in numpy.unique(orth[space]).tolist() if "\n" in strings[o]]
+    if not breakers:
+        return doc
+    breaks = space & numpy.isin(orth, breakers)
+    seen = numpy.cumsum(breaks)
+    words = numpy.flatnonzero(~space)
+    if not len(words):
+        return doc
+    # a word starts a block when a break lies between it and the previous word (or the start)
+    prev_seen = numpy.concatenate(([0], seen[words[:-1]]))
+    starts = words[seen[words] > prev_seen]
+    if not len(starts):
+        return doc
+    sent = arr[:, 2:3].copy()
+    sent[starts, 0] = 1
+    doc.from_array(["SENT_START"], sent)
+    return doc

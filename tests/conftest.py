@@ -50,6 +50,18 @@ def spans(findings, rule: str) -> list[str]:
     return [f.match for f in findings if f.rule == rule]
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_result_cache(tmp_path_factory):
+    """Every test (and every CLI it runs) caches results in a throw-away folder, never the user's cache."""
+    old = os.environ.get("JDLINT_CACHE_DIR")
+    os.environ["JDLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("jdlint-cache"))
+    yield
+    if old is None:
+        os.environ.pop("JDLINT_CACHE_DIR", None)
+    else:
+        os.environ["JDLINT_CACHE_DIR"] = old
+
+
 @pytest.fixture
 def seeds_dir() -> Path:
     if not SEEDS.is_dir():

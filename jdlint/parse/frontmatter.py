@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml
-
 _OPEN = re.compile(r"\A---[ \t]*\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 MAX_FRONT_MATTER = 256 * 1024
@@ -43,6 +41,8 @@ def split_front_matter(text: str) -> FrontMatter:
         return FrontMatter({}, end, (f"front matter is larger than {MAX_FRONT_MATTER} bytes", 1))
     if body.count("*") > MAX_ALIASES and _alias_count(body) > MAX_ALIASES:
         return FrontMatter({}, end, (f"front matter uses more than {MAX_ALIASES} YAML aliases", 1))
+    import yaml  # here, not at the top: most postings have no front matter
+
     try:
         value = yaml.safe_load(body)
     except yaml.YAMLError as exc:
@@ -61,6 +61,8 @@ def split_front_matter(text: str) -> FrontMatter:
 
 
 def _alias_count(body: str) -> int:
+    import yaml
+
     try:
         return sum(isinstance(ev, yaml.AliasEvent) for ev in yaml.parse(body, Loader=yaml.SafeLoader))
     except yaml.YAMLError:

@@ -13,20 +13,25 @@ import re
 # Order matters: code spans first (nothing inside them is markup), then
 # comments and tags, then links, then bare URLs, then emphasis markers.
 _MASKS = [
-    re.compile(r"(`+)(?:(?!\1).)+?\1"),  # code span
-    re.compile(r"<!--.*?(?:-->|$)"),  # HTML comment (also unterminated, to the line end)
-    re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>"),  # autolink
-    re.compile(r"<[^\s@<>]+@[^\s@<>]+>"),  # e-mail autolink
-    re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>"),  # HTML tag with its attributes
-    re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"),  # ](target)
-    re.compile(r"\]\[[^\]]*\]"),  # ][reference]
-    re.compile(r"\[\^[^\]\s]+\]"),  # footnote reference
-    re.compile(r"!?\["),  # link/image opening bracket
-    re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`]+|\bwww\.[^\s<>\"'`]+\.[^\s<>\"'`]+"),  # bare URL
-    re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"),  # bare e-mail address
-    re.compile(r"\*{1,3}|_{2,3}|~~|(?<!\w)_|_(?!\w)"),  # emphasis markers
-    re.compile(r"\\(?=[!-/:-@\[-`{-~])"),  # backslash escape
+    (("`",), re.compile(r"(`+)(?:(?!\1).)+?\1")),  # code span
+    (("<!--",), re.compile(r"<!--.*?(?:-->|$)")),  # HTML comment (also unterminated, to the line end)
+    (("<",), re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>")),  # autolink
+    (("<",), re.compile(r"<[^\s@<>]+@[^\s@<>]+>")),  # e-mail autolink
+    (("<",), re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")),  # HTML tag with its attributes
+    (("](",), re.compile(r"\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")),  # ](target)
+    (("][",), re.compile(r"\]\[[^\]]*\]")),  # ][reference]
+    (("[^",), re.compile(r"\[\^[^\]\s]+\]")),  # footnote reference
+    (("[",), re.compile(r"!?\[")),  # link/image opening bracket
+    (("://", "www."), re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`]+|\bwww\.[^\s<>\"'`]+\.[^\s<>\"'`]+")),  # bare URL
+    (("@",), re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),  # bare e-mail address
+    (("*", "_", "~~"), re.compile(r"\*{1,3}|_{2,3}|~~|(?<!\w)_|_(?!\w)")),  # emphasis markers
+    (("\\",), re.compile(r"\\(?=[!-/:-@\[-`{-~])")),  # backslash escape
 ]
+# Each pattern is paired with substrings it cannot match without: most lines are plain
+# prose, and skipping a pattern whose trigger is absent saves most of the regex work.
+# Masking only ever turns characters into spaces, so a trigger absent now stays absent.
+_ANY_TRIGGER = re.compile(r"[`<\[\]*_~\\@]|://|www\.")
+_FOLDABLE = re.compile("[’‘ʼ“”\u00a0\t]")
 _CLOSING_BRACKET = re.compile(r"\](?!\()")
 
 # Typographic characters folded to their plain forms (same length).
@@ -41,9 +46,14 @@ def mask_inline(line: str) -> str:
     """Return `line` with non-prose parts turned into spaces (same length)."""
     if not line:
         return line
-    out = line.translate(_FOLD)
-    for pattern in _MASKS:
-        out = pattern.sub(_blank, out)
+    out = line.translate(_FOLD) if _FOLDABLE.search(line) else line
+    if _ANY_TRIGGER.search(out) is None:
+        return out
+    for triggers, pattern in _MASKS:
+        for t in triggers:
+            if t in out:
+                out = pattern.sub(_blank, out)
+                break
     # a `]` left after link masking closes a link text or is a stray bracket: blank it
     # only where a `[` was blanked before it on the same line
     if "]" in out and ("[" in line):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from jdlint import data
 
@@ -37,8 +37,9 @@ def normalise_heading(text: str) -> str:
     return " ".join(_words(text, filler))
 
 
+@lru_cache(maxsize=4096)
 def classify(heading: str) -> str:
-    """The kind of section a heading introduces, or `other`."""
+    """The kind of section a heading introduces, or `other` (memoised: headings repeat across files)."""
     phrases, filler, _ = _table()
     words = _words(heading, filler)
     if not words or len(words) > 12:

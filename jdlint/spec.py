@@ -1,0 +1,42 @@
+"""`EngineSpec`: how to rebuild a run's engine, in a module light enough to import first.
+
+The CLI describes the engine it wants (configuration, `--select`/`--ignore`)
+without building it: when every file is answered from the result cache no
+engine, plugin or spaCy is loaded at all. Worker processes receive the same
+spec (it pickles) and build their own engine from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from jdlint.config import Config
+
+if TYPE_CHECKING:
+    from jdlint.engine import Engine
+
+
+@dataclass(frozen=True)
+class EngineSpec:
+    """A picklable recipe for an engine; also what the result cache fingerprints."""
+
+    config: Config
+    load_entry_points: bool = True
+    restricts: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = ()  # (select, ignore) calls, in order
+
+    def build(self) -> Engine:
+        from jdlint.engine import Engine
+
+        engine = Engine(self.config, self.load_entry_points)
+        for select, ignore in self.restricts:
+            engine.restrict(list(select) or None, list(ignore) or None)
+        return engine
+
+    def restricted(self, select: list[str] | None, ignore: list[str] | None) -> EngineSpec:
+        """This spec with a `--select`/`--ignore` applied on top (as `Engine.restrict` does)."""
+        if not select and not ignore:
+            return self
+        from dataclasses import replace
+
+        return replace(self, restricts=(*self.restricts, (tuple(select or ()), tuple(ignore or ()))))
