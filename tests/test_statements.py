@@ -118,3 +118,16 @@ def test_seeds(seeds_dir):
     assert "visa-statement" not in by_file.get("003", set())
     assert "pay-transparency" in by_file["003"]
     assert "eeo-statement" not in by_file.get("000", set())  # "embraces diversity and equal opportunity"
+
+
+@pytest.mark.parametrize("rule_id", ["pay-transparency", "aedt-notice", "visa-statement", "eeo-statement"])
+def test_explain_examples_behave_as_documented(rule_id):
+    import datetime as dt
+
+    from jdlint.api import get_engine
+
+    rule = get_engine().rules[rule_id]
+    for text in rule.bad_examples:
+        assert lint(text, select=[rule_id], as_of=dt.date(2026, 3, 1)), text
+    for text in rule.good_examples:
+        assert not lint(text, select=[rule_id], as_of=dt.date(2026, 3, 1)), text

@@ -41,7 +41,7 @@ RULE = Rule(
         "of race, color, religion, sex, sexual orientation, gender identity, national origin, age, disability "
         "or veteran status.”"
     ),
-    bad_examples=("A posting without any equal-opportunity or non-discrimination wording.",),
+    bad_examples=("# Data Engineer\n\nBuild pipelines in Go. Health insurance and 30 days of leave.",),
     good_examples=(
         "Docker embraces diversity and equal opportunity.",
         "All qualified applicants will receive consideration without regard to race, color, religion or sex.",

@@ -55,16 +55,16 @@ RULE = Rule(
     ),
     fix_hint="State a good-faith minimum and maximum, e.g. “Salary: $120,000 – $150,000 per year”.",
     bad_examples=(
-        "---\nlocation: Denver, CO\n---\nCompetitive salary and great benefits.",
-        "Location: Seattle, WA\n\nPay: up to $150,000",
-        "#### San Francisco, CA\nSalary DOE.",
+        "Location: Denver, CO. Competitive salary and great benefits.",
+        "Location: Seattle, WA. Pay: up to $150,000.",
+        "Remote (US). Salary DOE.",
         "This role is remote within the United States. Salary: $100k+",
     ),
     good_examples=(
-        "Location: Denver, CO\n\nSalary: $120,000 – $150,000 per year",
-        "Remote (US). Pay: $45–$60/hour",
-        "Location: Berlin, Germany\n\nCompetitive salary",
-        "Location: Los Angeles, CA\n\nPay rate: $28.50 per hour (a set rate)",
+        "Location: Denver, CO. Salary: $120,000 – $150,000 per year.",
+        "Remote (US). Pay: $45–$60/hour.",
+        "Location: Berlin, Germany. Competitive salary.",
+        "Location: Los Angeles, CA. Pay rate: $28.50 per hour.",
     ),
 )
 

@@ -39,7 +39,7 @@ RULE = Rule(
         "Add one sentence, e.g. “Visa sponsorship is not available for this role; you must be authorized "
         "to work in the US.” or “We sponsor H-1B visas and transfers.”"
     ),
-    bad_examples=("A posting that never mentions visas, sponsorship or work authorization.",),
+    bad_examples=("# Data Engineer\n\nBuild pipelines in Go. Health insurance and 30 days of leave.",),
     good_examples=(
         "Docker considers visa sponsorship on a case-by-case basis based on business needs.",
         "You must be authorized to work in the US.",
