@@ -45,7 +45,14 @@ def _patterns() -> dict:
         "pairs": re.compile(r"(?<![\w/(])(?:" + "|".join(pair_alts) + r")(?![\w/])", re.IGNORECASE),
         "single": re.compile(r"(?<![\w/'-])(?:" + singles + r")(?![\w/'-])", re.IGNORECASE),
         # "the successful candidate", "an experienced engineer", "our new hire"
-        "generic": re.compile(r"\b(?:" + determiners + r")\s+(?:[\w-]+\s+){0,3}?(?:" + nouns + r")s?\b", re.IGNORECASE),
+        "generic": re.compile(
+            r"\b(?:"
+            + determiners
+            + r")\s+(?:(?!(?:we|you|they|he|she|it|who|that)\b)[\w-]+\s+){0,3}?(?:"
+            + nouns
+            + r")s?\b",
+            re.IGNORECASE,
+        ),
         # "Sarah", "Sarah Miller", "Dr. Chen": a capitalised word, optionally with a title before it
         "name": re.compile(r"(?:\b(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+)?\b[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?\b"),
         # "he will", "she'll", "he must", "he is expected to": a duty of the job

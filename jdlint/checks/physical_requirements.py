@@ -114,9 +114,21 @@ def jdlint_check(posting, context):
         )
 
 
+# One sentence that ties the job's essential functions to accommodation frames every demand in the posting
+# ("Reasonable accommodations may be made to enable individuals with disabilities to perform the essential functions").
+_POSTING_FRAMING = re.compile(
+    r"essential\s+(?:job\s+)?(?:functions?|duties)[^.\n]{0,250}?accommodat|accommodat[^.\n]{0,250}?essential\s+"
+    r"(?:job\s+)?(?:functions?|duties)",
+    re.IGNORECASE,
+)
+
+
 def _framed(posting, offset: int, spec: _Spec) -> bool:
-    """Essential-function or accommodation wording in the demand's section or its parent's introduction."""
+    """Essential-function or accommodation wording in the demand's section or its parent's introduction,
+    or one sentence anywhere that frames the job's essential functions with accommodation."""
     text = posting.analysis
+    if _POSTING_FRAMING.search(text):
+        return True
     c0, c1 = section_span(posting, offset)
     if spec.framing.search(text, c0, c1):
         return True
