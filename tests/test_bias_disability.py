@@ -50,6 +50,7 @@ PASSING = [
     "Experience with accessibility testing (WCAG 2.1).",
     "Our tool, Crazy Egg, tracks heatmaps.",
     "Balance competing priorities.",
+    "Apply the Voting Accessibility for the Elderly and Handicapped Act of 1984.",
     "Reach out to the hiring team with questions.",
     "Able to push back on unclear requirements.",
 ]

@@ -57,6 +57,11 @@ PASSING = [
     "Leads are routed to sales.  Leaflets too.",
     "Write clear documentation.",
     "Nagios alerts go to the pager.",
+    "Keep candidate data confidential.",
+    "Plans with a monthly cost share of 20%.",
+    "Exert up to 20 pounds of force occasionally.",
+    "Premiums for dependent coverage are paid by the county.",
+    "Manage users in Active Directory.",
 ]
 
 
