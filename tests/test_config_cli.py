@@ -7,8 +7,12 @@ import json
 import pytest
 from conftest import run_cli
 
-BAD = "# Engineer\n\nWe need a rockstar.\n\n## Requirements\n\n- TBD\n"
-CLEAN = "# Engineer\n\nWe need an experienced engineer.\n"
+STATEMENTS = (
+    "\n## Equal opportunity\n\nWe are an equal opportunity employer. Candidates must be authorized to work "
+    "in the United States; we do not sponsor visas.\n"
+)
+BAD = "# Engineer\n\nWe need a rockstar.\n\n## Requirements\n\n- TBD\n" + STATEMENTS
+CLEAN = "# Engineer\n\nWe need an experienced engineer.\n" + STATEMENTS
 
 
 @pytest.fixture
@@ -113,7 +117,7 @@ def test_user_rule_pack_adds_a_rule(repo):
     )
     (repo / ".jdlint.yaml").write_text("rule-packs: [pack.yaml]\n", encoding="utf-8")
     (repo / "postings" / "x.md").write_text("You will lead Project-Bluebird.\n", encoding="utf-8")
-    proc = run_cli("check", "--format", "json", "postings/x.md", cwd=repo)
+    proc = run_cli("check", "--format", "json", "--select", "acme-codename", "postings/x.md", cwd=repo)
     finding = json.loads(proc.stdout)["findings"][0]
     assert (finding["rule"], finding["match"], finding["suggestions"]) == (
         "acme-codename",

@@ -15,7 +15,10 @@ from jdlint.finding import Hit, Severity
 from jdlint.hookspecs import hookimpl
 from jdlint.rule import Rule
 
-TEXT = "# Engineer\n\nWe need a rockstar.\n\n## Requirements\n\n- TBD\n"
+TEXT = (
+    "# Engineer\n\nWe need a rockstar.\n\n## Requirements\n\n- TBD\n\n## Equal opportunity\n\n"
+    "We are an equal opportunity employer. Candidates must be authorized to work in the United States.\n"
+)
 
 
 class Crashing:

@@ -87,7 +87,9 @@ def test_bad_posting_fails_and_prints_the_finding(work, hook_repo, pre_commit_ho
 
 def test_clean_posting_passes(work, hook_repo, pre_commit_home):
     (work / "good.txt").write_text(
-        "Account Executive\n\nWe need an experienced closer who enjoys meeting clients.\n", encoding="utf-8"
+        "Account Executive\n\nWe need an experienced closer who enjoys meeting clients.\n\n"
+        "We are an equal opportunity employer. You must be authorized to work in the US; we do not sponsor visas.\n",
+        encoding="utf-8",
     )
     proc = try_repo(work, hook_repo, pre_commit_home, "good.txt")
     assert proc.returncode == 0, proc.stdout + proc.stderr
