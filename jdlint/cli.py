@@ -7,7 +7,6 @@ above it, 2 a usage, configuration or I/O error (one line on stderr).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Sequence
 
@@ -15,7 +14,6 @@ from jdlint import __version__
 
 COMMANDS = ("check", "rules", "explain", "init", "lsp")
 FORMATS = ("text", "concise", "json", "github", "sarif")
-PROGRESS_MIN_FILES = 40  # a progress bar only for runs long enough to need one
 
 EPILOG = """\
 examples:
@@ -216,7 +214,9 @@ def _check(args: argparse.Namespace) -> int:
         from jdlint import baseline
 
         known = baseline.load(args.baseline)
-    result = _lint(files, spec, as_of, stdin, args)
+    from jdlint import progress
+
+    result = progress.lint(files, spec, as_of, stdin, jobs=args.jobs, cache=not args.no_cache)
     if args.write_baseline:
         from jdlint import baseline
 
@@ -233,34 +233,6 @@ def _check(args: argparse.Namespace) -> int:
     if args.fix or args.diff:
         return _apply_fixes(result, args, spec, from_stdin=stdin is not None)
     return _report(result, args, spec)
-
-
-def _lint(files: list[str], spec, as_of, stdin, args: argparse.Namespace):
-    """Lint everything, with a progress bar on stderr when many files are linted in a terminal."""
-    from jdlint import api
-    from jdlint.results import Report
-
-    report = Report()
-    total = 0
-    results = api.iter_results(files, spec, as_of, stdin, args.jobs, not args.no_cache)
-    if files and sys.stderr.isatty():
-        from jdlint.discover import discover
-
-        total = sum(1 for _ in discover(files, spec.config.exclude))
-    if total <= PROGRESS_MIN_FILES:
-        report.files.extend(results)
-        return report
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-    console = Console(file=sys.stderr, no_color=bool(os.environ.get("NO_COLOR")))
-    columns = (TextColumn("linting"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task("lint", total=total + (1 if stdin else 0))
-        for fr in results:
-            report.files.append(fr)
-            bar.advance(task)
-    return report
 
 
 def _report(result, args: argparse.Namespace, spec) -> int:
@@ -292,42 +264,25 @@ def _exit_code(result, fail_on: str) -> int:
 
 
 def _apply_fixes(result, args: argparse.Namespace, engine, from_stdin: bool) -> int:
-    """--fix: write each file's safe fixes, then report what is left. --diff: print them, change nothing.
+    """--fix: write the safe fixes, then report what is left. --diff: print them, change nothing.
 
     A file that cannot be fixed is an error for that file only (exit 2 at the end).
     """
-    from jdlint.fix import FixError, diff_text, fix_file
+    from jdlint.fix import fix_report
 
-    write = args.fix
-    failed = fixed_files = fixed_total = 0
-    for i, fr in enumerate(result.files):
-        try:
-            # standard input (always first) has no file to write: only --diff gets here for it
-            outcome = diff_text(fr) if from_stdin and i == 0 else fix_file(fr, write=write)
-        except FixError as exc:
-            print(f"jdlint: error: {fr.path}: {exc}", file=sys.stderr)
-            failed += 1
-            continue
-        if not outcome.fixed:
-            continue
-        fixed_files += 1
-        fixed_total += len(outcome.fixed)
-        if write:
-            done = {id(f) for f in outcome.fixed}
-            fr.findings = [f for f in fr.findings if id(f) not in done]
-        else:
-            sys.stdout.write(outcome.diff)
-    sys.stdout.flush()
-    plural = "s" if fixed_total != 1 else ""
-    if not write:
+    done = fix_report(result, write=args.fix, from_stdin=from_stdin)
+    for path, reason in done.errors:
+        print(f"jdlint: error: {path}: {reason}", file=sys.stderr)
+    if args.diff:
+        sys.stdout.write("".join(done.diffs))
+        sys.stdout.flush()
         if not args.quiet:
-            what = f"{fixed_total} safe fix{'es' if plural else ''}" if fixed_total else "no safe fixes"
-            print(f"jdlint: {what} in {fixed_files} file(s); nothing written (use --fix to apply)", file=sys.stderr)
-        return 2 if failed else (1 if fixed_total else 0)
-    if fixed_total and not args.quiet:
-        print(f"jdlint: fixed {fixed_total} problem{plural} in {fixed_files} file(s)", file=sys.stderr)
+            print(f"jdlint: {done.describe()}; nothing written (use --fix to apply)", file=sys.stderr)
+        return 2 if done.errors else (1 if done.fixes else 0)
+    if done.fixes and not args.quiet:
+        print(f"jdlint: fixed {done.describe()}", file=sys.stderr)
     code = _report(result, args, engine)
-    return 2 if failed else code
+    return 2 if done.errors else code
 
 
 def _rules(args: argparse.Namespace) -> int:

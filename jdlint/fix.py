@@ -20,10 +20,10 @@ import re
 import stat
 import tempfile
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from jdlint.finding import Finding
-from jdlint.results import FileResult
+from jdlint.results import FileResult, Report
 from jdlint.textio import DecodeError, decode
 
 _BOMS = {"utf-8": b"", "utf-8-sig": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
@@ -39,6 +39,22 @@ class Outcome:
     path: str
     fixed: list[Finding]  # the findings whose fix was applied (or would be, for --diff)
     diff: str = ""
+
+
+@dataclass
+class Summary:
+    """What `fix_report` did: counts, the diffs, and the files it could not fix."""
+
+    fixes: int = 0
+    files: int = 0
+    diffs: list[str] = field(default_factory=list)
+    errors: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+
+    def describe(self) -> str:
+        if not self.fixes:
+            return "no safe fixes"
+        problems = f"{self.fixes} problem{'s' if self.fixes != 1 else ''}"
+        return f"{problems} in {self.files} file{'s' if self.files != 1 else ''}"
 
 
 def match_case(original: str, replacement: str) -> str:
@@ -168,3 +184,26 @@ def write_atomic(target: str, data: bytes, expected: os.stat_result) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise FixError(f"cannot write it: {exc.strerror or exc}") from None
+
+
+def fix_report(report: Report, write: bool, from_stdin: bool = False) -> Summary:
+    """Fix (or, without `write`, only diff) every file of a report; fixed findings leave the report.
+
+    Standard input (the first result when `from_stdin`) has no file: it is only diffed.
+    """
+    done = Summary()
+    for i, result in enumerate(report.files):
+        try:
+            outcome = diff_text(result) if from_stdin and i == 0 else fix_file(result, write=write)
+        except FixError as exc:
+            done.errors.append((result.path, str(exc)))
+            continue
+        if not outcome.fixed:
+            continue
+        done.files += 1
+        done.fixes += len(outcome.fixed)
+        done.diffs.append(outcome.diff)
+        if write:
+            applied = {id(f) for f in outcome.fixed}
+            result.findings = [f for f in result.findings if id(f) not in applied]
+    return done

@@ -33,6 +33,7 @@ class Client:
         self.next_id = 0
         self.pending: list[dict] = []  # messages read while waiting for something else
         self.published: list[dict] = []  # every publishDiagnostics received, in order
+        self.seen: list[dict] = []  # every message received, in order
         threading.Thread(target=self._read, daemon=True).start()
         threading.Thread(target=lambda: self.stderr.extend(self.proc.stderr), daemon=True).start()
 
@@ -76,6 +77,7 @@ class Client:
         assert msg is not None, "the server closed its output: " + b"".join(self.stderr).decode(errors="replace")
         if "method" in msg and "id" in msg:  # a request from the server (e.g. registerCapability)
             self.send({"id": msg["id"], "result": None})
+        self.seen.append(msg)
         if msg.get("method") == "textDocument/publishDiagnostics":
             self.published.append(msg["params"])
         return msg
@@ -233,3 +235,18 @@ def test_crlf_document_positions(client, tmp_path):
     uri = open_doc(client, tmp_path / "job.md", "# Sales\r\n\r\nA true ninja.\r\n")
     (diag,) = jargon(client.diagnostics(uri, 1))
     assert diag["range"] == {"start": {"line": 2, "character": 7}, "end": {"line": 2, "character": 12}}
+
+
+def test_a_broken_configuration_is_shown_and_linting_goes_on(client, tmp_path):
+    (tmp_path / ".jdlint.yaml").write_text("bogus-key: 1\n", encoding="utf-8")
+    uri = open_doc(client, tmp_path / "job.md", "# Sales\n\nWe need a rockstar closer.\n")
+    assert len(jargon(client.diagnostics(uri, 1))) == 1
+    shown = [m for m in client.seen if m.get("method") == "window/showMessage"]
+    assert shown and ".jdlint.yaml" in shown[0]["params"]["message"]
+    assert "using the default configuration" in shown[0]["params"]["message"]
+
+
+def test_configuration_is_honoured(client, tmp_path):
+    (tmp_path / ".jdlint.yaml").write_text("ignore: [exclusionary-jargon]\n", encoding="utf-8")
+    uri = open_doc(client, tmp_path / "job.md", "# Sales\n\nWe need a rockstar closer.\n")
+    assert jargon(client.diagnostics(uri, 1)) == []
