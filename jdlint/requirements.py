@@ -302,12 +302,25 @@ def list_kind(posting: Any, i: int) -> str:
     bold, or a label ending in a colon ("Technical skills:").
     """
     sec = posting.sections[i]
+    if sec.kind in KINDS and _heading_not_list(sec.title):
+        return "other"
     if sec.kind == "other" and sec.style == "plain" and not sec.is_preamble:
         line_end = posting.text.find("\n", sec.heading_end)
         rest = posting.text[sec.heading_end : line_end if line_end != -1 else len(posting.text)]
-        if ":" not in rest:
-            return "other"
+        if ":" not in rest or sec.title.isupper():
+            return "other"  # `Working Conditions`, `CONTACTS:`: a section of its own, not a sub-list
     return posting.effective_kind(i)
+
+
+def _heading_not_list(title: str) -> bool:
+    """`Salary: Depends on Qualifications`, `Submit the required application at`: a field or an
+    instruction that happens to contain a list word, not a list heading."""
+    from jdlint.parse.sections import classify
+
+    label, sep, value = title.partition(":")
+    if sep and value.strip() and classify(label) not in KINDS:
+        return True
+    return bool(_logistics().search(title))
 
 
 def _summary_demands(posting: Any, doc: Any) -> list[Requirement]:

@@ -66,7 +66,8 @@ def jdlint_rules():
 def jdlint_check(posting, doc, context):
     if not context.enabled(RULE.id):
         return
-    required = [r for r in analyse(posting, doc).of_kind("required") if r.substantive]
+    every = analyse(posting, doc).of_kind("required")
+    required = [r for r in every if r.substantive]
     last: tuple[int, int] | None = None  # (earlier, later) indexes of the previous finding
     for j, later in enumerate(required):
         for earlier in required[:j]:
@@ -77,7 +78,7 @@ def jdlint_check(posting, doc, context):
             if not comparable(posting, earlier.section, later.section):
                 continue
             i = required.index(earlier)
-            if _pasted_page(posting, earlier, later) or _run(required, i, j) >= 3:
+            if _pasted_page(posting, earlier, later) or _run(every, every.index(earlier), every.index(later)) >= 3:
                 continue  # three or more lines repeated in order: a page pasted (or scraped) twice
             run = last is not None and last == (i - 1, j - 1)
             last = (i, j)

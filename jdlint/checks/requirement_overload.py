@@ -42,7 +42,7 @@ def jdlint_check(posting, doc, context):
     if not context.enabled(RULE.id):
         return
     limit = context.option(RULE.id, "max-items", DEFAULT_MAX)
-    items = [r for r in analyse(posting, doc).of_kind("required") if r.depth == 0 and r.key]
+    items = [r for r in analyse(posting, doc).of_kind("required") if r.depth == 0 and r.substantive]
     if len(items) <= limit:
         return
     lists = sorted({r.section for r in items})
@@ -58,8 +58,9 @@ def jdlint_check(posting, doc, context):
     anchor = min(lists, key=lambda i: posting.sections[i].heading_start)
     head = posting.sections[anchor]
     where = ""
-    if len(best_scope) < len(lists):  # a job-family page: name the variant with the most
-        where = f" for the “{_variant_title(posting, best_scope[-1])}” role (shared lists included)"
+    variant = _variant_title(posting, best_scope[-1]) if len(best_scope) < len(lists) else ""
+    if variant:  # a job-family page: name the variant with the most
+        where = f" for the “{variant}” role (shared lists included)"
     yield Hit(
         RULE.id,
         head.heading_start,
