@@ -139,6 +139,12 @@ def _logistics() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
+@cache
+def _not_list_heading() -> re.Pattern[str]:
+    words = data.load("skills.yaml")["not_list_headings"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
 def known_skills() -> frozenset[str]:
     """The canonical names of the skills in the synonym table."""
     return frozenset(_spec()["synonyms"].values())
@@ -302,6 +308,8 @@ def list_kind(posting: Any, i: int) -> str:
     bold, or a label ending in a colon ("Technical skills:").
     """
     sec = posting.sections[i]
+    if _not_list_heading().search(sec.title):
+        return "other"  # "Physical Requirements", "Work Environment": conditions of the job, not qualifications
     if sec.kind in KINDS and _heading_not_list(sec.title):
         return "other"
     if sec.kind == "other" and sec.style == "plain" and not sec.is_preamble:
@@ -394,10 +402,9 @@ def _after_variant(posting: Any, shared: int, variant: int) -> bool:
     before = [i for i in siblings if i < shared]
     if not before or before[-1] == variant or _is_list(posting, before[-1]) or secs[before[-1]].kind != "other":
         return False
-    # the heading before the list names a role like the variant does ("Junior Account Executive")
-    words_a, words_b = set(_split(secs[before[-1]].title)), set(_split(secs[variant].title))
-    similar = len(words_a & words_b) * 2 >= min(len(words_a), len(words_b)) > 0
-    return similar and _holds_lists(posting, variant)
+    # the heading before the list opens a role of its own (it has sub-headings, like the variants)
+    opens_role = any(s.parent == before[-1] for s in secs)
+    return opens_role and _holds_lists(posting, variant)
 
 
 def _holds_lists(posting: Any, i: int) -> bool:
