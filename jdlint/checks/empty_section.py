@@ -95,7 +95,8 @@ def _looks_like_title(text: str, sec) -> bool:
         # known section and carries no value of its own
         return sec.kind != "other" and ":" not in sec.title
     if sec.style == "setext":
-        under = text[sec.heading_end : sec.body_start].strip()
+        line_end = text.find("\n", sec.body_start)
+        under = text[sec.body_start : line_end if line_end != -1 else len(text)].strip()
         return len(under) >= 3
     return True
 

@@ -395,7 +395,7 @@ class _Builder:
         # "What we'll offer" before a list, or "Our offer" alone on its line: a short line naming
         # a known section is a heading even in sentence case
         short = len(words) <= 4 if (follows_list or alone) else len(words) <= 2 and not last
-        if short and classify(core) != "other":
+        if short and ":" not in core.rstrip(":") and classify(core) != "other":
             return self._add_pseudo(i, col, "plain")
         return None
 
