@@ -95,6 +95,13 @@ class Requirement:
             return True  # a bare "English" line is a language menu, a bullet "- English" a requirement
         return len(self.key) >= 2 and words >= 3
 
+    @property
+    def countable(self) -> bool:
+        """Counts towards the length of a list: says something, and is not application logistics."""
+        if not self.key or _logistics().search(self.text):
+            return False
+        return len(self.text.split()) >= 2 or bool(self.key & known_skills())
+
 
 @dataclass
 class Analysis:
@@ -219,8 +226,12 @@ def _number(text: str) -> float:
     return float(_NUMBER_WORDS[text]) if text in _NUMBER_WORDS else float(text)
 
 
-def years_in(text: str, base: int, doc: Any = None) -> list[YearsDemand]:
-    """Every years-of-experience demand in `text` (which starts at posting offset `base`)."""
+def years_in(text: str, base: int, doc: Any = None, look_back: bool = True) -> list[YearsDemand]:
+    """Every years-of-experience demand in `text` (which starts at posting offset `base`).
+
+    `look_back=False` takes a demand's subject only from the words after it: in a summary
+    sentence ("We want an engineer with 3+ years of experience") the words before are not it.
+    """
     out: list[YearsDemand] = []
     matches = [m for m in _YEARS.finditer(text) if _is_demand(text, m)]
     for k, m in enumerate(matches):
@@ -236,7 +247,7 @@ def years_in(text: str, base: int, doc: Any = None) -> list[YearsDemand]:
         elif high is None:
             high = low
         nxt = matches[k + 1].start() if k + 1 < len(matches) else len(text)
-        subject = _subject(text, m, nxt, base, doc)
+        subject = _subject(text, m, nxt, base, doc, look_back)
         out.append(YearsDemand(low, high, base + m.start(), base + m.end(), subject))
     return out
 
@@ -250,13 +261,13 @@ def _is_demand(text: str, m: re.Match[str]) -> bool:
     return not _NOT_DEMAND_AFTER.match(text[m.end() :])
 
 
-def _subject(text: str, m: re.Match[str], stop: int, base: int, doc: Any) -> frozenset[str]:
+def _subject(text: str, m: re.Match[str], stop: int, base: int, doc: Any, look_back: bool = True) -> frozenset[str]:
     """What a years demand is about: the clause after it, else the clause before it."""
     after = text[m.end() : stop]
     cut = _CLAUSE_END.search(after)
     after = after[: cut.start()] if cut else after
     key, _ = normalise(words_of(after, doc, base + m.end()))
-    if key:
+    if key or not look_back:
         return key
     before = text[: m.start()]
     bounds = [0] + [c.end() for c in _CLAUSE_END.finditer(before)] + [len(before)]
@@ -345,7 +356,7 @@ def _summary_demands(posting: Any, doc: Any) -> list[Requirement]:
             continue
         demands = [
             d
-            for d in years_in(text, bl.start, doc)
+            for d in years_in(text, bl.start, doc, look_back=False)
             if not d.subject and _EXPERIENCE.search(posting.analysis[d.end : d.end + 40])
         ]
         if demands:
@@ -365,7 +376,8 @@ def comparable(posting: Any, a: int, b: int) -> bool:
         return True
     secs = posting.sections
     name_a, name_b = variant_name(secs[a].title), variant_name(secs[b].title)
-    if name_a and name_b and name_a != name_b:
+    own_lists = secs[a].kind in KINDS and secs[b].kind in KINDS  # "<name> Requirements" headings
+    if own_lists and name_a and name_b and name_a != name_b:
         return False  # "Senior Partner Requirements" and "Staff Partner Requirements"
     chain_a = _chain(secs, a)
     chain_b = _chain(secs, b)
