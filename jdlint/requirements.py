@@ -100,7 +100,11 @@ class Requirement:
         """Counts towards the length of a list: says something, and is not application logistics."""
         if not self.key or _logistics().search(self.text):
             return False
-        return len(self.text.split()) >= 2 or bool(self.key & known_skills())
+        if self.key & known_skills():
+            return True
+        # a bulleted "Kafka streaming" is a requirement; an unbulleted two-word line on a scraped
+        # page ("See all resources") is navigation
+        return len(self.text.split()) >= (2 if self.bullet else 3) and len(self.key) >= 2
 
 
 @dataclass
@@ -377,7 +381,8 @@ def comparable(posting: Any, a: int, b: int) -> bool:
     secs = posting.sections
     name_a, name_b = variant_name(secs[a].title), variant_name(secs[b].title)
     own_lists = secs[a].kind in KINDS and secs[b].kind in KINDS  # "<name> Requirements" headings
-    if own_lists and name_a and name_b and name_a != name_b:
+    named_levels = _levelled(secs[a].title) or _levelled(secs[b].title)  # "Manager II:" vs "Manager III:"
+    if (own_lists or named_levels) and name_a and name_b and name_a != name_b:
         return False  # "Senior Partner Requirements" and "Staff Partner Requirements"
     chain_a = _chain(secs, a)
     chain_b = _chain(secs, b)

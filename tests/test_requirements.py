@@ -300,7 +300,7 @@ def test_duplicate_requirement_pasted_list_reported_once():
 _SKILLS = [
     "Python for data pipelines", "Advanced SQL", "Airflow orchestration", "dbt modelling", "Looker dashboards",
     "Snowflake administration", "Terraform modules", "Kubernetes operations", "Kafka streaming", "Spark tuning",
-    "Stakeholder communication", "Fluent English", "German at B2 level", "Statistics background", "Git workflows",
+    "Stakeholder communication", "Fluent English", "German at B2 level", "Statistics and probability", "Git workflows",
 ]  # fmt: skip
 
 OVERLOAD_BAD = [
