@@ -330,8 +330,10 @@ def list_kind(posting: Any, i: int) -> str:
     if sec.kind == "other" and sec.style == "plain" and not sec.is_preamble:
         line_end = posting.text.find("\n", sec.heading_end)
         rest = posting.text[sec.heading_end : line_end if line_end != -1 else len(posting.text)]
-        if ":" not in rest or sec.title.isupper():
-            return "other"  # `Working Conditions`, `CONTACTS:`: a section of its own, not a sub-list
+        if ":" not in rest or sec.title.isupper() or len(sec.title.split()) > 6:
+            # `Working Conditions`, `CONTACTS:`, `A few reasons you might love this job:`:
+            # a section of its own, not a sub-list
+            return "other"
     return posting.effective_kind(i)
 
 
