@@ -62,6 +62,7 @@ class YearsDemand:
     start: int
     end: int
     subject: frozenset[str]  # empty: the role as a whole
+    about: str = ""  # the subject's words as written ("of Go experience")
 
     def label(self, text: str) -> str:
         return " ".join(text[self.start : self.end].split())
@@ -251,8 +252,8 @@ def years_in(text: str, base: int, doc: Any = None, look_back: bool = True) -> l
         elif high is None:
             high = low
         nxt = matches[k + 1].start() if k + 1 < len(matches) else len(text)
-        subject = _subject(text, m, nxt, base, doc, look_back)
-        out.append(YearsDemand(low, high, base + m.start(), base + m.end(), subject))
+        subject, about = _subject(text, m, nxt, base, doc, look_back)
+        out.append(YearsDemand(low, high, base + m.start(), base + m.end(), subject, about))
     return out
 
 
@@ -265,21 +266,24 @@ def _is_demand(text: str, m: re.Match[str]) -> bool:
     return not _NOT_DEMAND_AFTER.match(text[m.end() :])
 
 
-def _subject(text: str, m: re.Match[str], stop: int, base: int, doc: Any, look_back: bool = True) -> frozenset[str]:
-    """What a years demand is about: the clause after it, else the clause before it."""
+def _subject(
+    text: str, m: re.Match[str], stop: int, base: int, doc: Any, look_back: bool = True
+) -> tuple[frozenset[str], str]:
+    """What a years demand is about (key, and the words as written): the clause after it,
+    else the clause before it."""
     after = text[m.end() : stop]
     cut = _CLAUSE_END.search(after)
     after = after[: cut.start()] if cut else after
     key, _ = normalise(words_of(after, doc, base + m.end()))
     if key or not look_back:
-        return key
+        return key, " ".join(after.split())
     before = text[: m.start()]
     bounds = [0] + [c.end() for c in _CLAUSE_END.finditer(before)] + [len(before)]
     for s0, s1 in reversed(list(pairwise(bounds))):  # the nearest clause that says something
         key, _ = normalise(words_of(before[s0:s1], doc, base + s0))
         if key:
-            return key
-    return frozenset()
+            return key, " ".join(before[s0:s1].split())
+    return frozenset(), ""
 
 
 def analyse(posting: Any, doc: Any = None) -> Analysis:
