@@ -62,6 +62,7 @@ class YearsDemand:
     start: int
     end: int
     subject: frozenset[str]  # empty: the role as a whole
+    about: str = ""  # the subject's words as written ("of Go experience")
 
     def label(self, text: str) -> str:
         return " ".join(text[self.start : self.end].split())
@@ -94,6 +95,17 @@ class Requirement:
         if self.key & known_skills() and (self.bullet or words >= 3):
             return True  # a bare "English" line is a language menu, a bullet "- English" a requirement
         return len(self.key) >= 2 and words >= 3
+
+    @property
+    def countable(self) -> bool:
+        """Counts towards the length of a list: says something, and is not application logistics."""
+        if not self.key or _logistics().search(self.text):
+            return False
+        if self.key & known_skills():
+            return True
+        # a bulleted "Kafka streaming" is a requirement; an unbulleted two-word line on a scraped
+        # page ("See all resources") is navigation
+        return len(self.text.split()) >= (2 if self.bullet else 3) and len(self.key) >= 2
 
 
 @dataclass
@@ -136,6 +148,12 @@ def _split(text: str) -> list[str]:
 @cache
 def _logistics() -> re.Pattern[str]:
     words = data.load("skills.yaml")["not_requirements"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+@cache
+def _not_list_heading() -> re.Pattern[str]:
+    words = data.load("skills.yaml")["not_list_headings"]
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
@@ -213,8 +231,12 @@ def _number(text: str) -> float:
     return float(_NUMBER_WORDS[text]) if text in _NUMBER_WORDS else float(text)
 
 
-def years_in(text: str, base: int, doc: Any = None) -> list[YearsDemand]:
-    """Every years-of-experience demand in `text` (which starts at posting offset `base`)."""
+def years_in(text: str, base: int, doc: Any = None, look_back: bool = True) -> list[YearsDemand]:
+    """Every years-of-experience demand in `text` (which starts at posting offset `base`).
+
+    `look_back=False` takes a demand's subject only from the words after it: in a summary
+    sentence ("We want an engineer with 3+ years of experience") the words before are not it.
+    """
     out: list[YearsDemand] = []
     matches = [m for m in _YEARS.finditer(text) if _is_demand(text, m)]
     for k, m in enumerate(matches):
@@ -230,8 +252,8 @@ def years_in(text: str, base: int, doc: Any = None) -> list[YearsDemand]:
         elif high is None:
             high = low
         nxt = matches[k + 1].start() if k + 1 < len(matches) else len(text)
-        subject = _subject(text, m, nxt, base, doc)
-        out.append(YearsDemand(low, high, base + m.start(), base + m.end(), subject))
+        subject, about = _subject(text, m, nxt, base, doc, look_back)
+        out.append(YearsDemand(low, high, base + m.start(), base + m.end(), subject, about))
     return out
 
 
@@ -244,21 +266,24 @@ def _is_demand(text: str, m: re.Match[str]) -> bool:
     return not _NOT_DEMAND_AFTER.match(text[m.end() :])
 
 
-def _subject(text: str, m: re.Match[str], stop: int, base: int, doc: Any) -> frozenset[str]:
-    """What a years demand is about: the clause after it, else the clause before it."""
+def _subject(
+    text: str, m: re.Match[str], stop: int, base: int, doc: Any, look_back: bool = True
+) -> tuple[frozenset[str], str]:
+    """What a years demand is about (key, and the words as written): the clause after it,
+    else the clause before it."""
     after = text[m.end() : stop]
     cut = _CLAUSE_END.search(after)
     after = after[: cut.start()] if cut else after
     key, _ = normalise(words_of(after, doc, base + m.end()))
-    if key:
-        return key
+    if key or not look_back:
+        return key, " ".join(after.split())
     before = text[: m.start()]
     bounds = [0] + [c.end() for c in _CLAUSE_END.finditer(before)] + [len(before)]
     for s0, s1 in reversed(list(pairwise(bounds))):  # the nearest clause that says something
         key, _ = normalise(words_of(before[s0:s1], doc, base + s0))
         if key:
-            return key
-    return frozenset()
+            return key, " ".join(before[s0:s1].split())
+    return frozenset(), ""
 
 
 def analyse(posting: Any, doc: Any = None) -> Analysis:
@@ -302,12 +327,29 @@ def list_kind(posting: Any, i: int) -> str:
     bold, or a label ending in a colon ("Technical skills:").
     """
     sec = posting.sections[i]
+    if _not_list_heading().search(sec.title):
+        return "other"  # "Physical Requirements", "Work Environment": conditions of the job, not qualifications
+    if sec.kind in KINDS and _heading_not_list(sec.title):
+        return "other"
     if sec.kind == "other" and sec.style == "plain" and not sec.is_preamble:
         line_end = posting.text.find("\n", sec.heading_end)
         rest = posting.text[sec.heading_end : line_end if line_end != -1 else len(posting.text)]
-        if ":" not in rest:
+        if ":" not in rest or sec.title.isupper() or len(sec.title.split()) > 6:
+            # `Working Conditions`, `CONTACTS:`, `A few reasons you might love this job:`:
+            # a section of its own, not a sub-list
             return "other"
     return posting.effective_kind(i)
+
+
+def _heading_not_list(title: str) -> bool:
+    """`Salary: Depends on Qualifications`, `Submit the required application at`: a field or an
+    instruction that happens to contain a list word, not a list heading."""
+    from jdlint.parse.sections import classify
+
+    label, sep, value = title.partition(":")
+    if sep and value.strip() and classify(label) not in KINDS:
+        return True
+    return bool(_logistics().search(title))
 
 
 def _summary_demands(posting: Any, doc: Any) -> list[Requirement]:
@@ -324,7 +366,7 @@ def _summary_demands(posting: Any, doc: Any) -> list[Requirement]:
             continue
         demands = [
             d
-            for d in years_in(text, bl.start, doc)
+            for d in years_in(text, bl.start, doc, look_back=False)
             if not d.subject and _EXPERIENCE.search(posting.analysis[d.end : d.end + 40])
         ]
         if demands:
@@ -344,7 +386,9 @@ def comparable(posting: Any, a: int, b: int) -> bool:
         return True
     secs = posting.sections
     name_a, name_b = variant_name(secs[a].title), variant_name(secs[b].title)
-    if name_a and name_b and name_a != name_b:
+    own_lists = secs[a].kind in KINDS and secs[b].kind in KINDS  # "<name> Requirements" headings
+    named_levels = _levelled(secs[a].title) or _levelled(secs[b].title)  # "Manager II:" vs "Manager III:"
+    if (own_lists or named_levels) and name_a and name_b and name_a != name_b:
         return False  # "Senior Partner Requirements" and "Staff Partner Requirements"
     chain_a = _chain(secs, a)
     chain_b = _chain(secs, b)
@@ -381,10 +425,9 @@ def _after_variant(posting: Any, shared: int, variant: int) -> bool:
     before = [i for i in siblings if i < shared]
     if not before or before[-1] == variant or _is_list(posting, before[-1]) or secs[before[-1]].kind != "other":
         return False
-    # the heading before the list names a role like the variant does ("Junior Account Executive")
-    words_a, words_b = set(_split(secs[before[-1]].title)), set(_split(secs[variant].title))
-    similar = len(words_a & words_b) * 2 >= min(len(words_a), len(words_b)) > 0
-    return similar and _holds_lists(posting, variant)
+    # the heading before the list opens a role of its own (it has sub-headings, like the variants)
+    opens_role = any(s.parent == before[-1] for s in secs)
+    return opens_role and _holds_lists(posting, variant)
 
 
 def _holds_lists(posting: Any, i: int) -> bool:

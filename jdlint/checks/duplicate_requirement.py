@@ -53,6 +53,12 @@ def _run(reqs, i: int, j: int) -> int:
     return n
 
 
+def _step_up(a: int, b: int) -> bool:
+    """ "Deep experience with X" (3) after "Experience with X" (0) asks for more; "Strong X" (2)
+    and "X" (0) ask for the same thing."""
+    return a != b and (min(a, b) > 0 or max(a, b) == 3)
+
+
 def _numbers(req) -> list[str]:
     return re.findall(r"\d+", req.text)
 
@@ -66,18 +72,19 @@ def jdlint_rules():
 def jdlint_check(posting, doc, context):
     if not context.enabled(RULE.id):
         return
-    required = [r for r in analyse(posting, doc).of_kind("required") if r.substantive]
+    every = analyse(posting, doc).of_kind("required")
+    required = [r for r in every if r.substantive]
     last: tuple[int, int] | None = None  # (earlier, later) indexes of the previous finding
     for j, later in enumerate(required):
         for earlier in required[:j]:
             if earlier.key != later.key or _years(earlier) != _years(later):
                 continue
-            if earlier.level != later.level or _numbers(earlier) != _numbers(later):
+            if _step_up(earlier.level, later.level) or _numbers(earlier) != _numbers(later):
                 continue  # "Deep experience in X" at a higher level is a step up; "Function 1" is not "Function 2"
             if not comparable(posting, earlier.section, later.section):
                 continue
             i = required.index(earlier)
-            if _pasted_page(posting, earlier, later) or _run(required, i, j) >= 3:
+            if _pasted_page(posting, earlier, later) or _run(every, every.index(earlier), every.index(later)) >= 3:
                 continue  # three or more lines repeated in order: a page pasted (or scraped) twice
             run = last is not None and last == (i - 1, j - 1)
             last = (i, j)

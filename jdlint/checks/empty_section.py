@@ -63,6 +63,8 @@ def jdlint_check(posting, context):
             continue  # placeholder-section reports it
         line_start = posting.lines.line_span(posting.lines.position(sec.heading_start)[0])[0]
         raw_heading = text[line_start : sec.heading_end + 2]
+        if raw_heading.rstrip().endswith("*") and not raw_heading.lstrip().startswith(("*", "#")):
+            continue  # `Required*`: a form field label left in a scraped page
         if _HASHTAG.match(raw_heading) or _LINK.search(raw_heading):
             continue  # a hashtag line or a linked call to action is content, not a section title
         if not _looks_like_title(text, sec):
@@ -93,7 +95,8 @@ def _looks_like_title(text: str, sec) -> bool:
         # known section and carries no value of its own
         return sec.kind != "other" and ":" not in sec.title
     if sec.style == "setext":
-        under = text[sec.heading_end : sec.body_start].strip()
+        line_end = text.find("\n", sec.body_start)
+        under = text[sec.body_start : line_end if line_end != -1 else len(text)].strip()
         return len(under) >= 3
     return True
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from jdlint.finding import Hit, Severity
 from jdlint.hookspecs import hookimpl
-from jdlint.requirements import analyse, comparable
+from jdlint.requirements import analyse, comparable, list_kind
 from jdlint.rule import Rule
 
 DEFAULT_MAX = 12
@@ -42,7 +42,7 @@ def jdlint_check(posting, doc, context):
     if not context.enabled(RULE.id):
         return
     limit = context.option(RULE.id, "max-items", DEFAULT_MAX)
-    items = [r for r in analyse(posting, doc).of_kind("required") if r.depth == 0 and r.key]
+    items = [r for r in analyse(posting, doc).of_kind("required") if r.depth == 0 and r.countable]
     if len(items) <= limit:
         return
     lists = sorted({r.section for r in items})
@@ -55,17 +55,26 @@ def jdlint_check(posting, doc, context):
             best, best_scope = count, scope
     if best <= limit:
         return
-    anchor = min(lists, key=lambda i: posting.sections[i].heading_start)
+    anchor = min((_list_top(posting, i) for i in lists), key=lambda i: posting.sections[i].heading_start)
     head = posting.sections[anchor]
     where = ""
-    if len(best_scope) < len(lists):  # a job-family page: name the variant with the most
-        where = f" for the “{_variant_title(posting, best_scope[-1])}” role (shared lists included)"
+    variant = _variant_title(posting, best_scope[-1]) if len(best_scope) < len(lists) else ""
+    if variant:  # a job-family page: name the variant with the most
+        where = f" for the “{variant}” role (shared lists included)"
     yield Hit(
         RULE.id,
         head.heading_start,
         max(head.heading_end, head.heading_start + 1),
         f"{best} required items{where} (more than {limit}); move what is not essential to a preferred list.",
     )
+
+
+def _list_top(posting, i: int) -> int:
+    """The outermost heading of a list: `## Qualifications` above `### Technical`."""
+    secs = posting.sections
+    while secs[i].parent > 0 and list_kind(posting, secs[i].parent) == "required":
+        i = secs[i].parent
+    return i
 
 
 def _variant_title(posting, i: int) -> str:

@@ -57,7 +57,7 @@ def jdlint_check(posting, doc, context):
                 continue
             if not comparable(posting, re_.section, rl.section):
                 continue
-            what = "for the role" if not later.subject else "of " + ", ".join(sorted(later.subject))
+            what = f"({later.about})" if later.subject else "for the role"
             yield Hit(
                 RULE.id,
                 later.start,

@@ -332,7 +332,7 @@ class _Builder:
             if kinds[j] != "text":
                 continue
             follows_list = (j + 1 < b - a and kinds[j + 1] == "bullet") or (j == b - a - 1 and next_is_list)
-            head = self._plain_heading(i, cols[j], follows_list, last=(j == b - a - 1))
+            head = self._plain_heading(i, cols[j], follows_list, last=(j == b - a - 1), alone=(b - a == 1))
             if head is not None:
                 kinds[j] = "heading"
         # soft joins only between ordinary text lines
@@ -376,7 +376,7 @@ class _Builder:
                 self.blocks.append(Block("item" if is_item else "paragraph", s0, e0))
             j = stop
 
-    def _plain_heading(self, i: int, col: int, follows_list: bool, last: bool) -> _Head | None:
+    def _plain_heading(self, i: int, col: int, follows_list: bool, last: bool, alone: bool = False) -> _Head | None:
         s = self.line(i)
         m = _EMPHASIS_HEADING.match(s)
         if m:
@@ -399,6 +399,11 @@ class _Builder:
         big = [w for w in words if w.lower() not in _SMALL]
         titled = big and words[0][0].isupper() and sum(w[0].isupper() for w in big) >= 0.75 * len(big)
         if titled and (follows_list or (classify(core) != "other" and not last)):
+            return self._add_pseudo(i, col, "plain")
+        # "What we'll offer" before a list, or "Our offer" alone on its line: a short line naming
+        # a known section is a heading even in sentence case
+        short = len(words) <= 4 if (follows_list or alone) else len(words) <= 2 and not last
+        if short and ":" not in core.rstrip(":") and classify(core) != "other":
             return self._add_pseudo(i, col, "plain")
         return None
 
