@@ -27,4 +27,4 @@ def load(name: str) -> Any:
     import yaml  # not at import time: a run answered from the result cache never needs it
 
     with open(rules_dir() / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # libyaml: ~15x faster

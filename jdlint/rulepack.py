@@ -124,7 +124,11 @@ def load_pack(path: str | Path, known_ids: set[str] | None = None) -> list[TermR
     path = str(path)
     try:
         with open(path, encoding="utf-8") as fh:
-            raw = yaml.safe_load(fh)
+            text = fh.read()
+        try:  # libyaml's safe loader is ~15x faster; large packs are read at every start
+            raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except yaml.YAMLError:
+            raw = yaml.safe_load(text)  # the pure-Python parser words its errors as users know them
     except OSError as exc:
         raise PackError(f"{path}: cannot read rule pack ({exc.strerror or exc})") from None
     except yaml.YAMLError as exc:
