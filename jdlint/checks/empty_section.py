@@ -9,6 +9,7 @@ text) is always reported: it is a leftover of an unfinished template.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from jdlint.finding import Hit, Severity
 from jdlint.hookspecs import hookimpl
@@ -50,6 +51,7 @@ def jdlint_check(posting, context):
         return
     text = posting.text
     secs = [s for s in posting.sections if s.style not in ("preamble", "inline")]
+    starts = [s.heading_start for s in secs]
     for n, sec in enumerate(secs):
         if not sec.title.strip():
             if sec.style == "atx":
@@ -69,7 +71,13 @@ def jdlint_check(posting, context):
             continue  # a hashtag line or a linked call to action is content, not a section title
         if not _looks_like_title(text, sec):
             continue
-        if _value_on_line(text, sec.heading_end) or _has_content(posting, sec.body_start, sec.end):
+        if (
+            n == 1
+            and sec.level > secs[0].level
+            and not _has_content(posting, secs, starts, secs[0].body_start, sec.heading_start)
+        ):
+            continue  # `## Backend Engineer` then `#### San Francisco, CA`: a subtitle under the title
+        if _value_on_line(text, sec.heading_end) or _has_content(posting, secs, starts, sec.body_start, sec.end):
             continue
         nxt = secs[n + 1] if n + 1 < len(secs) else None
         if nxt is not None and nxt.style in _PSEUDO:
@@ -107,14 +115,11 @@ def _value_on_line(text: str, heading_end: int) -> bool:
     return bool(text[heading_end : line_end if line_end != -1 else len(text)].strip(" \t:*_#"))
 
 
-def _has_content(posting, start: int, end: int) -> bool:
+def _has_content(posting, secs: list, starts: list[int], start: int, end: int) -> bool:
     """Is there anything but headings, blank lines, comments and rules between start and end?"""
     text = posting.text
-    heads = [
-        (s.heading_start, s.heading_end)
-        for s in posting.sections
-        if s.style not in ("preamble", "inline") and start <= s.heading_start < end
-    ]
+    lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+    heads = [(s.heading_start, s.heading_end) for s in secs[lo:hi]]
     pos = start
     chunks = []
     for h0, h1 in heads:
