@@ -262,3 +262,8 @@ def test_seed_000_leftover_headings(seeds_dir):
 def test_seeds_have_no_other_structure_noise():
     _, report = run_json(str(SEEDS), "--select", "placeholder-text,invalid-front-matter", "--fail-on", "never")
     assert report["findings"] == []
+
+
+def test_subtitle_under_the_title_is_not_an_empty_section():
+    text = "## Backend Software Engineer\n#### San Francisco, CA\n\n### Quick Summary\nWe build tools.\n"
+    assert _hits(text, "empty-section") == []

@@ -73,6 +73,8 @@ def jdlint_check(posting, context):
             continue
         if (
             n == 1
+            and sec.kind in ("other", "location")
+            and secs[0].kind == "other"
             and sec.level > secs[0].level
             and not _has_content(posting, secs, starts, secs[0].body_start, sec.heading_start)
         ):
