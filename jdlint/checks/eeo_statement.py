@@ -9,9 +9,8 @@ rules/statements.yaml.
 
 from __future__ import annotations
 
-from jdlint.compliance.anchor import anchor
-from jdlint.compliance.statements import find_statement
-from jdlint.finding import Hit, Severity
+from jdlint.compliance.statements import report_missing
+from jdlint.finding import Severity
 from jdlint.hookspecs import hookimpl
 from jdlint.rule import Rule
 
@@ -55,18 +54,13 @@ def jdlint_rules():
     return [RULE]
 
 
+MESSAGE = (
+    "The posting has no equal-opportunity or non-discrimination statement; add one, e.g. “We are an "
+    "equal opportunity employer and welcome applicants regardless of race, color, religion, sex, sexual "
+    "orientation, gender identity, national origin, age, disability or veteran status.”"
+)
+
+
 @hookimpl
 def jdlint_check(posting, context):
-    if not context.enabled(RULE.id) or not posting.text.strip():
-        return
-    if find_statement(posting, "eeo"):
-        return
-    start, end = anchor(posting, ("how-to-apply", "about", "benefits"))
-    yield Hit(
-        RULE.id,
-        start,
-        end,
-        "The posting has no equal-opportunity or non-discrimination statement; add one, e.g. “We are an "
-        "equal opportunity employer and welcome applicants regardless of race, color, religion, sex, sexual "
-        "orientation, gender identity, national origin, age, disability or veteran status.”",
-    )
+    yield from report_missing(posting, context, RULE.id, "eeo", ("how-to-apply", "about", "benefits"), MESSAGE)

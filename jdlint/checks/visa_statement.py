@@ -9,9 +9,8 @@ sponsorship is not available", "must be authorized to work in the US",
 
 from __future__ import annotations
 
-from jdlint.compliance.anchor import anchor
-from jdlint.compliance.statements import find_statement
-from jdlint.finding import Hit, Severity
+from jdlint.compliance.statements import report_missing
+from jdlint.finding import Severity
 from jdlint.hookspecs import hookimpl
 from jdlint.rule import Rule
 
@@ -55,18 +54,13 @@ def jdlint_rules():
     return [RULE]
 
 
+MESSAGE = (
+    "The posting does not say whether visa sponsorship is available or work authorization is "
+    "required; add a sentence such as “Visa sponsorship is not available; you must be authorized to "
+    "work in the US.”"
+)
+
+
 @hookimpl
 def jdlint_check(posting, context):
-    if not context.enabled(RULE.id) or not posting.text.strip():
-        return
-    if find_statement(posting, "visa"):
-        return
-    start, end = anchor(posting, ("required", "location", "how-to-apply"))
-    yield Hit(
-        RULE.id,
-        start,
-        end,
-        "The posting does not say whether visa sponsorship is available or work authorization is "
-        "required; add a sentence such as “Visa sponsorship is not available; you must be authorized to "
-        "work in the US.”",
-    )
+    yield from report_missing(posting, context, RULE.id, "visa", ("required", "location", "how-to-apply"), MESSAGE)

@@ -32,3 +32,14 @@ def find_statement(posting: Posting, kind: str) -> re.Match | None:
     """
     pattern = _pattern(kind)
     return pattern.search(" ".join(posting.analysis.split())) or pattern.search(" ".join(posting.text.split()))
+
+
+def report_missing(posting: Posting, context, rule_id: str, kind: str, anchors: tuple[str, ...], message: str):
+    """The shared body of the "statement missing" rules: one document-level hit, or none."""
+    from jdlint.compliance.anchor import anchor
+    from jdlint.finding import Hit
+
+    if not context.enabled(rule_id) or not posting.text.strip() or find_statement(posting, kind):
+        return
+    start, end = anchor(posting, anchors)
+    yield Hit(rule_id, start, end, message)
