@@ -233,6 +233,84 @@ def test_places_outside_a_location_context_do_not_count(text):
     assert pay_hits(text, as_of=dt.date(2026, 3, 1)) == []
 
 
+# --- what is not this posting's place ---------------------------------------
+# Each row: a text that must NOT be flagged, and the same kind of text with
+# the exception taken away, which must be — so each row proves its exception.
+NOT_THIS_JOB = [
+    pytest.param(
+        "# Analytics Engineer\n\nBased in San Francisco, CA,\n\nAcme gives businesses one place to run HR.\n",
+        "# Analytics Engineer\n\nThis role is based in San Francisco, CA.\n",
+        id="company-base-split-over-two-paragraphs",
+    ),
+    pytest.param(
+        "# Engineer\n\nBased in Denver, CO, Acme builds payroll software for small businesses.\n",
+        "# Engineer\n\nBased in Denver, CO, this role works with our payroll team.\n",
+        id="company-base-subject-is-the-company",
+    ),
+    pytest.param(
+        "# Accountant\n\nLocation: Bismarck, ND\n\nApply online.\n\n"
+        "Similar jobs\nVR Training and Provider Liaison\nLocation\nRemote in United States\n",
+        "# Accountant\n\nLocation: Bismarck, ND\n\nApply online.\n\n"
+        "VR Training and Provider Liaison\nLocation\nRemote in United States\n",
+        id="similar-jobs-sidebar",
+    ),
+    pytest.param(
+        "Search Results List\n198\njobs found.\nJob Title\nVR Training and Provider Liaison\n"
+        "Location\nRemote in United States\nAgency\nHealth and Human Services\n",
+        "Job Title\nVR Training and Provider Liaison\n"
+        "Location\nRemote in United States\nAgency\nHealth and Human Services\n",
+        id="search-results-list",
+    ),
+    pytest.param(
+        "# Data Engineer\n\nWe are hiring.\n\n## Other jobs at Acme\n\n### Data Analyst\n\n#### Denver, CO\n",
+        "# Data Engineer\n\nWe are hiring.\n\n## Our teams\n\n### Data Analyst\n\n#### Denver, CO\n",
+        id="other-jobs-heading",
+    ),
+    pytest.param(
+        "Freedom of Information Law (FOIL)\nNYC\nVotes\nSearch form\n404 Error: Page Not Found\n"
+        "Welcome to the Campaign Finance Board's new website! It seems you've arrived here via an outdated link.\n",
+        "Freedom of Information Law (FOIL)\nNYC\nVotes\nSearch form\n"
+        "Welcome to the Campaign Finance Board's new website! It seems you've arrived here via an outdated link.\n",
+        id="page-not-found",
+    ),
+    pytest.param(
+        "Job Map by Location\nVERMONT.GOV\nSearch by Keyword\nSorry, this position has been filled.\n",
+        "Job Map by Location\nVERMONT.GOV\nSearch by Keyword\n",
+        id="position-filled-page",
+    ),
+    pytest.param(
+        "This job is no longer available, but here are similar jobs you might like.\n"
+        "Get notified about new Mental Health Center of Denver jobs in United States.\n-\nCase Manager\n",
+        "Mental Health Center of Denver jobs in the United States.\n-\nCase Manager\n",
+        id="job-no-longer-available",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "control"), NOT_THIS_JOB)
+def test_places_that_are_not_this_jobs_do_not_count(text, control):
+    as_of = dt.date(2026, 3, 1)
+    assert pay_hits(text, as_of=as_of) == []
+    assert len(pay_hits(control, as_of=as_of)) == 1
+
+
+# The exceptions above stay narrow: these still say where the job is.
+STILL_THIS_JOB = [
+    ("# Engineer\n\nBased in Seattle, WA, this role works with our data team.\n", "Seattle, WA"),
+    ("# Engineer\n\nBased in Seattle, you will lead the platform team.\n", "Seattle"),
+    ("# Engineer\n\nBased in Seattle, WA,\n\nthis role works with our data team.\n", "Seattle, WA"),
+    ("# Engineer\n\nThe position is based in Denver, CO, and reports to the CTO.\n", "Denver, CO"),
+    ("# Engineer\n\n## Similar jobs\n\n#### Austin, TX\n\n## Location\n\nDenver, CO\n", "Denver"),
+    ("# Engineer\n\nLocation: Brooklyn, NY\n\nIf the link says page not found, email us.\n", "Brooklyn"),
+]
+
+
+@pytest.mark.parametrize(("text", "match"), STILL_THIS_JOB)
+def test_job_locations_next_to_the_exceptions_still_count(text, match):
+    (hit,) = pay_hits(text, as_of=dt.date(2026, 3, 1))
+    assert hit.match == match
+
+
 # --- dates -------------------------------------------------------------------
 def test_date_posted_line_in_the_text_sets_the_date():
     text = "Date Posted: 03/26/2019\nLocation: Castle Rock, CO\n\nSalary: DOE\n"
@@ -279,3 +357,9 @@ def test_seed_003_is_flagged_under_california(seeds_dir):
     text = (seeds_dir / "003_27e62249cd3c03ee.txt").read_text(encoding="utf-8")
     (hit,) = pay_hits(text, as_of=dt.date(2026, 1, 1))
     assert hit.line == 2 and "California" in hit.message and "432.3" in hit.message
+
+
+def test_seed_001_is_flagged_under_washington(seeds_dir):
+    text = (seeds_dir / "001_bbf6519c170bcced.txt").read_text(encoding="utf-8")
+    (hit,) = pay_hits(text, as_of=dt.date(2026, 1, 1))
+    assert hit.match == "Seattle" and "Washington State" in hit.message and "49.58.110" in hit.message

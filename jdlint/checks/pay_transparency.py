@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from jdlint.compliance import laws as law_data
 from jdlint.compliance.anchor import anchor
+from jdlint.compliance.pages import not_a_posting
 from jdlint.compliance.pay import OPEN, RANGE, SINGLE, find_pay
 from jdlint.compliance.places import Place, find_places
 from jdlint.finding import Hit, Severity
@@ -122,7 +123,7 @@ def _message(failing: list[law_data.Law], places: dict[str, Place], pays: list, 
 
 @hookimpl
 def jdlint_check(posting, context):
-    if not context.enabled(RULE.id):
+    if not context.enabled(RULE.id) or not_a_posting(posting):  # a "page not found" page has no job to judge
         return
     places = find_places(posting)
     if not places:

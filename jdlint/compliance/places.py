@@ -16,12 +16,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from jdlint.compliance import laws
+from jdlint.compliance.pages import inside, job_list_spans
 from jdlint.posting import Posting
 
 FIELD, PROSE = "field", "prose"
 WINDOW = 160  # characters of a sentence read after a location cue
 SECTION_WINDOW = 400  # characters of a location section's body read
+CONTINUED_LINES = 2  # lines ending in a comma that a sentence may run on over
 _CITY = r"[A-Z][A-Za-z.'’-]+(?:[ -][A-Z][A-Za-z.'’-]+){0,3}"
+_NON_SPACE = re.compile(r"\S")
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 _HEADING_FILLER = frozenset(
     {
@@ -242,10 +245,23 @@ def _first_line(source: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _sentence(source: str, offset: int) -> str:
-    """The paragraph line around `offset` (analysis text joins soft-wrapped lines), for `location_ignore`."""
+    """The paragraph line around `offset` (analysis text joins soft-wrapped lines), for `location_ignore`.
+
+    A line that ends in a comma runs on into the next one: pages saved from
+    HTML split "Based in San Francisco, CA," from "Rippling has raised …".
+    """
     start = source.rfind("\n", 0, offset) + 1
     end = source.find("\n", offset)
-    return source[start : end if end != -1 else len(source)]
+    end = end if end != -1 else len(source)
+    for _ in range(CONTINUED_LINES):
+        if not source[start:end].rstrip().endswith(","):
+            break
+        following = _NON_SPACE.search(source, end)
+        if following is None:
+            break
+        stop = source.find("\n", following.start())
+        end = stop if stop != -1 else len(source)
+    return " ".join(source[start:end].split())
 
 
 def _cue_windows(source: str, t: _Tables) -> list[tuple[int, int]]:
@@ -274,10 +290,12 @@ def find_places(posting: Posting) -> list[Place]:
     When the posting states its location explicitly (a front matter or
     `Location:` field, a location section or heading), sentences elsewhere
     ("offices in Paris, New York and Lisbon" in the company blurb) are not
-    read: the explicit statement says where this job is.
+    read: the explicit statement says where this job is. Nothing in a list
+    of other jobs (a "Similar jobs" sidebar, search results) counts.
     """
     t = _tables()
     text, analysis = posting.text, posting.analysis
+    others = job_list_spans(posting)
     found: list[Place] = []
     explicit = False
     for s, e in _front_matter_spans(posting, t):
@@ -290,11 +308,11 @@ def find_places(posting: Posting) -> list[Place]:
             found += [Place(law.id, s, e, text[s:e], True) for law in _remote_laws(_country(t, value))]
     found += _front_matter_remote(posting, t)
     for label, _l0, _l1, v0, v1 in posting.fields:
-        if _key(label.strip("*_ ")) in t.labels:
+        if _key(label.strip("*_ ")) in t.labels and not inside(others, v0):
             explicit = explicit or _states_a_place(analysis[v0:v1])
             found += _match_span(t, analysis, v0, v1, FIELD)
     for sec in posting.sections:
-        if sec.style in ("inline", "preamble"):
+        if sec.style in ("inline", "preamble") or inside(others, sec.heading_start):
             continue
         heading = analysis[sec.heading_start : sec.heading_end]
         label, _, value = heading.partition(":")
@@ -311,6 +329,8 @@ def find_places(posting: Posting) -> list[Place]:
             explicit = explicit or bool(heading_places)
             found += heading_places
         elif posting.title_span and sec.heading_start == posting.title_span[0]:
+            if t.ignore.search(_sentence(analysis, sec.heading_start)):
+                continue
             found += _match_span(t, analysis, sec.heading_start, sec.heading_end, PROSE)
     if not explicit:
         for s, e in _cue_windows(analysis, t):
@@ -323,7 +343,7 @@ def find_places(posting: Posting) -> list[Place]:
     for m in t.remote.finditer(analysis):
         if not t.ignore.search(_sentence(analysis, m.start())):
             found += _remote_places(t, text, m)
-    unique = {(p.law, p.start): p for p in found}
+    unique = {(p.law, p.start): p for p in found if not inside(others, p.start)}
     return sorted(unique.values(), key=lambda p: (p.start, p.law))
 
 
