@@ -18,7 +18,7 @@ import pluggy
 
 from jdlint import data, hookspecs
 from jdlint.checks.terms import TermChecker
-from jdlint.config import Config, ConfigError
+from jdlint.config import Config, ConfigError, show
 from jdlint.context import Context
 from jdlint.discover import matches_any
 from jdlint.finding import Finding, Hit, Severity
@@ -69,14 +69,14 @@ class Engine:
         if load_entry_points:
             pm.load_setuptools_entrypoints(hookspecs.PROJECT)
         self.pm = pm
-        packs: list[str] = [str(p) for p in builtin_packs()]
+        packs: list[tuple[str, bool]] = [(str(p), False) for p in builtin_packs()]  # (path, strict)
         for extra in pm.hook.jdlint_rule_packs():
-            packs.extend(str(p) for p in (extra or []))
-        packs.extend(self.config.rule_packs)
+            packs.extend((str(p), True) for p in (extra or []))
+        packs.extend((p, True) for p in self.config.rule_packs)
         term_rules = []
-        for path in packs:
+        for path, strict in packs:
             try:
-                term_rules.extend(load_pack(path))
+                term_rules.extend(load_pack(path, strict=strict))
             except PackError as exc:
                 raise ConfigError(str(exc)) from None
         self.terms = TermChecker(term_rules)
@@ -117,7 +117,7 @@ class Engine:
                 if (defaults[opt] is not None and not isinstance(value, want)) or isinstance(value, bool) != isinstance(
                     defaults[opt], bool
                 ):
-                    raise ConfigError(f"{src}: rules.{rule}.{opt}: expected {want.__name__}, got {value!r}")
+                    raise ConfigError(f"{src}: rules.{rule}.{opt}: expected {want.__name__}, got {show(value)}")
         for glob, rules in cfg.per_path_ignores.items():
             for v in rules:
                 if v not in known:
