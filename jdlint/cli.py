@@ -156,9 +156,11 @@ def _engine(config_path: str | None, first: str | None):
 
 def _check(args: argparse.Namespace) -> int:
     import datetime as dt
+    import os
 
     from jdlint import api, report
     from jdlint.config import ConfigError
+    from jdlint.discover import PathError
     from jdlint.finding import Severity
 
     paths = args.paths or ["."]
@@ -174,9 +176,22 @@ def _check(args: argparse.Namespace) -> int:
     stdin = None
     if "-" in paths:
         stdin = (args.stdin_filename or "-", sys.stdin.buffer.read())
-    result = api.lint_paths([p for p in paths if p != "-"], engine=engine, as_of=as_of, stdin=stdin)
+    # A missing path is an error (exit 2), but the paths that do exist are still linted and reported.
+    missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
+    files = [p for p in paths if p != "-" and p not in missing]
+    if missing and not files and stdin is None:
+        raise PathError(f"{missing[0]}: no such file or directory")
+    # File names need not be valid UTF-8; print them escaped rather than fail on them.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    result = api.lint_paths(files, engine=engine, as_of=as_of, stdin=stdin)
     report.render(args.format, result, sys.stdout, color=args.color, statistics=args.statistics, quiet=args.quiet)
     sys.stdout.flush()
+    if missing:
+        for p in missing:
+            print(f"jdlint: error: {p}: no such file or directory", file=sys.stderr)
+        return 2
     fail_on = args.fail_on or engine.config.fail_on
     if fail_on == "never":
         return 0

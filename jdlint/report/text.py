@@ -5,6 +5,7 @@ suggestion, and a summary. No colour when the output is not a terminal or
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from typing import IO
 
@@ -15,6 +16,27 @@ from rich.table import Table
 from jdlint.results import Report
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+FRAME_WIDTH = 160  # a code frame shows at most this many columns of a long line
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def _safe(text: str) -> str:
+    """Control characters (a file's ESC sequences) never reach the terminal; one column each, as before."""
+    return _CONTROL.sub("\ufffd", text)
+
+
+def _window(src: str, col: int, end_col: int) -> tuple[str, int, int]:
+    """Clip a long source line around the span; a 2 MB line must not be printed once per finding.
+
+    Returns the line to show and the span's 1-based columns in it.
+    """
+    if len(src) <= FRAME_WIDTH:
+        return src, col, end_col
+    left = max(0, col - 1 - FRAME_WIDTH // 4)
+    right = min(len(src), left + FRAME_WIDTH)
+    shown = ("…" if left else "") + src[left:right] + ("…" if right < len(src) else "")
+    shift = left - (1 if left else 0)
+    return shown, col - shift, min(end_col, right + 1) - shift
 
 
 def _console(out: IO[str], color: bool | None) -> Console:
@@ -42,17 +64,18 @@ def render(
         for f in fr.findings:
             sev = str(f.severity)
             con.print(
-                f"[bold]{escape(f.path)}:{f.line}:{f.column}[/bold]: "
-                f"[{_STYLE[sev]}]{sev}[/] [dim]{f.rule}[/dim] {escape(f.message)}"
+                f"[bold]{escape(_safe(f.path))}:{f.line}:{f.column}[/bold]: "
+                f"[{_STYLE[sev]}]{sev}[/] [dim]{f.rule}[/dim] {escape(_safe(f.message))}"
             )
             if quiet or not lines or f.line > len(lines):
                 continue
             src = lines[f.line - 1]
             gutter = f"{f.line:>5} | "
-            con.print(f"[dim]{gutter}[/dim]{escape(src)}")
             end_col = f.end_column if f.end_line == f.line else len(src) + 1
-            width = max(1, end_col - f.column)
-            con.print(" " * (len(gutter) + f.column - 1) + f"[{_STYLE[sev]}]" + "^" * width + "[/]")
+            src, col, end_col = _window(src, f.column, end_col)
+            con.print(f"[dim]{gutter}[/dim]{escape(_safe(src))}")
+            width = max(1, end_col - col)
+            con.print(" " * (len(gutter) + col - 1) + f"[{_STYLE[sev]}]" + "^" * width + "[/]")
             if f.suggestions:
                 con.print(" " * len(gutter) + "[green]suggestion:[/green] " + escape(", ".join(f.suggestions)))
         con.print()
