@@ -187,9 +187,11 @@ def _engine(config_path: str | None, first: str | None):
 
 def _check(args: argparse.Namespace) -> int:
     import datetime as dt
+    import os
 
     from jdlint import config as config_mod
     from jdlint.config import ConfigError
+    from jdlint.discover import PathError
     from jdlint.spec import EngineSpec
 
     paths = args.paths or ["."]
@@ -208,7 +210,15 @@ def _check(args: argparse.Namespace) -> int:
         if args.fix:
             raise UsageError("jdlint check: --fix cannot rewrite standard input; use --diff to see the fixes")
         stdin = (args.stdin_filename or "-", sys.stdin.buffer.read())
-    files = [p for p in paths if p != "-"]
+    # A missing path is an error (exit 2), but the paths that do exist are still linted and reported.
+    missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
+    files = [p for p in paths if p != "-" and p not in missing]
+    if missing and not files and stdin is None:
+        raise PathError(f"{missing[0]}: no such file or directory")
+    # File names need not be valid UTF-8; print them escaped rather than fail on them.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     known = None
     if args.baseline:
         from jdlint import baseline
@@ -231,8 +241,12 @@ def _check(args: argparse.Namespace) -> int:
             plural = "s" if hidden != 1 else ""
             print(f"jdlint: {hidden} known finding{plural} hidden by {args.baseline}", file=sys.stderr)
     if args.fix or args.diff:
-        return _apply_fixes(result, args, spec, from_stdin=stdin is not None)
-    return _report(result, args, spec)
+        code = _apply_fixes(result, args, spec, from_stdin=stdin is not None)
+    else:
+        code = _report(result, args, spec)
+    for p in missing:
+        print(f"jdlint: error: {p}: no such file or directory", file=sys.stderr)
+    return 2 if missing else code
 
 
 def _report(result, args: argparse.Namespace, spec) -> int:

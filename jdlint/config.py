@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import reprlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,17 @@ class Config:
 
     def option(self, rule: str, name: str, default: Any) -> Any:
         return self.rules.get(rule, {}).get(name, default)
+
+
+_repr = reprlib.Repr()
+_repr.maxstring = _repr.maxother = 60
+_repr.maxlevel = 2
+_repr.maxlist = _repr.maxtuple = _repr.maxdict = _repr.maxset = 4
+
+
+def show(value: Any) -> str:
+    """A short repr for error messages; bounded even for a YAML alias bomb (a plain repr would expand it)."""
+    return _repr.repr(value)
 
 
 def _list_of_str(value: Any, where: str) -> list[str]:
@@ -123,13 +135,13 @@ def from_mapping(raw: Any, source: str, root: str = ".") -> Config:
         for rule, level in _mapping(raw["severity"], f"{source}: severity").items():
             if not isinstance(level, str) or level.lower() not in SEVERITY_VALUES:
                 raise ConfigError(
-                    f"{source}: severity.{rule}: expected one of {', '.join(SEVERITY_VALUES)}, got {level!r}"
+                    f"{source}: severity.{rule}: expected one of {', '.join(SEVERITY_VALUES)}, got {show(level)}"
                 )
             cfg.severity[str(rule)] = level.lower()
     if "fail-on" in raw:
         value = raw["fail-on"]
         if not isinstance(value, str) or value.lower() not in FAIL_ON_VALUES:
-            raise ConfigError(f"{source}: fail-on: expected one of {', '.join(FAIL_ON_VALUES)}, got {value!r}")
+            raise ConfigError(f"{source}: fail-on: expected one of {', '.join(FAIL_ON_VALUES)}, got {show(value)}")
         cfg.fail_on = value.lower()
     if "per-path-ignores" in raw:
         for glob, rules in _mapping(raw["per-path-ignores"], f"{source}: per-path-ignores").items():
@@ -145,15 +157,15 @@ def from_mapping(raw: Any, source: str, root: str = ".") -> Config:
     if "max-file-size" in raw:
         value = raw["max-file-size"]
         if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-            raise ConfigError(f"{source}: max-file-size: expected a positive number of bytes, got {value!r}")
+            raise ConfigError(f"{source}: max-file-size: expected a positive number of bytes, got {show(value)}")
         cfg.max_file_size = value
     if "employer" in raw:
         emp = _mapping(raw["employer"], f"{source}: employer")
         _keys(emp, _EMPLOYER, f"{source}: employer")
         if "uses_aedt" in emp and not isinstance(emp["uses_aedt"], bool):
-            raise ConfigError(f"{source}: employer.uses_aedt: expected true or false, got {emp['uses_aedt']!r}")
+            raise ConfigError(f"{source}: employer.uses_aedt: expected true or false, got {show(emp['uses_aedt'])}")
         if "size" in emp and (isinstance(emp["size"], bool) or not isinstance(emp["size"], int) or emp["size"] < 0):
-            raise ConfigError(f"{source}: employer.size: expected a number of employees, got {emp['size']!r}")
+            raise ConfigError(f"{source}: employer.size: expected a number of employees, got {show(emp['size'])}")
         cfg.employer = dict(emp)
     if "jurisdictions" in raw:
         jur = _mapping(raw["jurisdictions"], f"{source}: jurisdictions")
@@ -172,9 +184,11 @@ def parse_date(value: Any, where: str) -> dt.date:
     if isinstance(value, dt.date):
         return value
     try:
-        return dt.date.fromisoformat(str(value).strip())
+        if not isinstance(value, str):
+            raise ValueError
+        return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise ConfigError(f"{where}: expected a date as YYYY-MM-DD, got {value!r}") from None
+        raise ConfigError(f"{where}: expected a date as YYYY-MM-DD, got {show(value)}") from None
 
 
 def load_file(path: str) -> Config:

@@ -10,6 +10,7 @@ other rule still runs.
 from __future__ import annotations
 
 import importlib
+import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ import pluggy
 
 from jdlint import data, hookspecs
 from jdlint.checks.terms import TermChecker
-from jdlint.config import Config, ConfigError
+from jdlint.config import Config, ConfigError, show
 from jdlint.context import Context
 from jdlint.discover import matches_any
 from jdlint.finding import Finding, Hit, Severity
@@ -28,6 +29,45 @@ from jdlint.rulepack import PackError, load_pack
 from jdlint.spec import EngineSpec
 from jdlint.suppress import apply as apply_suppressions
 from jdlint.suppress import parse_directives
+
+MAX_HITS = 100_000  # findings one plugin may report on one file
+
+
+def _load_entry_points(pm: pluggy.PluginManager) -> None:
+    """Register third-party plugins; one that cannot be imported is a one-line error naming it."""
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group=hookspecs.PROJECT):
+        if pm.has_plugin(ep.name) or pm.is_blocked(ep.name):
+            continue
+        try:
+            pm.register(ep.load(), name=ep.name)
+        except Exception as exc:
+            raise ConfigError(
+                f"jdlint plugin {ep.name!r} ({ep.value}) could not be loaded: {type(exc).__name__}: {exc}"
+            ) from None
+
+
+def _call_each(hook: Any, what: str, expected: str | None, **kwargs: Any) -> list[tuple[str, Any]]:
+    """Call each plugin's implementation of a set-up hook on its own, so a failure names the plugin.
+
+    Returns (plugin name, result) pairs; a result must be a list or tuple when `expected` is given.
+    """
+    out = []
+    for impl in reversed(hook.get_hookimpls()):
+        try:
+            result = impl.function(*[kwargs[a] for a in impl.argnames])
+        except Exception as exc:
+            raise ConfigError(f"plugin {impl.plugin_name!r} failed in {what}: {type(exc).__name__}: {exc}") from None
+        if expected is not None:
+            if result is None:
+                result = []
+            if not isinstance(result, (list, tuple)):
+                raise ConfigError(
+                    f"plugin {impl.plugin_name!r}: {what} returned {type(result).__name__}, expected {expected}"
+                )
+        out.append((impl.plugin_name, result))
+    return out
 
 
 def builtin_plugins() -> list[str]:
@@ -69,25 +109,27 @@ class Engine:
             if name != "jdlint.checks.terms":  # the pack runner is registered with its packs below
                 pm.register(module, name=name)
         if load_entry_points:
-            pm.load_setuptools_entrypoints(hookspecs.PROJECT)
+            _load_entry_points(pm)
         self.pm = pm
-        packs: list[str] = [str(p) for p in builtin_packs()]
-        for extra in pm.hook.jdlint_rule_packs():
-            packs.extend(str(p) for p in (extra or []))
-        packs.extend(self.config.rule_packs)
+        packs: list[tuple[str, bool]] = [(str(p), False) for p in builtin_packs()]  # (path, strict)
+        for _name, extra in _call_each(pm.hook.jdlint_rule_packs, "jdlint_rule_packs", "a list of paths"):
+            packs.extend((str(p), True) for p in extra)
+        packs.extend((p, True) for p in self.config.rule_packs)
         term_rules = []
-        for path in packs:
+        for path, strict in packs:
             try:
-                term_rules.extend(load_pack(path))
+                term_rules.extend(load_pack(path, strict=strict))
             except PackError as exc:
                 raise ConfigError(str(exc)) from None
         self.terms = TermChecker(term_rules)
         pm.register(self.terms, name="jdlint.checks.terms")
         self.rules: dict[str, Rule] = {}
-        for batch in pm.hook.jdlint_rules():
-            for rule in batch or []:
+        for name, batch in _call_each(pm.hook.jdlint_rules, "jdlint_rules", "a list of jdlint Rule objects"):
+            for rule in batch:
                 if not isinstance(rule, Rule):
-                    continue
+                    raise ConfigError(
+                        f"plugin {name!r}: jdlint_rules returned {type(rule).__name__}, expected jdlint Rule objects"
+                    )
                 if rule.id in self.rules:
                     raise ConfigError(f"{rule.origin}: rule id {rule.id!r} is already defined")
                 self.rules[rule.id] = rule
@@ -131,7 +173,7 @@ class Engine:
                 if (defaults[opt] is not None and not isinstance(value, want)) or isinstance(value, bool) != isinstance(
                     defaults[opt], bool
                 ):
-                    raise ConfigError(f"{src}: rules.{rule}.{opt}: expected {want.__name__}, got {value!r}")
+                    raise ConfigError(f"{src}: rules.{rule}.{opt}: expected {want.__name__}, got {show(value)}")
         for glob, rules in cfg.per_path_ignores.items():
             for v in rules:
                 if v not in known:
@@ -171,7 +213,7 @@ class Engine:
             try:
                 self._nlp = get_nlp(
                     self.config.spacy_model,
-                    self.pm.hook.jdlint_configure_nlp and (lambda nlp: self.pm.hook.jdlint_configure_nlp(nlp=nlp)),
+                    lambda nlp: _call_each(self.pm.hook.jdlint_configure_nlp, "jdlint_configure_nlp", None, nlp=nlp),
                 )
             except RuntimeError as exc:
                 raise ConfigError(str(exc)) from None
@@ -190,8 +232,9 @@ class Engine:
             kwargs = {"posting": posting, "doc": doc, "context": ctx}
             try:
                 result = impl.function(*[kwargs[a] for a in impl.argnames])
-                hits = list(result) if result is not None else []
-                for hit in hits:
+                for n, hit in enumerate(result if result is not None else ()):
+                    if n >= MAX_HITS:  # an endless generator must not hang the run
+                        raise RuntimeError(f"reported more than {MAX_HITS} findings on one file")
                     findings.append(self._to_finding(posting, hit, name))
             except Exception as exc:
                 failures.append(self._internal(posting, name, exc))
@@ -221,8 +264,11 @@ class Engine:
             kw = {"posting": posting, "doc": doc, "context": ctx, "findings": findings}
             try:
                 extra = impl.function(*[kw[a] for a in impl.argnames])
-                if isinstance(extra, dict):
-                    summary.update(extra)
+                if extra is not None and not isinstance(extra, dict):
+                    raise TypeError(f"returned {type(extra).__name__}, expected a dict")
+                if extra:
+                    json.dumps(extra)  # the JSON reporter must be able to write it
+                    summary.update({k: v for k, v in extra.items() if k != "path"})
             except Exception as exc:
                 findings.append(self._internal(posting, impl.plugin_name, exc))
         return findings, summary
@@ -236,6 +282,12 @@ class Engine:
             isinstance(hit.start, int) and isinstance(hit.end, int) and 0 <= hit.start <= hit.end <= len(posting.text)
         ):
             raise ValueError(f"reported a span {hit.start}:{hit.end} outside the text (length {len(posting.text)})")
+        if hit.severity is not None and not isinstance(hit.severity, Severity):
+            raise TypeError(f"reported severity {hit.severity!r}, expected a jdlint Severity")
+        if hit.fix is not None and not isinstance(hit.fix, str):
+            raise TypeError(f"reported a fix of type {type(hit.fix).__name__}, expected a string")
+        if isinstance(hit.suggestions, str) or not isinstance(hit.suggestions, (tuple, list)):
+            raise TypeError("reported suggestions that are not a tuple of strings")
         return self._finding(
             posting,
             hit.rule,

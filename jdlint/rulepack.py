@@ -11,7 +11,15 @@ section kinds where the rule never fires; bias rules skip the EEO statement.
 
 Patterns are token patterns or literals, never free regular expressions, so
 a user's pack cannot make a run hang: REGEX/FUZZY are refused, and each
-pattern has a bounded length and number of repeat operators.
+pattern has a bounded length and number of repeat operators. Packs from
+users and plugins (`strict`) are held to tighter limits still, because
+spaCy's Matcher keeps every partial match alive: an unbounded `*` or `+`
+makes matching quadratic in the text, every optional token doubles the
+work per token, and every pattern is tried at every token. So `+` and `*`
+are refused there (write `{1,4}`), optional tokens per pattern and patterns
+and phrases per pack are capped; matching stays linear in the text.
+Value types are checked here too, so a malformed pattern is a load error
+(exit 2) rather than a failure on every file.
 """
 
 from __future__ import annotations
@@ -27,6 +35,30 @@ from jdlint.rule import CATEGORIES, Rule
 
 MAX_PATTERN_TOKENS = 16
 MAX_REPEATS = 2
+# limits for user and plugin packs (strict); see the module docstring
+MAX_OPTIONAL = 4  # optional token slots per pattern: `?` counts 1, `{n,m}` counts m - n
+MAX_PATTERNS = 200  # token patterns (terms and exceptions) per pack
+MAX_PHRASES = 5000  # phrases (terms and exceptions, before inflection) per pack
+MAX_PHRASE_CHARS = 200
+MAX_VALUES = 1000  # entries of an IN / NOT_IN list
+_BOOL_ATTRS = frozenset(
+    {
+        "IS_ALPHA",
+        "IS_ASCII",
+        "IS_DIGIT",
+        "IS_LOWER",
+        "IS_UPPER",
+        "IS_TITLE",
+        "IS_PUNCT",
+        "IS_SPACE",
+        "IS_STOP",
+        "IS_SENT_START",
+        "LIKE_NUM",
+        "LIKE_URL",
+        "LIKE_EMAIL",
+    }
+)
+_SET_OPS = frozenset({"IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS"})
 _TOKEN_ATTRS = frozenset(
     {
         "ORTH",
@@ -93,6 +125,7 @@ class Term:
     message: str | None = None
     exceptions: list[str] = field(default_factory=list)
     fixes: dict[str, str] = field(default_factory=dict)  # lower-case spelling -> its fix (plural for plural)
+    raw_phrases: tuple[str, ...] = ()  # as written, before inflection
 
     def fix_for(self, matched: str) -> str | None:
         """The safe replacement for this spelling of the term, or None.
@@ -119,8 +152,12 @@ class TermRule:
     pack: str
 
 
-def load_pack(path: str | Path, known_ids: set[str] | None = None) -> list[TermRule]:
-    """Read and validate a pack. Raises `PackError` naming file and key."""
+def load_pack(path: str | Path, known_ids: set[str] | None = None, strict: bool = True) -> list[TermRule]:
+    """Read and validate a pack. Raises `PackError` naming file and key.
+
+    `strict` (users' and plugins' packs) adds the limits that keep matching
+    linear; jdlint's own reviewed packs are loaded with `strict=False`.
+    """
     path = str(path)
     try:
         with open(path, encoding="utf-8") as fh:
@@ -131,20 +168,44 @@ def load_pack(path: str | Path, known_ids: set[str] | None = None) -> list[TermR
             raw = yaml.safe_load(text)  # the pure-Python parser words its errors as users know them
     except OSError as exc:
         raise PackError(f"{path}: cannot read rule pack ({exc.strerror or exc})") from None
+    except UnicodeDecodeError as exc:
+        raise PackError(f"{path}: rule pack is not UTF-8 (byte offset {exc.start}); re-save it as UTF-8") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else path
         raise PackError(f"{where}: rule pack is not valid YAML: {getattr(exc, 'problem', exc)}") from None
-    return parse_pack(raw, path)
+    return parse_pack(raw, path, strict)
 
 
-def parse_pack(raw: Any, path: str) -> list[TermRule]:
+def parse_pack(raw: Any, path: str, strict: bool = True) -> list[TermRule]:
     if not isinstance(raw, dict) or not isinstance(raw.get("rules"), list):
         raise PackError(f"{path}: a rule pack is a mapping with a `rules:` list")
     out = []
     for i, spec in enumerate(raw["rules"]):
-        out.append(_parse_rule(spec, f"{path}: rules[{i}]", path))
+        out.append(_parse_rule(spec, f"{path}: rules[{i}]", path, strict))
+    if strict:
+        _check_size(out, path)
     return out
+
+
+def _check_size(rules: list[TermRule], path: str) -> None:
+    """Caps on a strict pack as a whole: pattern and phrase counts, phrase length."""
+    patterns = sum(1 for r in rules for t in r.terms if t.pattern) + sum(
+        1 for r in rules for e in r.exceptions if not isinstance(e, str)
+    )
+    _need(patterns <= MAX_PATTERNS, f"{path}: rules", f"at most {MAX_PATTERNS} token patterns in one pack")
+    phrases = [p for r in rules for t in r.terms for p in (*t.raw_phrases, *t.exceptions)]
+    phrases += [e for r in rules for e in r.exceptions if isinstance(e, str)]
+    _need(len(phrases) <= MAX_PHRASES, f"{path}: rules", f"at most {MAX_PHRASES} phrases in one pack")
+    for r in rules:
+        for p in [p for t in r.terms for p in (*t.raw_phrases, *t.exceptions)] + [
+            e for e in r.exceptions if isinstance(e, str)
+        ]:
+            _need(
+                len(p) <= MAX_PHRASE_CHARS,
+                f"{path}: rule {r.rule.id}: phrase {p[:40]!r}…",
+                f"a phrase of at most {MAX_PHRASE_CHARS} characters",
+            )
 
 
 def _need(cond: bool, where: str, expected: str) -> None:
@@ -159,7 +220,7 @@ def _str_list(value: Any, where: str) -> list[str]:
     return list(value)
 
 
-def _parse_rule(spec: Any, where: str, path: str) -> TermRule:
+def _parse_rule(spec: Any, where: str, path: str, strict: bool = True) -> TermRule:
     _need(isinstance(spec, dict), where, "a mapping")
     unknown = set(spec) - _RULE_KEYS
     _need(
@@ -188,13 +249,20 @@ def _parse_rule(spec: Any, where: str, path: str) -> TermRule:
     _need(isinstance(examples, dict), f"{where}.examples", "a mapping with `flag` and `pass` lists")
     terms_raw = spec.get("terms")
     _need(isinstance(terms_raw, list) and terms_raw, f"{where}.terms", "a non-empty list of terms")
-    terms = [_parse_term(t, f"{where}.terms[{j}]") for j, t in enumerate(terms_raw)]
+    terms = [_parse_term(t, f"{where}.terms[{j}]", strict) for j, t in enumerate(terms_raw)]
     exceptions = []
-    for j, exc in enumerate(spec.get("exceptions", []) or []):
+    raw_exceptions = spec.get("exceptions", []) or []
+    _need(isinstance(raw_exceptions, list), f"{where}.exceptions", "a list of phrases or token patterns")
+    for j, exc in enumerate(raw_exceptions):
         if isinstance(exc, str):
+            _need(bool(exc.strip()), f"{where}.exceptions[{j}]", "a non-empty phrase")
             exceptions.append(exc)
         else:
-            exceptions.append(_check_pattern(exc, f"{where}.exceptions[{j}]"))
+            exceptions.append(_check_pattern(exc, f"{where}.exceptions[{j}]", strict))
+    skip_eeo = spec.get("skip_eeo", category == "bias")
+    _need(isinstance(skip_eeo, bool), f"{where}.skip_eeo", "true or false")
+    skip_sections = _kinds(spec.get("skip_sections", []), f"{where}.skip_sections")
+    only_sections = _kinds(spec.get("only_sections", []), f"{where}.only_sections")
     rule = Rule(
         id=rid,
         category=category,
@@ -213,14 +281,25 @@ def _parse_rule(spec: Any, where: str, path: str) -> TermRule:
         message=message,
         terms=terms,
         exceptions=exceptions,
-        skip_sections=frozenset(_str_list(spec.get("skip_sections", []), f"{where}.skip_sections")),
-        only_sections=frozenset(_str_list(spec.get("only_sections", []), f"{where}.only_sections")),
-        skip_eeo=bool(spec.get("skip_eeo", category == "bias")),
+        skip_sections=skip_sections,
+        only_sections=only_sections,
+        skip_eeo=skip_eeo,
         pack=path,
     )
 
 
-def _parse_term(spec: Any, where: str) -> Term:
+def _kinds(value: Any, where: str) -> frozenset[str]:
+    """Section kinds named in `skip_sections` / `only_sections` must exist (a typo would silently do nothing)."""
+    from jdlint import data
+
+    kinds = _str_list(value, where)
+    known = set(data.load("sections.yaml")["kinds"]) | {"other"}
+    for k in kinds:
+        _need(k in known, f"{where}: {k!r}", "a section kind among " + ", ".join(sorted(known)))
+    return frozenset(kinds)
+
+
+def _parse_term(spec: Any, where: str, strict: bool = True) -> Term:
     if isinstance(spec, str):
         spec = {"phrases": [spec]}
     _need(isinstance(spec, dict), where, "a phrase or a mapping with `phrases` or `pattern`")
@@ -239,25 +318,30 @@ def _parse_term(spec: Any, where: str) -> Term:
     if has_phrases:
         term.phrases = _str_list(spec["phrases"], f"{where}.phrases")
         _need(all(p.strip() for p in term.phrases), f"{where}.phrases", "non-empty phrases")
+        term.raw_phrases = tuple(term.phrases)
+        inflect_ = spec.get("inflect", True)
+        _need(isinstance(inflect_, bool), f"{where}.inflect", "true or false")
         if fix is not None:
-            term.fixes = fix_forms(term.phrases, fix, spec.get("inflect", True))
-        if spec.get("inflect", True):
+            term.fixes = fix_forms(term.phrases, fix, inflect_)
+        if inflect_:
             term.phrases = inflect(term.phrases)
     else:
-        term.pattern = _check_pattern(spec["pattern"], f"{where}.pattern")
+        term.pattern = _check_pattern(spec["pattern"], f"{where}.pattern", strict)
     term.suggest = tuple(_str_list(spec.get("suggest", []), f"{where}.suggest"))
     term.fix = fix
     msg = spec.get("message")
     _need(msg is None or isinstance(msg, str), f"{where}.message", "a string")
     term.message = msg
     term.exceptions = _str_list(spec.get("exceptions", []), f"{where}.exceptions")
+    _need(all(p.strip() for p in term.exceptions), f"{where}.exceptions", "non-empty phrases")
     return term
 
 
-def _check_pattern(pattern: Any, where: str) -> list[dict]:
+def _check_pattern(pattern: Any, where: str, strict: bool = True) -> list[dict]:
     _need(isinstance(pattern, list) and pattern, where, "a non-empty list of token specs (spaCy Matcher)")
     _need(len(pattern) <= MAX_PATTERN_TOKENS, where, f"at most {MAX_PATTERN_TOKENS} token specs")
     repeats = 0
+    optional = 0
     for k, tok in enumerate(pattern):
         w = f"{where}[{k}]"
         _need(isinstance(tok, dict), w, "a mapping of token attributes")
@@ -267,25 +351,70 @@ def _check_pattern(pattern: Any, where: str) -> list[dict]:
                 _need(value in _OPS or _is_count(value), f"{w}.OP", "one of ! ? + * or {n} / {n,m}")
                 if value in ("+", "*") or (isinstance(value, str) and "," in value):
                     repeats += 1
-            elif isinstance(value, dict):
-                for op, operand in value.items():
-                    _need(op in _VALUE_OPS, f"{w}.{attr}.{op}", "an operator among " + ", ".join(sorted(_VALUE_OPS)))
-                    _need(not isinstance(operand, dict), f"{w}.{attr}.{op}", "a value or a list of values")
+                if strict:
+                    _need(
+                        value not in ("+", "*") and not (isinstance(value, str) and value.rstrip("}").endswith(",")),
+                        f"{w}.OP",
+                        "a bounded repeat such as ? or {1,4} (+, * and {n,} make matching quadratic)",
+                    )
+                    optional += _optional_slots(value)
             else:
-                _need(isinstance(value, (str, int, bool, float)), f"{w}.{attr}", "a string, number or boolean")
+                _check_value(attr, value, f"{w}.{attr}")
     _need(repeats <= MAX_REPEATS, where, f"at most {MAX_REPEATS} repeating operators (+, *, {{n,m}})")
+    if strict:
+        _need(optional <= MAX_OPTIONAL, where, f"at most {MAX_OPTIONAL} optional token slots (? counts 1, {{n,m}} m-n)")
     return pattern
+
+
+def _check_value(attr: str, value: Any, where: str) -> None:
+    """The value types spaCy's Matcher accepts, checked without importing spaCy."""
+    if attr in _BOOL_ATTRS:
+        _need(isinstance(value, bool), where, "true or false")
+        return
+    number = attr == "LENGTH"
+    scalar = "a whole number" if number else "a string"
+
+    def ok(v: Any) -> bool:
+        return isinstance(v, int) and not isinstance(v, bool) if number else isinstance(v, str)
+
+    if not isinstance(value, dict):
+        _need(ok(value), where, f"{scalar} or a mapping of operators")
+        return
+    _need(bool(value), where, "at least one operator")
+    for op, operand in value.items():
+        w = f"{where}.{op}"
+        allowed = _VALUE_OPS if number else _SET_OPS
+        _need(op in allowed, w, "an operator among " + ", ".join(sorted(allowed)))
+        if op in _SET_OPS:
+            _need(
+                isinstance(operand, list) and all(ok(v) for v in operand),
+                w,
+                f"a list of {'whole numbers' if number else 'strings'}",
+            )
+            _need(len(operand) <= MAX_VALUES, w, f"at most {MAX_VALUES} values")
+        else:
+            _need(isinstance(operand, (int, float)) and not isinstance(operand, bool), w, "a number")
+
+
+def _optional_slots(op: Any) -> int:
+    """How many optional tokens an operator adds (each doubles the matcher's work per token)."""
+    if op == "?":
+        return 1
+    if isinstance(op, str) and op.startswith("{") and "," in op:
+        lo, hi = (p.strip() for p in op[1:-1].split(","))
+        return int(hi) - int(lo or 0)
+    return 0
 
 
 def _is_count(value: Any) -> bool:
     if not isinstance(value, str) or not (value.startswith("{") and value.endswith("}")):
         return False
-    parts = value[1:-1].split(",")
-    return (
-        1 <= len(parts) <= 2
-        and all(p.strip().isdigit() or p.strip() == "" for p in parts)
-        and all(int(p) <= 8 for p in parts if p.strip())
-    )
+    parts = [p.strip() for p in value[1:-1].split(",")]
+    if not (1 <= len(parts) <= 2 and all(p.isdigit() or p == "" for p in parts) and any(parts)):
+        return False
+    if len(parts) == 2 and parts[0] and parts[1] and int(parts[0]) > int(parts[1]):
+        return False
+    return all(int(p) <= 8 for p in parts if p)
 
 
 _IRREGULAR = {"man": "men", "woman": "women", "person": "people", "child": "children"}

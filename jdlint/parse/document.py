@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 PSEUDO_LEVEL = 7  # bold-only and plain-text headings rank below every Markdown heading
 MAX_NESTING = 64
+FLAT_LEVEL = 48  # from this token depth on, blocks are read as flat paragraphs (see _flatten_deep)
 
 _md: MarkdownIt | None = None
 
@@ -34,7 +35,33 @@ def _markdown() -> MarkdownIt:
 
         # Only block tokens and their line maps are used: skip inline parsing (a third of the cost).
         _md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table").disable(["inline", "text_join"])
+        _md.block.ruler.before("table", "jdlint_flatten_deep", _flatten_deep)
     return _md
+
+
+def _flatten_deep(state, start: int, end: int, silent: bool) -> bool:
+    """Read a block nested deeper than FLAT_LEVEL as one paragraph.
+
+    markdown-it recurses once per nesting level and, past `maxNesting`, silently
+    drops the rest of the container, which for a list is the rest of the file.
+    Stopping the recursion here keeps the text (3,000 nested bullets or 20,000
+    `>` are still linted, as prose) and keeps the parse bounded.
+    """
+    if state.level < FLAT_LEVEL:
+        return False
+    if silent:
+        return True
+    nxt = start + 1
+    while nxt < end and not state.isEmpty(nxt) and state.sCount[nxt] >= state.blkIndent:
+        nxt += 1
+    state.line = nxt
+    state.push("paragraph_open", "p", 1).map = [start, nxt]
+    inline = state.push("inline", "", 0)
+    inline.content = state.getLines(start, nxt, state.blkIndent, False).strip()
+    inline.map = [start, nxt]
+    inline.children = []
+    state.push("paragraph_close", "p", -1)
+    return True
 
 
 _PREFIX = re.compile(r"[ \t]*(?:>[ \t]?[ \t]*)*")

@@ -6,6 +6,7 @@ is set (rich honours both)."""
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
 from typing import IO
 
@@ -17,6 +18,27 @@ from rich.table import Table
 from jdlint.results import Report
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+FRAME_WIDTH = 160  # a code frame shows at most this many columns of a long line
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def _safe(text: str) -> str:
+    """Control characters (a file's ESC sequences) never reach the terminal; one column each, as before."""
+    return _CONTROL.sub("\ufffd", text)
+
+
+def _window(src: str, col: int, end_col: int) -> tuple[str, int, int]:
+    """Clip a long source line around the span; a 2 MB line must not be printed once per finding.
+
+    Returns the line to show and the span's 1-based columns in it.
+    """
+    if len(src) <= FRAME_WIDTH:
+        return src, col, end_col
+    left = max(0, col - 1 - FRAME_WIDTH // 4)
+    right = min(len(src), left + FRAME_WIDTH)
+    shown = ("…" if left else "") + src[left:right] + ("…" if right < len(src) else "")
+    shift = left - (1 if left else 0)
+    return shown, col - shift, min(end_col, right + 1) - shift
 
 
 def _console(out: IO[str], color: bool | None) -> Console:
@@ -37,10 +59,12 @@ def _frame(con: Console, f, lines: list[str], style: str) -> None:
     """The source line with the span underlined; widths in terminal cells, so emoji and CJK line up."""
     src = lines[f.line - 1].replace("\t", " ")
     gutter = f"{f.line:>5} | "
-    con.print(f"[dim]{gutter}[/dim]{escape(src)}")
     end_col = f.end_column if f.end_line == f.line else len(src) + 1
-    pad = cell_len(src[: f.column - 1])
-    width = max(1, cell_len(src[f.column - 1 : end_col - 1]))
+    src, col, end_col = _window(src, f.column, end_col)
+    src = _safe(src)
+    con.print(f"[dim]{gutter}[/dim]{escape(src)}")
+    pad = cell_len(src[: col - 1])
+    width = max(1, cell_len(src[col - 1 : end_col - 1]))
     con.print(" " * (len(gutter) + pad) + f"[{style}]" + "^" * width + "[/]")
     if f.suggestions:
         con.print(" " * len(gutter) + "[green]suggestion:[/green] " + escape(", ".join(f.suggestions)))
@@ -72,8 +96,8 @@ def render(
         for f in fr.findings:
             sev = str(f.severity)
             con.print(
-                f"[bold]{escape(f.path)}:{f.line}:{f.column}[/bold]: "
-                f"[{_STYLE[sev]}]{sev}[/] [dim]{f.rule}[/dim] {escape(f.message)}"
+                f"[bold]{escape(_safe(f.path))}:{f.line}:{f.column}[/bold]: "
+                f"[{_STYLE[sev]}]{sev}[/] [dim]{f.rule}[/dim] {escape(_safe(f.message))}"
             )
             if not quiet and lines and f.line <= len(lines):
                 _frame(con, f, lines, _STYLE[sev])
