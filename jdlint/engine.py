@@ -232,10 +232,12 @@ class Engine:
             kwargs = {"posting": posting, "doc": doc, "context": ctx}
             try:
                 result = impl.function(*[kwargs[a] for a in impl.argnames])
+                mine: list[Finding] = []  # a plugin that fails part-way reports nothing but its failure
                 for n, hit in enumerate(result if result is not None else ()):
                     if n >= MAX_HITS:  # an endless generator must not hang the run
                         raise RuntimeError(f"reported more than {MAX_HITS} findings on one file")
-                    findings.append(self._to_finding(posting, hit, name))
+                    mine.append(self._to_finding(posting, hit, name))
+                findings.extend(mine)
             except Exception as exc:
                 failures.append(self._internal(posting, name, exc))
         if posting.front_matter_error and "invalid-front-matter" in self.rules:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from jdlint.posting import Posting
 
-_COMMENT = re.compile(r"<!--\s*jdlint-(disable-next-line|disable-file|disable|enable)\b([^>]*?)\s*-->")
+# the rule list is bounded and matched greedily: a lazy `[^>]*?` before `\s*-->` is quadratic on a long line
+_COMMENT = re.compile(r"<!--\s*jdlint-(disable-next-line|disable-file|disable|enable)\b([^>]{0,1000})-->")
 ALL = "*"
 
 

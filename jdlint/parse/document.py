@@ -39,6 +39,20 @@ def _markdown() -> MarkdownIt:
     return _md
 
 
+def _atx_close(s: str, col: int) -> int:
+    """Where an ATX heading's text ends: before its closing `#`s (preceded by a blank) and trailing blanks.
+
+    A scan, not a regex search: `(?:[ \t]+#+)?[ \t]*$` retried at every offset is quadratic on a long line.
+    """
+    stop = max(col, len(s.rstrip(" \t")))
+    hashes = len(s[:stop].rstrip("#"))
+    if hashes < stop:
+        blank = max(col, len(s[:hashes].rstrip(" \t")))
+        if blank < hashes:
+            return blank
+    return stop
+
+
 def _flatten_deep(state, start: int, end: int, silent: bool) -> bool:
     """Read a block nested deeper than FLAT_LEVEL as one paragraph.
 
@@ -67,12 +81,14 @@ def _flatten_deep(state, start: int, end: int, silent: bool) -> bool:
 _PREFIX = re.compile(r"[ \t]*(?:>[ \t]?[ \t]*)*")
 _LIST_MARKER = re.compile(r"(?:(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))+")
 _ATX_OPEN = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
-_ATX_CLOSE = re.compile(r"(?:[ \t]+#+)?[ \t]*$")
 _PLAIN_BULLET = re.compile(r"[ \t]*(?:[•·▪●◦‣∙○■□➢➤►✓✔➔→]|o(?=[ \t])|–|—)[ \t]*")
 _EMPHASIS_HEADING = re.compile(r"[ \t]*(\*\*|__)([^*_\n]{1,80}?)\1[ \t]*:?[ \t]*$")
 _FIELD = re.compile(
-    r"[ \t]*(?:\*\*|__)?([A-Za-z][\w '’&/()-]{0,40}?)(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]+(\S.*?)[ \t]*$"
+    r"[ \t]*(?:\*\*|__)?([A-Za-z][\w '’&/()-]{0,40}?)(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]+(\S(?:.*\S)?)[ \t]*$"
 )
+# spaCy's tokenizer strips prefixes and suffixes one character at a time, which is quadratic on a
+# long run of punctuation (20,000 `<` took 50 s); such runs are never prose, so the analysis blanks them.
+_LONG_SYMBOL_RUN = re.compile(r"[^\w\s]{64,}")
 _DECOR = "=*#~_-+ \t"
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _SMALL = frozenset(["a", "an", "and", "or", "of", "the", "to", "for", "in", "on", "at", "with", "by", "&", "as", "vs"])
@@ -158,7 +174,7 @@ class _Builder:
             if i:
                 out.append(" " if i in self.soft else "\n")
             out.append(m)
-        return "".join(out)
+        return _LONG_SYMBOL_RUN.sub(lambda m: " " * len(m.group()), "".join(out))
 
     def span_of(self, i: int, col: int) -> tuple[int, int]:
         """Offsets of the visible prose of line i from column col (trimmed)."""
@@ -224,8 +240,7 @@ class _Builder:
         if markup.startswith("#"):
             s = self.line(a)
             col = _ATX_OPEN.match(s).end() if _ATX_OPEN.match(s) else 0
-            close = _ATX_CLOSE.search(s, col)
-            stop = close.start() if close else len(s)
+            stop = _atx_close(s, col)
             body = mask_inline(s[col:stop])
             self.masked[a] = " " * col + body + " " * (len(s) - stop)
             h0, h1 = self.span_of(a, col)

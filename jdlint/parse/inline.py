@@ -9,11 +9,12 @@ tables, no drift. Link text, emphasised text and table cells stay visible.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 # Order matters: code spans first (nothing inside them is markup), then
 # comments and tags, then links, then bare URLs, then emphasis markers.
+_TICKS = re.compile(r"`+")
 _MASKS = [
-    (("`",), re.compile(r"(`+)(?:(?!\1).)+?\1")),  # code span
     (("<!--",), re.compile(r"<!--.*?(?:-->|$)")),  # HTML comment (also unterminated, to the line end)
     (("<",), re.compile(r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>")),  # autolink
     (("<",), re.compile(r"<[^\s@<>]+@[^\s@<>]+>")),  # e-mail autolink
@@ -23,7 +24,7 @@ _MASKS = [
     (("[^",), re.compile(r"\[\^[^\]\s]+\]")),  # footnote reference
     (("[",), re.compile(r"!?\[")),  # link/image opening bracket
     (("://", "www."), re.compile(r"\b(?:https?|ftp)://[^\s<>\"'`]+|\bwww\.[^\s<>\"'`]+\.[^\s<>\"'`]+")),  # bare URL
-    (("@",), re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),  # bare e-mail address
+    (("@",), re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")),  # bare e-mail (from a run's start)
     (("*", "_", "~~"), re.compile(r"\*{1,3}|_{2,3}|~~|(?<!\w)_|_(?!\w)")),  # emphasis markers
     (("\\",), re.compile(r"\\(?=[!-/:-@\[-`{-~])")),  # backslash escape
 ]
@@ -49,6 +50,12 @@ def mask_inline(line: str) -> str:
     out = line.translate(_FOLD) if _FOLDABLE.search(line) else line
     if _ANY_TRIGGER.search(out) is None:
         return out
+    if "`" in out:  # code spans first, in linear time: nothing inside them is markup
+        pieces, last = [], 0
+        for x, y in _code_spans(out):
+            pieces += [out[last:x], " " * (y - x)]
+            last = y
+        out = "".join(pieces) + out[last:]
     for triggers, pattern in _MASKS:
         for t in triggers:
             if t in out:
@@ -59,6 +66,29 @@ def mask_inline(line: str) -> str:
     if "]" in out and ("[" in line):
         out = _CLOSING_BRACKET.sub(" ", out)
     return out
+
+
+def _code_spans(line: str) -> list[tuple[int, int]]:
+    """Code spans as CommonMark pairs them: a run of n backticks closes at the next run of exactly n.
+
+    Paired through an index of runs by length; a backreference regex here is cubic on a long run of backticks.
+    """
+    runs = [(m.start(), m.end()) for m in _TICKS.finditer(line)]
+    by_length: dict[int, list[int]] = {}
+    for i, (a, b) in enumerate(runs):
+        by_length.setdefault(b - a, []).append(i)
+    spans = []
+    i = 0
+    while i < len(runs):
+        a, b = runs[i]
+        same = by_length[b - a]
+        k = bisect_right(same, i)
+        if k < len(same):
+            spans.append((a, runs[same[k]][1]))
+            i = same[k] + 1
+        else:
+            i += 1
+    return spans
 
 
 def mask_table_row(line: str) -> str:
