@@ -48,6 +48,7 @@ READABLE = {
 def test_readable_encodings_give_the_same_position(tmp_path, name):
     (tmp_path / name).write_bytes(READABLE[name])
     code, data = run_json(str(tmp_path / name))
+    assert code == 1
     hits = [f for f in data["findings"] if f["rule"] == "exclusionary-jargon"]
     assert [(f["line"], f["column"], f["match"]) for f in hits] == [(*ROCKSTAR_AT, "rockstar")]
     assert not [f for f in data["findings"] if f["category"] == "internal"]
@@ -191,6 +192,7 @@ def test_max_file_size_is_configurable(tmp_path):
     (tmp_path / "long.md").write_text(POSTING * 5, encoding="utf-8")
     (tmp_path / "short.md").write_text("We need a rockstar.\n", encoding="utf-8")
     code, data = run_json(str(tmp_path))
+    assert code == 1
     found = _by_path(data)
     assert [f["rule"] for f in found["long.md"]] == ["file-too-large"]
     assert "over the 100-byte limit" in found["long.md"][0]["message"]
