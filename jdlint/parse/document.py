@@ -79,7 +79,7 @@ _ATX_OPEN = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
 _PLAIN_BULLET = re.compile(r"[ \t]*(?:[•·▪●◦‣∙○■□➢➤►✓✔➔→]|o(?=[ \t])|–|—)[ \t]*")
 _EMPHASIS_HEADING = re.compile(r"[ \t]*(\*\*|__)([^*_\n]{1,80}?)\1[ \t]*:?[ \t]*$")
 _FIELD = re.compile(
-    r"[ \t]*(?:\*\*|__)?([A-Za-z][\w '’&/()-]{0,40}?)(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]+(\S(?:.*\S)?)[ \t]*$"
+    r"[ \t]*(?:\*\*|__)?([A-Za-z][\w '’&/()-]{0,40}?)(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]+(\S(?:.*[^ \t])?)[ \t]*$"
 )
 # spaCy's tokenizer strips prefixes and suffixes one character at a time, which is quadratic on a
 # long run of punctuation (20,000 `<` took 50 s); such runs are never prose, so the analysis blanks them.
