@@ -227,7 +227,7 @@ def test_ten_megabyte_file_is_linted(tmp_path):
 @pytest.mark.slow
 def test_one_hundred_thousand_headings():
     parts = [f"## Heading {i}\nSome text for part {i}.\n" for i in range(99_999)]
-    text = "".join(parts) + "## Requirements\nTBD\n"
+    text = "".join(parts) + "## Requirements\n- TBD\n"
     findings = jdlint.lint_text(text).findings
     placeholder = [(f.line, f.match) for f in findings if f.rule == "placeholder-section"]
     assert placeholder == [(200_000, "TBD")]
