@@ -48,6 +48,7 @@ READABLE = {
 def test_readable_encodings_give_the_same_position(tmp_path, name):
     (tmp_path / name).write_bytes(READABLE[name])
     code, data = run_json(str(tmp_path / name))
+    assert code == 1
     hits = [f for f in data["findings"] if f["rule"] == "exclusionary-jargon"]
     assert [(f["line"], f["column"], f["match"]) for f in hits] == [(*ROCKSTAR_AT, "rockstar")]
     assert not [f for f in data["findings"] if f["category"] == "internal"]
@@ -191,6 +192,7 @@ def test_max_file_size_is_configurable(tmp_path):
     (tmp_path / "long.md").write_text(POSTING * 5, encoding="utf-8")
     (tmp_path / "short.md").write_text("We need a rockstar.\n", encoding="utf-8")
     code, data = run_json(str(tmp_path))
+    assert code == 1
     found = _by_path(data)
     assert [f["rule"] for f in found["long.md"]] == ["file-too-large"]
     assert "over the 100-byte limit" in found["long.md"][0]["message"]
@@ -225,7 +227,7 @@ def test_ten_megabyte_file_is_linted(tmp_path):
 @pytest.mark.slow
 def test_one_hundred_thousand_headings():
     parts = [f"## Heading {i}\nSome text for part {i}.\n" for i in range(99_999)]
-    text = "".join(parts) + "## Requirements\nTBD\n"
+    text = "".join(parts) + "## Requirements\n- TBD\n"
     findings = jdlint.lint_text(text).findings
     placeholder = [(f.line, f.match) for f in findings if f.rule == "placeholder-section"]
     assert placeholder == [(200_000, "TBD")]

@@ -99,7 +99,7 @@ def test_only_missing_paths(tmp_path):
 def test_missing_path_through_the_api_raises_path_error(tmp_path):
     from jdlint.discover import PathError
 
-    with pytest.raises(PathError, match="nothere.md: no such file or directory"):
+    with pytest.raises(PathError, match=r"nothere\.md: no such file or directory"):
         jdlint.lint_paths([str(tmp_path / "nothere.md")])
 
 

@@ -84,11 +84,12 @@ _ATX_OPEN = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
 _PLAIN_BULLET = re.compile(r"[ \t]*(?:[•·▪●◦‣∙○■□➢➤►✓✔➔→]|o(?=[ \t])|–|—)[ \t]*")
 _EMPHASIS_HEADING = re.compile(r"[ \t]*(\*\*|__)([^*_\n]{1,80}?)\1[ \t]*:?[ \t]*$")
 _FIELD = re.compile(
-    r"[ \t]*(?:\*\*|__)?([A-Za-z][\w '’&/()-]{0,40}?)(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]+(\S(?:.*\S)?)[ \t]*$"
+    r"[ \t]*(?:\*\*|__)?([A-Za-z][\w '’&/()-]{0,40}?)(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]+(\S(?:.*[^ \t])?)[ \t]*$"
 )
 # spaCy's tokenizer strips prefixes and suffixes one character at a time, which is quadratic on a
 # long run of punctuation (20,000 `<` took 50 s); such runs are never prose, so the analysis blanks them.
 _LONG_SYMBOL_RUN = re.compile(r"[^\w\s]{64,}")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _DECOR = "=*#~_-+ \t"
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _SMALL = frozenset(["a", "an", "and", "or", "of", "the", "to", "for", "in", "on", "at", "with", "by", "&", "as", "vs"])
@@ -174,7 +175,9 @@ class _Builder:
             if i:
                 out.append(" " if i in self.soft else "\n")
             out.append(m)
-        return _LONG_SYMBOL_RUN.sub(lambda m: " " * len(m.group()), "".join(out))
+        analysis = _LONG_SYMBOL_RUN.sub(lambda m: " " * len(m.group()), "".join(out))
+        # a lone surrogate (possible in a str given to lint_text, never in a decoded file) breaks spaCy
+        return _SURROGATE.sub("\ufffd", analysis)
 
     def span_of(self, i: int, col: int) -> tuple[int, int]:
         """Offsets of the visible prose of line i from column col (trimmed)."""
