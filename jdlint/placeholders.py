@@ -11,13 +11,13 @@ import re
 from functools import cache
 
 from jdlint import data
+from jdlint.parse.inline import strip_comments
 
 _LINE_MARKERS = re.compile(r"^(?:[ \t]*(?:>|[-*+•]|\d{1,3}[.)])(?=[ \t]|$))*[ \t]*")
 _DECOR = " \t*_[](){}<>\"'`.!:;"
 _DASHES = re.compile(r"^(?:[-–—…]|\.{3})$")  # `---` alone is a thematic break, not a placeholder
 _LOREM = re.compile(r"^lorem ipsum\b")
 _XS = re.compile(r"^x{3,}$|^\?+$")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 @cache
@@ -77,7 +77,7 @@ def weak_applies(kind: str, title: str) -> bool:
 
 def placeholder_body(text: str, kind: str = "other", title: str = "", dashes: bool = True) -> str | None:
     """The placeholder a whole body consists of (every non-blank line one), else None."""
-    text = _COMMENT.sub("", text)
+    text = strip_comments(text)
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if not lines:
         return None

@@ -17,7 +17,10 @@ import jdlint
 from jdlint.config import DEFAULT_MAX_FILE_SIZE, Config
 from jdlint.parse import parse_posting
 
-POSTING = "# Backend Engineer\n\nWe need a rockstar to join the team.\n"
+POSTING = (
+    "# Backend Engineer\n\nWe need a rockstar to join the team.\n\n"
+    "We are an equal opportunity employer. You must be authorized to work in the US; we do not sponsor visas.\n"
+)
 ROCKSTAR_AT = (3, 11)  # line, column of "rockstar" in POSTING
 
 

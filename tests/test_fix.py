@@ -178,3 +178,14 @@ def test_stdin_can_be_diffed_but_not_fixed(repo):
     proc = run_cli("check", "--fix", "-", input=text, cwd=repo)
     assert proc.returncode == 2
     assert "--fix cannot rewrite standard input" in proc.stderr
+
+
+def test_bundled_fixes_are_idempotent(tmp_path):
+    """The bundled gendered-term pack marks "salesman" and "manpower" fixable; a second --fix changes nothing."""
+    path = tmp_path / "job.md"
+    path.write_text("We are hiring a Salesman. Two salesmen left.\nWe need more manpower.\n", encoding="utf-8")
+    first = run_cli("check", "--fix", "--no-cache", "--select", "gendered-term", "job.md", cwd=tmp_path)
+    fixed = path.read_bytes()
+    assert fixed == b"We are hiring a Salesperson. Two salespeople left.\nWe need more workforce.\n", first.stderr
+    again = run_cli("check", "--fix", "--no-cache", "--select", "gendered-term", "job.md", cwd=tmp_path)
+    assert again.returncode == 0 and path.read_bytes() == fixed

@@ -250,3 +250,51 @@ def test_configuration_is_honoured(client, tmp_path):
     (tmp_path / ".jdlint.yaml").write_text("ignore: [exclusionary-jargon]\n", encoding="utf-8")
     uri = open_doc(client, tmp_path / "job.md", "# Sales\n\nWe need a rockstar closer.\n")
     assert jargon(client.diagnostics(uri, 1)) == []
+
+
+def _raw_request(client: Client, payload: dict) -> dict:
+    """Send a request as given (possibly malformed) and return the server's answer to it."""
+    client.next_id += 1
+    rid = client.next_id
+    client.send({"id": rid, **payload})
+    while True:
+        msg = client.receive()
+        if msg.get("id") == rid and "method" not in msg:
+            return msg
+        client.pending.append(msg)
+
+
+def test_unknown_methods_and_malformed_requests_get_errors_and_the_server_keeps_serving(client, tmp_path):
+    unknown = _raw_request(client, {"method": "jdlint/noSuchMethod", "params": {}})
+    assert unknown["error"]["code"] == -32601  # MethodNotFound
+    never_opened = {"uri": (tmp_path / "never-opened.md").as_uri()}
+    answer = _raw_request(
+        client,
+        {
+            "method": "textDocument/hover",
+            "params": {"textDocument": never_opened, "position": {"line": 0, "character": 0}},
+        },
+    )
+    assert answer.get("result") is None  # no document, no hover; no crash
+    # params of the wrong shape cannot even be decoded: pygls answers with an error or logs the message
+    client.next_id += 1
+    bad_id = client.next_id
+    client.send({"id": bad_id, "method": "textDocument/hover", "params": {"textDocument": 42}})
+    client.send({"method": "textDocument/didOpen", "params": {"textDocument": "not an object"}})
+    client.proc.stdin.write(b"Content-Length: 9\r\n\r\n{not json")  # not JSON at all
+    client.proc.stdin.flush()
+    uri = open_doc(client, tmp_path / "after.md", "We need a rockstar.\n")
+    assert [d["range"]["start"] for d in jargon(client.diagnostics(uri))] == [{"line": 0, "character": 10}]
+    answered = any(m.get("id") == bad_id and "error" in m for m in client.seen)
+    logged = b"Unable to handle message" in b"".join(client.stderr)
+    assert answered or logged
+    assert client.close() == 0
+
+
+def test_a_document_closed_mid_lint_does_not_stop_the_server(client, tmp_path):
+    uri = open_doc(client, tmp_path / "gone.md", "We need a rockstar.\n")
+    change(client, uri, 2, (0, 0), (0, 0), "Hello. ")
+    client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})  # before the debounced lint runs
+    other = open_doc(client, tmp_path / "other.md", "Seeking a ninja.\n")
+    assert [d["range"]["start"] for d in jargon(client.diagnostics(other))] == [{"line": 0, "character": 10}]
+    assert client.close() == 0

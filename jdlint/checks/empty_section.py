@@ -13,6 +13,7 @@ from bisect import bisect_left
 
 from jdlint.finding import Hit, Severity
 from jdlint.hookspecs import hookimpl
+from jdlint.parse.inline import strip_comments
 from jdlint.placeholders import is_placeholder_title
 from jdlint.rule import Rule
 
@@ -34,7 +35,6 @@ RULE = Rule(
 
 _PSEUDO = ("plain", "emphasis")
 _CALL_TO_ACTION = re.compile(r"^(?:click (?:here )?to )?apply(?: now| here| today| online)?\W*$", re.IGNORECASE)
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _HASHTAG = re.compile(r"[ \t]*#[A-Za-z]")  # `#LI-REMOTE`: a tag line, not a heading
 _LINK = re.compile(r"\]\(|<a\s|https?://", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
@@ -131,5 +131,5 @@ def _has_content(posting, secs: list, starts: list[int], start: int, end: int) -
         if _LINK.search(text[line0:pos]):
             return True  # a linked heading is content
     chunks.append(text[pos:end])
-    rest = _RULE_LINE.sub("", _COMMENT.sub("", "".join(chunks)))
+    rest = _RULE_LINE.sub("", strip_comments("".join(chunks)))
     return bool(rest.strip(" \t\n=-#"))

@@ -14,6 +14,7 @@ from functools import cache
 
 from jdlint.finding import Hit, Severity
 from jdlint.hookspecs import hookimpl
+from jdlint.parse.inline import code_spans, comment_spans
 from jdlint.placeholders import bracket_words, placeholder_body
 from jdlint.rule import Rule
 
@@ -80,8 +81,6 @@ _BRACKET_FILL = re.compile(
     re.IGNORECASE,
 )
 _ALL_CAPS = re.compile(r"^[A-Z][A-Z0-9 _/&'.-]*[A-Z0-9]$")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})", re.MULTILINE)
 _JEKYLL = re.compile(r"^\{\{\s*(?:site|page|include|layout|post|content|paginator|jekyll)\b")
 
@@ -157,8 +156,8 @@ def _is_fill_in(m: re.Match[str], text: str) -> bool:
 def _hidden_spans(posting) -> list[tuple[int, int]]:
     """Code blocks, code spans and HTML comments: text a reader never sees as prose."""
     text = posting.text
-    spans: list[tuple[int, int]] = [(m.start(), m.end()) for m in _COMMENT.finditer(text)]
-    spans += [(m.start(), m.end()) for m in _CODE_SPAN.finditer(text)]
+    spans: list[tuple[int, int]] = comment_spans(text)
+    spans += code_spans(text)
     fences = list(_FENCE.finditer(text))
     k = 0
     while k < len(fences):

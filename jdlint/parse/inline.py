@@ -52,7 +52,7 @@ def mask_inline(line: str) -> str:
         return out
     if "`" in out:  # code spans first, in linear time: nothing inside them is markup
         pieces, last = [], 0
-        for x, y in _code_spans(out):
+        for x, y in code_spans(out):
             pieces += [out[last:x], " " * (y - x)]
             last = y
         out = "".join(pieces) + out[last:]
@@ -68,7 +68,7 @@ def mask_inline(line: str) -> str:
     return out
 
 
-def _code_spans(line: str) -> list[tuple[int, int]]:
+def code_spans(line: str) -> list[tuple[int, int]]:
     """Code spans as CommonMark pairs them: a run of n backticks closes at the next run of exactly n.
 
     Paired through an index of runs by length; a backreference regex here is cubic on a long run of backticks.
@@ -89,6 +89,34 @@ def _code_spans(line: str) -> list[tuple[int, int]]:
         else:
             i += 1
     return spans
+
+
+def comment_spans(text: str) -> list[tuple[int, int]]:
+    """HTML comments `<!-- … -->`, found in linear time.
+
+    A lazy `<!--.*?-->` regex rescans to the end of the text from every unclosed `<!--`,
+    which is quadratic on a file full of them; an unclosed comment here ends the search.
+    """
+    spans = []
+    pos = text.find("<!--")
+    while pos != -1:
+        end = text.find("-->", pos + 4)
+        if end == -1:
+            break
+        spans.append((pos, end + 3))
+        pos = text.find("<!--", end + 3)
+    return spans
+
+
+def strip_comments(text: str) -> str:
+    """`text` without its HTML comments."""
+    if "<!--" not in text:
+        return text
+    pieces, last = [], 0
+    for a, b in comment_spans(text):
+        pieces.append(text[last:a])
+        last = b
+    return "".join(pieces) + text[last:]
 
 
 def mask_table_row(line: str) -> str:
