@@ -167,7 +167,7 @@ def test_two_megabyte_single_line_prints_short_code_frames(tmp_path):
     proc = run_cli("check", "--no-color", str(tmp_path / "one-line.md"))
     _no_traceback(proc)
     assert proc.returncode == 1
-    hits = proc.stdout.count(" exclusionary-jargon ")
+    hits = proc.stdout.count(": warning exclusionary-jargon ")
     assert hits == line.count("rockstar")
     longest = max(len(x) for x in proc.stdout.splitlines())
     assert longest < 400  # a clipped frame, not the 2 MB line once per finding
@@ -191,14 +191,14 @@ def test_file_over_max_file_size_is_reported_not_read(tmp_path):
 
 
 def test_max_file_size_is_configurable(tmp_path):
-    (tmp_path / ".jdlint.yaml").write_text("max-file-size: 100\n", encoding="utf-8")
+    (tmp_path / ".jdlint.yaml").write_text("max-file-size: 400\n", encoding="utf-8")
     (tmp_path / "long.md").write_text(POSTING * 5, encoding="utf-8")
-    (tmp_path / "short.md").write_text("We need a rockstar.\n", encoding="utf-8")
+    (tmp_path / "short.md").write_text(POSTING, encoding="utf-8")
     code, data = run_json(str(tmp_path))
     assert code == 1
     found = _by_path(data)
     assert [f["rule"] for f in found["long.md"]] == ["file-too-large"]
-    assert "over the 100-byte limit" in found["long.md"][0]["message"]
+    assert "over the 400-byte limit" in found["long.md"][0]["message"]
     assert [f["rule"] for f in found["short.md"]] == ["exclusionary-jargon"]
 
 

@@ -13,7 +13,10 @@ from conftest import run_cli
 import jdlint
 from jdlint import api
 
-POSTING = "We need a rockstar.\n"
+POSTING = (
+    "We need a rockstar.\n"
+    "\n\nWe are an equal opportunity employer. You must be authorized to work in the US; we do not sponsor visas.\n"
+)
 # Readable by nobody, root included: procfs checks the mode bits itself for write-only sysctls.
 WRITE_ONLY = Path("/proc/sys/vm/drop_caches")
 

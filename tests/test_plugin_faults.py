@@ -21,7 +21,10 @@ from conftest import run_cli
 import jdlint
 from jdlint.engine import MAX_HITS, Engine
 
-POSTING = "# Engineer\n\nWe need a rockstar to work on project bluebird.\n"
+POSTING = (
+    "# Engineer\n\nWe need a rockstar to work on project bluebird.\n"
+    "\n\nWe are an equal opportunity employer. You must be authorized to work in the US; we do not sponsor visas.\n"
+)
 
 HEADER = """
 from jdlint import Severity
