@@ -10,7 +10,6 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 
 SUFFIXES = (".md", ".markdown", ".txt")
 SKIP_DIRS = frozenset({"node_modules", "venv", "__pycache__", "site-packages", "_site", "build", "dist"})
@@ -68,8 +67,3 @@ def _walk(root: str, exclude: tuple[str, ...], seen: set[str]) -> Iterator[str]:
                 continue
             seen.add(full)
             yield full
-
-
-def display_path(path: str) -> str:
-    """Paths are reported as given; normalise only `./` noise."""
-    return str(Path(path)) if path not in ("-",) else path
