@@ -1,7 +1,6 @@
 """citizenship-restriction: limits without a stated legal basis (jdlint/checks/citizenship.py)."""
 
-import pytest
-from bias_helpers import assert_flags, assert_passes
+from bias_helpers import assert_flags, assert_passes, table_tests
 
 RULE = "citizenship-restriction"
 
@@ -55,14 +54,7 @@ PASSING = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", FLAGGED)
-def test_flags(text, expected):
-    assert_flags(RULE, text, expected)
-
-
-@pytest.mark.parametrize("text", PASSING)
-def test_passes(text):
-    assert_passes(RULE, text)
+test_flags, test_passes = table_tests(RULE, FLAGGED, PASSING)
 
 
 def test_legal_basis_in_the_same_section():

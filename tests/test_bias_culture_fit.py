@@ -1,7 +1,6 @@
 """culture-fit (rules/culture_fit.yaml)."""
 
-import pytest
-from bias_helpers import assert_flags, assert_passes
+from bias_helpers import table_tests
 
 RULE = "culture-fit"
 
@@ -54,11 +53,4 @@ PASSING = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", FLAGGED)
-def test_flags(text, expected):
-    assert_flags(RULE, text, expected)
-
-
-@pytest.mark.parametrize("text", PASSING)
-def test_passes(text):
-    assert_passes(RULE, text)
+test_flags, test_passes = table_tests(RULE, FLAGGED, PASSING)

@@ -1,7 +1,6 @@
 """disability-bias: ableist idioms (rules/disability.yaml) and unframed physical demands."""
 
-import pytest
-from bias_helpers import assert_flags, assert_passes
+from bias_helpers import assert_flags, assert_passes, table_tests
 
 RULE = "disability-bias"
 
@@ -56,14 +55,7 @@ PASSING = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", FLAGGED)
-def test_flags(text, expected):
-    assert_flags(RULE, text, expected)
-
-
-@pytest.mark.parametrize("text", PASSING)
-def test_passes(text):
-    assert_passes(RULE, text)
+test_flags, test_passes = table_tests(RULE, FLAGGED, PASSING)
 
 
 def test_framing_in_the_same_section_excuses_the_demand():

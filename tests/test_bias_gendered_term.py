@@ -1,7 +1,6 @@
 """gendered-term: gendered titles and idioms (rules/gendered.yaml) and pronouns about the candidate."""
 
-import pytest
-from bias_helpers import assert_flags, assert_passes
+from bias_helpers import assert_flags, assert_passes, table_tests
 
 RULE = "gendered-term"
 
@@ -63,14 +62,7 @@ PASSING = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", FLAGGED)
-def test_flags(text, expected):
-    assert_flags(RULE, text, expected)
-
-
-@pytest.mark.parametrize("text", PASSING)
-def test_passes(text):
-    assert_passes(RULE, text)
+test_flags, test_passes = table_tests(RULE, FLAGGED, PASSING)
 
 
 def test_curly_apostrophe_and_capitals():

@@ -1,7 +1,6 @@
 """national-origin-bias (rules/national_origin.yaml)."""
 
-import pytest
-from bias_helpers import assert_flags, assert_passes
+from bias_helpers import assert_passes, table_tests
 
 RULE = "national-origin-bias"
 
@@ -54,14 +53,7 @@ PASSING = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", FLAGGED)
-def test_flags(text, expected):
-    assert_flags(RULE, text, expected)
-
-
-@pytest.mark.parametrize("text", PASSING)
-def test_passes(text):
-    assert_passes(RULE, text)
+test_flags, test_passes = table_tests(RULE, FLAGGED, PASSING)
 
 
 def test_native_american_in_eeo_statement():
