@@ -85,8 +85,28 @@ def _lists() -> _Lists:
     )
 
 
+_CODES: dict[str, str | None] = {}
+_CODES_MAX = 200_000  # distinct words remembered per process (a few MiB at most)
+
+
 def code_of(word: str) -> str | None:
-    """'masculine', 'feminine' or None for one word (hyphens and case ignored)."""
+    """'masculine', 'feminine' or None for one word (hyphens and case ignored).
+
+    Memoised per process: a posting repeats its words and postings share a
+    vocabulary, so nearly every call after the first few files is one dict hit.
+    """
+    try:
+        return _CODES[word]
+    except KeyError:
+        pass
+    code = _code_of(word)
+    if len(_CODES) >= _CODES_MAX:
+        _CODES.clear()
+    _CODES[word] = code
+    return code
+
+
+def _code_of(word: str) -> str | None:
     lists = _lists()
     low = word.lower().replace("-", "").replace("'", "")
     if low in lists.not_coded:
@@ -134,6 +154,9 @@ def coded_words(posting, context) -> list[tuple[int, int, str]]:
 
 def _split(m: re.Match) -> list[tuple[int, int]]:
     """Spans of the hyphen-separated parts of a word match (one span for a plain word)."""
+    word = m.group(0)
+    if "-" not in word and "'" not in word:
+        return [(m.start(), m.end())]
     spans = []
     pos = m.start()
     for piece in re.split(r"([-'])", m.group(0)):

@@ -1,7 +1,8 @@
 """Runs the term rules of every YAML rule pack (bundled, plugin and user packs).
 
 Phrases go into one `PhraseMatcher` (on lower-case text) and token patterns
-into one `Matcher`, compiled once per process for the whole set of packs.
+into a `GatedMatcher` (each pattern tried only on postings that contain one of
+its anchor words), compiled once per process for the whole set of packs.
 A match is dropped when an exception of its rule overlaps it, when it lies
 in a section kind the rule skips, or (for bias rules) inside the EEO
 statement. Overlapping matches of one rule keep the longest.
@@ -12,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from jdlint.finding import Hit
+from jdlint.gated_matcher import GatedMatcher
 from jdlint.hookspecs import hookimpl
 from jdlint.rulepack import TermRule
 
@@ -31,12 +33,12 @@ class TermChecker:
     def compile(self, nlp) -> tuple[Any, Any, Any, Any]:
         if self._compiled is not None and self._nlp_id == id(nlp):
             return self._compiled
-        from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.matcher import PhraseMatcher
 
         phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        patterns = Matcher(nlp.vocab)
+        patterns = GatedMatcher(nlp.vocab, nlp.Defaults.stop_words)
         exc_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        exc_patterns = Matcher(nlp.vocab)
+        exc_patterns = GatedMatcher(nlp.vocab, nlp.Defaults.stop_words)
         for r, tr in enumerate(self.term_rules):
             for t, term in enumerate(tr.terms):
                 key = f"t{r}.{t}"
