@@ -13,17 +13,24 @@ from bisect import bisect_right
 from collections.abc import Iterable
 
 from jdlint.posting import Posting
+from jdlint.regex_trie import literal_atoms, trie_alternation
 
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
 
 
+def _word_atoms(phrase: str) -> list[str]:
+    """Regex fragments of a phrase: its characters, with `[\\s-]+` between words."""
+    atoms: list[str] = []
+    for i, word in enumerate(phrase.split()):
+        if i:
+            atoms.append(r"[\s-]+")
+        atoms.extend(literal_atoms(word))
+    return atoms
+
+
 def words_regex(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """One whole-word regex for a list of phrases; spaces match any whitespace, hyphens optional."""
-    parts = []
-    for phrase in sorted(set(phrases), key=len, reverse=True):
-        words = [re.escape(w) for w in phrase.split()]
-        parts.append(r"[\s-]+".join(words))
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", flags)
+    """One whole-word regex for a list of phrases; spaces match any whitespace or hyphens (a trie: one pass)."""
+    return re.compile(r"(?<![\w-])" + trie_alternation(set(phrases), _word_atoms) + r"(?![\w-])", flags)
 
 
 def markers_regex(phrases: Iterable[str]) -> re.Pattern[str]:
