@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -80,6 +81,7 @@ class _Spec:
     assist_only: re.Pattern
     products: re.Pattern
     elements: tuple[_Element, ...]
+    gate: re.Pattern  # a word every trigger and product needs: sentences without one are skipped
 
 
 @cache
@@ -96,6 +98,9 @@ def _spec() -> _Spec:
         not_triggers=re.compile("|".join(raw["not_triggers"]), flags),
         assist_only=re.compile("|".join(raw["assist_only"]), flags),
         products=re.compile(rf"\b(?:{products})\b"),
+        gate=re.compile(
+            r"aedt|automat|artificial|algorithm|machine|a\.i\.|(?<![a-z])(?:ai|ml)(?![a-z])|" + products, flags
+        ),
         elements=tuple(
             _Element(e["id"], e["name"], tuple(re.compile(p, flags) for p in e.get("patterns") or ()))
             for e in raw["elements"]
@@ -124,8 +129,14 @@ def _sentences(source: str) -> list[tuple[int, int]]:
 def find_triggers(source: str) -> list[tuple[int, int]]:
     """Spans where the text says an automated tool assesses candidates (or names an AEDT product)."""
     spec = _spec()
-    out = []
+    out: list[tuple[int, int]] = []
+    gates = [m.start() for m in spec.gate.finditer(source)]
+    if not gates:
+        return out
     for s, e in _sentences(source):
+        j = bisect_left(gates, s)
+        if j == len(gates) or gates[j] >= e:
+            continue  # no trigger word in this sentence
         sentence = source[s:e]
         if spec.not_triggers.search(sentence):
             continue

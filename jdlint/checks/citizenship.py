@@ -17,6 +17,7 @@ from jdlint import data
 from jdlint.checks._bias_util import markers_regex, section_span, sentence_span
 from jdlint.finding import Hit, Severity
 from jdlint.hookspecs import hookimpl
+from jdlint.regex_trie import trie_alternation
 from jdlint.rule import Rule
 
 RULE = Rule(
@@ -57,10 +58,15 @@ _WORK_AUTH_ALTERNATIVE = re.compile(
 )
 
 
+def _spaced_atoms(phrase: str) -> list[str]:
+    """A nationality's characters, any run of whitespace for a space."""
+    return [r"\s+" if ch == " " else re.escape(ch) for ch in phrase]
+
+
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
     spec = data.load("citizenship.yaml")
-    nat = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(spec["nationalities"], key=len, reverse=True))
+    nat = trie_alternation(spec["nationalities"], _spaced_atoms)
     country = rf"(?:(?:the\s+)?(?:{nat})\s+)?"
     gc = r"green[\s-]?cards?(?:\s+holders?)?"
     pr = r"(?:lawful\s+)?permanent\s+residen(?:ts?|cy|ce)"

@@ -27,11 +27,19 @@ def source(kind: str) -> str:
 def find_statement(posting: Posting, kind: str) -> re.Match | None:
     """The first phrase of statement `kind` ("visa" or "eeo") in the posting, if any.
 
-    The raw text is searched too: the analysis text blanks what Markdown calls
-    code, and plain-text exports often indent whole paragraphs.
+    The code blocks are searched too, in the raw text: the analysis text
+    blanks what Markdown calls code, and plain-text exports often indent whole
+    paragraphs. Remembered per posting, as several rules ask.
     """
-    pattern = _pattern(kind)
-    return pattern.search(" ".join(posting.analysis.split())) or pattern.search(" ".join(posting.text.split()))
+    memo = posting.__dict__.setdefault("_statements", {})
+    if kind not in memo:
+        pattern = _pattern(kind)
+        found = pattern.search(" ".join(posting.analysis.split()))
+        if found is None and posting.code_ranges:
+            code = " ".join(posting.text[s:e] for s, e in posting.code_ranges)
+            found = pattern.search(" ".join(code.split()))
+        memo[kind] = found
+    return memo[kind]
 
 
 def report_missing(posting: Posting, context, rule_id: str, kind: str, anchors: tuple[str, ...], message: str):
