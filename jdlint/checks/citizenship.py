@@ -16,6 +16,7 @@ from functools import cache
 from jdlint import data
 from jdlint.checks._bias_util import markers_regex, section_span, sentence_span
 from jdlint.finding import Hit, Severity
+from jdlint.gate import KeywordGate
 from jdlint.hookspecs import hookimpl
 from jdlint.regex_trie import trie_alternation
 from jdlint.rule import Rule
@@ -63,6 +64,10 @@ def _spaced_atoms(phrase: str) -> list[str]:
     return [r"\s+" if ch == " " else re.escape(ch) for ch in phrase]
 
 
+# every limit pattern below names a status with one of these words
+_GATE = KeywordGate(["citizen", "green", "permanent", "national"])
+
+
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
     spec = data.load("citizenship.yaml")
@@ -99,7 +104,7 @@ def jdlint_check(posting, context):
         return
     limit, basis, suggest = _patterns()
     text = posting.analysis
-    for m in limit.finditer(text):
+    for m in _GATE.finditer(limit, posting):
         s, e = m.start(), m.end()
         while e > s and not text[e - 1].isalnum():
             e -= 1  # no trailing space or parenthesis in the span
