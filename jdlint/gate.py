@@ -20,14 +20,19 @@ from jdlint.posting import Posting
 from jdlint.regex_trie import trie_alternation
 
 
+def lower_same_length(text: str) -> str:
+    """`text` in lower case with offsets unchanged ("İ" lower-cases to two characters: kept as is)."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+    return low
+
+
 def lowered(posting: Posting) -> str:
     """The posting's analysis text in lower case, offsets unchanged (computed once per posting)."""
     low = posting.__dict__.get("_lowered")
     if low is None:
-        low = posting.analysis.lower()
-        if len(low) != len(posting.analysis):  # "İ" lower-cases to two characters: keep offsets
-            low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in posting.analysis)
-        posting.__dict__["_lowered"] = low
+        low = posting.__dict__["_lowered"] = lower_same_length(posting.analysis)
     return low
 
 

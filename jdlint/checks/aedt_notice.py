@@ -21,7 +21,9 @@ from jdlint.compliance import laws as law_data
 from jdlint.compliance.anchor import first_line
 from jdlint.compliance.places import find_places
 from jdlint.finding import Hit, Severity
+from jdlint.gate import lower_same_length, lowered
 from jdlint.hookspecs import hookimpl
+from jdlint.regex_trie import trie_alternation
 from jdlint.rule import Rule
 
 RULE = Rule(
@@ -98,8 +100,10 @@ def _spec() -> _Spec:
         not_triggers=re.compile("|".join(raw["not_triggers"]), flags),
         assist_only=re.compile("|".join(raw["assist_only"]), flags),
         products=re.compile(rf"\b(?:{products})\b"),
-        gate=re.compile(
-            r"aedt|automat|artificial|algorithm|machine|a\.i\.|(?<![a-z])(?:ai|ml)(?![a-z])|" + products, flags
+        gate=re.compile(  # on lower-case text, case-sensitively: a fast literal scan
+            trie_alternation(["aedt", "automat", "artificial", "algorithm", "machine", "a.i."])
+            + "|(?<![a-z])(?:ai|ml)(?![a-z])|"
+            + trie_alternation(p.lower() for p in raw["products"])
         ),
         elements=tuple(
             _Element(e["id"], e["name"], tuple(re.compile(p, flags) for p in e.get("patterns") or ()))
@@ -126,11 +130,14 @@ def _sentences(source: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_triggers(source: str) -> list[tuple[int, int]]:
-    """Spans where the text says an automated tool assesses candidates (or names an AEDT product)."""
+def find_triggers(source: str, lowered: str | None = None) -> list[tuple[int, int]]:
+    """Spans where the text says an automated tool assesses candidates (or names an AEDT product).
+
+    `lowered` is `source` in lower case, offsets unchanged, if the caller has it.
+    """
     spec = _spec()
     out: list[tuple[int, int]] = []
-    gates = [m.start() for m in spec.gate.finditer(source)]
+    gates = [m.start() for m in spec.gate.finditer(lower_same_length(source) if lowered is None else lowered)]
     if not gates:
         return out
     for s, e in _sentences(source):
@@ -184,7 +191,7 @@ def _nyc_place(posting) -> tuple[int, int] | None:
 def jdlint_check(posting, context):
     if not context.enabled(RULE.id) or context.as_of < _spec().effective:
         return
-    triggers = find_triggers(posting.analysis)
+    triggers = find_triggers(posting.analysis, lowered(posting))
     if triggers:
         start, end = triggers[0]
         why = f"The posting says an automated tool is used in hiring (“{posting.text[start:end]}”)"

@@ -21,7 +21,9 @@ from functools import cache
 from jdlint import data
 from jdlint.checks._bias_util import words_regex
 from jdlint.finding import Hit, Severity
+from jdlint.gate import lowered
 from jdlint.hookspecs import hookimpl
+from jdlint.regex_trie import trie_alternation
 from jdlint.rule import Rule
 
 RULE = Rule(
@@ -88,27 +90,16 @@ def _lists() -> _Lists:
 
 
 def _prefix_regex(stems: list[str]) -> re.Pattern[str]:
-    """A regex finding every letter-initial occurrence of a stem, hyphens or apostrophes allowed inside.
+    """Every letter-initial occurrence of a stem in lower-case text, hyphens or apostrophes allowed inside.
 
-    Built as a trie ("co(?:mmit|nfiden)…"), which Python's regex engine walks
-    in a few steps per position, unlike a flat alternation of ~100 stems.
+    A trie ("co(?:mmit|nfiden)…"), matched case-sensitively on the lowered
+    text: both several times faster than a flat case-insensitive alternation.
     """
-    root: dict = {}
-    for stem in stems:
-        node = root
-        for ch in stem:
-            node = node.setdefault(ch, {})
-        node[""] = {}
 
-    def alternation(node: dict) -> str:
-        if "" in node:
-            return ""  # a stem ends here; the prefilter need not look further
-        return "|".join(
-            re.escape(ch) + (f"[-']?(?:{rest})" if (rest := alternation(sub)) else "")
-            for ch, sub in sorted(node.items())
-        )
+    def atoms(stem: str) -> list[str]:
+        return [re.escape(stem[0])] + ["[-']?" + re.escape(ch) for ch in stem[1:]]
 
-    return re.compile(rf"(?<![A-Za-z])(?:{alternation(root)})", re.IGNORECASE)
+    return re.compile(r"(?<![a-z])" + trie_alternation(stems, atoms))
 
 
 _RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-'")
@@ -182,7 +173,7 @@ def coded_words(posting, context) -> list[tuple[int, int, str]]:
     skip = [(m.start(), m.end()) for m in lists.not_coded_phrases.finditer(text)]
     skip += [(b.start, b.end) for b in posting.blocks if b.kind == "heading"]
     out: list[tuple[int, int, str]] = []
-    for run_start, run_end in _candidate_runs(text, lists.stem_starts):
+    for run_start, run_end in _candidate_runs(lowered(posting), lists.stem_starts):
         _code_run(text, run_start, run_end, lists, skip, context, out)
     posting.__dict__["_gender_coded"] = out
     return out
