@@ -11,13 +11,15 @@ import re
 from functools import cache
 
 from jdlint import data
+from jdlint.gate import lower_same_length
 from jdlint.posting import Posting
+from jdlint.regex_gate import GatedRegex
 
 
 @cache
-def _pattern(kind: str) -> re.Pattern:
+def _pattern(kind: str) -> GatedRegex:
     patterns = data.load("statements.yaml")[kind]["patterns"]
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+    return GatedRegex("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
 def source(kind: str) -> str:
@@ -33,13 +35,17 @@ def find_statement(posting: Posting, kind: str) -> re.Match | None:
     """
     memo = posting.__dict__.setdefault("_statements", {})
     if kind not in memo:
-        pattern = _pattern(kind)
-        found = pattern.search(" ".join(posting.analysis.split()))
+        found = _search(_pattern(kind), posting.analysis)
         if found is None and posting.code_ranges:
-            code = " ".join(posting.text[s:e] for s, e in posting.code_ranges)
-            found = pattern.search(" ".join(code.split()))
+            found = _search(_pattern(kind), " ".join(posting.text[s:e] for s, e in posting.code_ranges))
         memo[kind] = found
     return memo[kind]
+
+
+def _search(pattern: GatedRegex, text: str) -> re.Match | None:
+    """Search `text` with its whitespace runs made single spaces (soft line breaks joined)."""
+    flat = " ".join(text.split())
+    return pattern.search(flat, lower_same_length(flat))
 
 
 def report_missing(posting: Posting, context, rule_id: str, kind: str, anchors: tuple[str, ...], message: str):

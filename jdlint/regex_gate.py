@@ -1,0 +1,181 @@
+"""Find a regex quickly by first finding the literal text every match of it must contain.
+
+Many rule regexes are case-insensitive and start with `\\b`, so Python's `re`
+makes an attempt at every character of a posting. But nearly all of them
+contain required literal text ("sponsor", "authorized"/"authorised", "h1b"…):
+`required_literals` reads that off the parsed regex, and `GatedRegex`
+looks for those literals first, case-sensitively in the lower-cased text
+(a fast first-character skip), then runs the real regex only in a window
+around each occurrence. A posting without them costs one fast scan.
+
+The windows assume a match extends at most `WINDOW` characters before or
+after its literal, which holds for the bounded patterns rules use; a regex
+with no literal of at least `MIN_LITERAL` characters is simply run as is.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+try:  # the regex parser of the standard library (re._parser since 3.11, sre_parse before)
+    from re import _constants as _c
+    from re import _parser as _p
+except ImportError:  # pragma: no cover - Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _p  # type: ignore[no-redef]
+
+from jdlint.regex_trie import trie_alternation
+
+WINDOW = 250
+MIN_LITERAL = 3
+_MAX_STRINGS = 32  # expansions of one literal run ("authori[sz]ed" is two)
+_SPACE = re.compile(r"\s")
+
+
+def required_literals(source: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of the regex contains; None when none is known."""
+    try:
+        parsed = _p.parse(source, flags)
+    except Exception:
+        return None
+    found = _sequence(list(parsed))
+    return frozenset(found) if found else None
+
+
+# Words on nearly every posting make poor pre-search literals: a set with none of them is preferred.
+_COMMON = frozenset(
+    [
+        *("work", "team", "help", "people", "support", "candidates", "candidate", "applicants", "applications"),
+        *("without", "form", "right", "person", "will", "with", "experience", "skills", "years", "role", "company"),
+        *("business", "working", "time", "able", "new", "about", "other", "including", "must", "strong", "data"),
+        *("product", "customer", "customers", "also", "more", "which", "their", "from", "your", "this", "that"),
+        *("have", "what", "who", "our", "all", "and", "the", "for", "you", "are", "can", "not"),
+    ]
+)
+
+
+def _score(strings: set[str] | None) -> tuple[bool, bool, int]:
+    """Higher is a better pre-search: long enough, then no very common word, then the longest shortest member."""
+    if not strings:
+        return (False, False, 0)
+    shortest = min(len(s) for s in strings)
+    return (shortest >= MIN_LITERAL, not any(s.strip() in _COMMON for s in strings), shortest)
+
+
+def _sequence(items: list) -> set[str] | None:
+    """The best (longest shortest-member) required set of a sequence of regex items."""
+    best: set[str] | None = None
+    run: set[str] = {""}
+
+    def consider(candidate: set[str] | None) -> None:
+        nonlocal best
+        if candidate and _score(candidate) > _score(best):
+            best = candidate
+
+    for op, av in items:
+        piece = _exact(op, av)
+        if piece is not None and len(run) * len(piece) <= _MAX_STRINGS:
+            run = {a + b for a in run for b in piece}
+            continue
+        consider(run)
+        run = {""}
+        if piece is not None:  # a literal piece too varied to join the run starts a new one
+            run = piece
+            continue
+        consider(_required(op, av))
+    consider(run)
+    return best
+
+
+def _required(op: Any, av: Any) -> set[str] | None:
+    """A required set for one non-literal item (a group, an alternation, a repeat of at least one)."""
+    if op is _c.SUBPATTERN:
+        return _sequence(list(av[-1]))
+    if op is _c.BRANCH:
+        sets = [_sequence(list(branch)) for branch in av[1]]
+        if any(not s for s in sets):
+            return None
+        return set().union(*sets)
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
+        return _sequence(list(av[2]))
+    return None
+
+
+def _exact(op: Any, av: Any) -> set[str] | None:
+    """The few exact strings an item matches (lower case), or None when it is not such an item."""
+    if op is _c.LITERAL:
+        return {chr(av).lower()}
+    if op is _c.IN:
+        if all(o is _c.LITERAL for o, _ in av) and len(av) <= 4:
+            return {chr(v).lower() for _, v in av}
+        return None
+    if op is _c.MAX_REPEAT and av[0] == 0 and av[1] == 1:
+        inner = _all_exact(list(av[2]))
+        return None if inner is None else inner | {""}
+    if op is _c.SUBPATTERN:
+        return _all_exact(list(av[-1]))
+    if op is _c.BRANCH:
+        sets = [_all_exact(list(branch)) for branch in av[1]]
+        if any(s is None for s in sets):
+            return None
+        union = set().union(*sets)
+        return union if len(union) <= _MAX_STRINGS else None
+    return None
+
+
+def _all_exact(items: list) -> set[str] | None:
+    """The exact strings of a sequence made only of exact items (None otherwise)."""
+    out = {""}
+    for op, av in items:
+        piece = _exact(op, av)
+        if piece is None or len(out) * len(piece) > _MAX_STRINGS:
+            return None
+        out = {a + b for a in out for b in piece}
+    return out
+
+
+class GatedRegex:
+    """A compiled regex plus a fast literal pre-search; `search` finds a match if there is one."""
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.pattern = re.compile(source, flags)
+        literals = required_literals(source, flags)
+        usable = literals and min(map(len, literals)) >= MIN_LITERAL
+        self.keywords = re.compile(trie_alternation(literals)) if usable else None
+
+    def search(self, text: str, lowered: str) -> re.Match[str] | None:
+        """A match of the pattern in `text` (`lowered`: the same text lower-cased, same length), or None.
+
+        Windows are tried in text order, so the match is the leftmost one in
+        all but contrived cases; callers here only ask whether there is one.
+        """
+        if self.keywords is None:
+            return self.pattern.search(text)
+        for start, end in self.windows(text, lowered):
+            found = self.pattern.search(text, start, end)
+            if found:
+                return found
+        return None
+
+    def windows(self, text: str, lowered: str) -> list[tuple[int, int]]:
+        """Merged spans of `text` within `WINDOW` characters of a required literal (none: no match possible)."""
+        if self.keywords is None:
+            return [(0, len(text))]
+        out: list[tuple[int, int]] = []
+        for hit in self.keywords.finditer(lowered):
+            start = max(0, hit.start() - WINDOW)
+            if out and start <= out[-1][1]:
+                if hit.end() + WINDOW > out[-1][1]:
+                    out[-1] = (out[-1][0], _word_end(text, hit.end() + WINDOW))
+            else:
+                out.append((start, _word_end(text, hit.end() + WINDOW)))
+        return out
+
+
+def _word_end(text: str, pos: int) -> int:
+    """`pos` moved on to the next whitespace, so a window never ends inside a word."""
+    if pos >= len(text):
+        return len(text)
+    m = _SPACE.search(text, pos)
+    return m.start() if m else len(text)
