@@ -16,14 +16,15 @@ from typing import Any
 from jdlint import data
 from jdlint.compliance.dates import posted_date
 from jdlint.config import Config
+from jdlint.gate import lowered
 from jdlint.posting import Posting
 from jdlint.regex_trie import trie_alternation
 
 
 @cache
 def _eeo_markers() -> re.Pattern[str]:
-    """The EEO markers as one case-insensitive trie regex: a single scan of the posting."""
-    return re.compile(trie_alternation({m.lower() for m in data.load("eeo.yaml")["markers"]}), re.IGNORECASE)
+    """The EEO markers as one trie regex for the lower-cased text: a single fast scan of the posting."""
+    return re.compile(trie_alternation({m.lower() for m in data.load("eeo.yaml")["markers"]}))
 
 
 class Context:
@@ -73,12 +74,13 @@ class Context:
         for _i, sec in enumerate(p.sections):
             if sec.kind == "eeo" and sec.style != "inline":
                 spans.append((sec.heading_start, sec.end))
-        hits = [m.start() for m in markers.finditer(p.analysis)]
+        low = lowered(p)
+        hits = [m.start() for m in markers.finditer(low)]
         if hits:
             for bl in p.blocks:
                 j = bisect_left(hits, bl.start)
                 # a marker found within the block (matches are short; one crossing a block end is rare and harmless)
-                if j < len(hits) and hits[j] < bl.end and markers.match(p.analysis, hits[j], bl.end):
+                if j < len(hits) and hits[j] < bl.end and markers.match(low, hits[j], bl.end):
                     spans.append((bl.start, bl.end))
         spans.sort()
         merged: list[tuple[int, int]] = []
