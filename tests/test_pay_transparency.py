@@ -73,6 +73,13 @@ def test_open_there_with_a_range_is_not_flagged(law):
     assert pay_hits(text) == []
 
 
+@pytest.mark.parametrize("law", [law for law in IN_FORCE if law.codes], ids=lambda law: law.id)
+def test_a_code_after_an_unlisted_town_puts_the_posting_under_the_law(law):
+    # "Location: Springfield, ON" names no listed place: only the code says where (ON once read as YAML true)
+    hits = pay_hits(posting(f"Location: Springfield, {law.codes[0]}", date=law.effective.isoformat()))
+    assert any(law.name in h.message for h in hits)
+
+
 @pytest.mark.parametrize("law", IN_FORCE, ids=lambda law: law.id)
 def test_before_the_effective_date_the_law_is_not_applied(law):
     day_before = (law.effective - dt.timedelta(days=1)).isoformat()

@@ -69,7 +69,7 @@ def _law(raw: dict) -> Law:
         remote=remote,
         fixed_rate=bool(raw.get("fixed_rate", False)),
         names=tuple(str(n) for n in raw.get("names") or ()),
-        codes=tuple(str(c) for c in raw.get("codes") or ()),
+        codes=tuple(_code(c, raw) for c in raw.get("codes") or ()),
         not_names=tuple(str(n) for n in raw.get("not_names") or ()),
         within=tuple(str(w) for w in raw.get("within") or ()),
         changes=str(raw.get("changes", "")),
@@ -93,3 +93,10 @@ def settings() -> dict:
     """The non-law keys of the data file (cues, labels, country names)."""
     raw = data.load("jurisdictions.yaml")
     return {k: v for k, v in raw.items() if k != "laws"}
+
+
+def _code(value: object, raw: dict) -> str:
+    """A place code as written; YAML reads a bare ON, NO or Y as a boolean, which must be quoted."""
+    if not isinstance(value, str):
+        raise ValueError(f"jurisdictions.yaml: law {raw.get('id')!r} has code {value!r}; quote codes such as \"ON\"")
+    return value
