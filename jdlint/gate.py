@@ -28,11 +28,12 @@ def lower_same_length(text: str) -> str:
     return low
 
 
-def lowered(posting: Posting) -> str:
-    """The posting's analysis text in lower case, offsets unchanged (computed once per posting)."""
-    low = posting.__dict__.get("_lowered")
+def lowered(posting: Posting, raw: bool = False) -> str:
+    """The posting's analysis text (`raw`: its text) in lower case, offsets unchanged; computed once."""
+    key = "_lowered_raw" if raw else "_lowered"
+    low = posting.__dict__.get(key)
     if low is None:
-        low = posting.__dict__["_lowered"] = lower_same_length(posting.analysis)
+        low = posting.__dict__[key] = lower_same_length(posting.text if raw else posting.analysis)
     return low
 
 

@@ -16,6 +16,7 @@ with no literal of at least `MIN_LITERAL` characters is simply run as is.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 try:  # the regex parser of the standard library (re._parser since 3.11, sre_parse before)
@@ -157,6 +158,25 @@ class GatedRegex:
             if found:
                 return found
         return None
+
+    def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
+        """The pattern's matches in `text`, found only within the windows around its literals."""
+        for start, end in self.windows(text, lowered):
+            yield from self.pattern.finditer(text, start, end)
+
+    def finditer_lines(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
+        """Like `finditer`, for a one-line pattern (`^…$` with re.MULTILINE): only lines holding a literal."""
+        if self.keywords is None:
+            yield from self.pattern.finditer(text)
+            return
+        done = -1
+        for hit in self.keywords.finditer(lowered):
+            if hit.start() <= done:
+                continue
+            start = text.rfind("\n", 0, hit.start()) + 1
+            end = text.find("\n", hit.end())
+            done = end = len(text) if end == -1 else end
+            yield from self.pattern.finditer(text, start, end)
 
     def windows(self, text: str, lowered: str) -> list[tuple[int, int]]:
         """Merged spans of `text` within `WINDOW` characters of a required literal (none: no match possible)."""

@@ -12,20 +12,27 @@ import re
 from functools import cache
 
 from jdlint import data
+from jdlint.gate import lowered
 from jdlint.posting import Posting
+from jdlint.regex_gate import GatedRegex
 
 _LEAD = r"^[ \t#*_>|•·-]*"  # list bullets, heading marks, table bars before the words
 _TAIL = r"[ \t:.!|]*$"
 
 
-def _line_pattern(patterns: list[str]) -> re.Pattern:
+def _line_pattern(patterns: list[str]) -> GatedRegex:
     """A whole-line matcher: one of `patterns` is the line, give or take markup."""
     alternation = "|".join(f"(?:{p})" for p in patterns) or "$^"
-    return re.compile(f"{_LEAD}(?:{alternation}){_TAIL}", re.IGNORECASE | re.MULTILINE)
+    return GatedRegex(f"{_LEAD}(?:{alternation}){_TAIL}", re.IGNORECASE | re.MULTILINE)
+
+
+def _sources(posting: Posting) -> tuple[tuple[str, str], ...]:
+    """(text, lower-cased text) pairs to read: the analysis text and the raw text."""
+    return ((posting.analysis, lowered(posting)), (posting.text, lowered(posting, raw=True)))
 
 
 @cache
-def _tables() -> tuple[re.Pattern, int, re.Pattern]:
+def _tables() -> tuple[GatedRegex, int, GatedRegex]:
     raw = data.load("pages.yaml")
     nap = raw.get("not_a_posting") or {}
     return (
@@ -40,7 +47,7 @@ def not_a_posting(posting: Posting) -> bool:
     markers, max_words, _ = _tables()
     if len(posting.analysis.split()) > max_words:
         return False
-    return any(markers.search(source) for source in (posting.analysis, posting.text))
+    return any(next(markers.finditer_lines(text, low), None) for text, low in _sources(posting))
 
 
 def job_list_spans(posting: Posting) -> list[tuple[int, int]]:
@@ -56,7 +63,7 @@ def job_list_spans(posting: Posting) -> list[tuple[int, int]]:
     """
     _, _, markers = _tables()
     spans: list[tuple[int, int]] = []
-    starts = {m.start(): m for source in (posting.analysis, posting.text) for m in markers.finditer(source)}
+    starts = {m.start(): m for text, low in _sources(posting) for m in markers.finditer_lines(text, low)}
     for _, m in sorted(starts.items()):
         end = len(posting.text)
         for sec in posting.sections:

@@ -17,7 +17,9 @@ from functools import cache
 
 from jdlint.compliance import laws
 from jdlint.compliance.pages import inside, job_list_spans
+from jdlint.gate import lowered
 from jdlint.posting import Posting
+from jdlint.regex_gate import GatedRegex
 
 FIELD, PROSE = "field", "prose"
 WINDOW = 160  # characters of a sentence read after a location cue
@@ -25,6 +27,7 @@ SECTION_WINDOW = 400  # characters of a location section's body read
 CONTINUED_LINES = 2  # lines ending in a comma that a sentence may run on over
 _CITY = r"[A-Z][A-Za-z.'’-]+(?:[ -][A-Z][A-Za-z.'’-]+){0,3}"
 _NON_SPACE = re.compile(r"\S")
+_FIVE_DIGITS = re.compile(r"\d{5}")
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 _HEADING_FILLER = frozenset(
     {
@@ -75,11 +78,11 @@ class _Tables:
     field_code: re.Pattern | None
     city_code: re.Pattern | None
     address: re.Pattern | None
-    cues: re.Pattern
+    cues: GatedRegex
     ignore: re.Pattern
     labels: frozenset[str]
     fm_keys: frozenset[str]
-    remote: re.Pattern
+    remote: GatedRegex
     country_of: dict[str, str]
 
 
@@ -111,7 +114,7 @@ def _tables() -> _Tables:
     def c(n: int) -> str:
         return rf"(?:the\s+)?(?P<country{n}>{countries})(?![\w-])"
 
-    remote = re.compile(
+    remote = GatedRegex(
         r"(?<![\w-])(?:"
         rf"remote\s*(?:[-–—:,/|(]\s*)*(?:(?:in|within|from|across|only in)\s+)?{c(1)}(?:\s*\))?"
         rf"|(?P<country2>{countries})\s*(?:[-–—:,/|(]\s*)*(?:based\s+)?(?:\(\s*)?remote\b"
@@ -132,7 +135,7 @@ def _tables() -> _Tables:
         city_code=re.compile(rf"\b{_CITY},[ \t]*({codes})(?![\w-])") if codes else None,
         address=re.compile(rf"\b{_CITY},[ \t]*({codes})[ \t]+\d{{5}}\b") if codes else None,
         ignore=re.compile("|".join(settings.get("location_ignore") or ["$^"]), re.IGNORECASE),
-        cues=re.compile(r"\b(?:" + "|".join(settings.get("location_cues") or ["$^"]) + r")\s", re.IGNORECASE),
+        cues=GatedRegex(r"\b(?:" + "|".join(settings.get("location_cues") or ["$^"]) + r")\s", re.IGNORECASE),
         labels=frozenset(_key(lbl) for lbl in settings.get("location_labels") or ()),
         fm_keys=frozenset(str(k).lower() for k in settings.get("front_matter_keys") or ()),
         remote=remote,
@@ -264,9 +267,9 @@ def _sentence(source: str, offset: int) -> str:
     return " ".join(source[start:end].split())
 
 
-def _cue_windows(source: str, t: _Tables) -> list[tuple[int, int]]:
+def _cue_windows(source: str, lowered_source: str, t: _Tables) -> list[tuple[int, int]]:
     spans = []
-    for m in t.cues.finditer(source):
+    for m in t.cues.finditer(source, lowered_source):
         if t.ignore.search(_sentence(source, m.start())):
             continue
         s = m.end()
@@ -301,7 +304,7 @@ def find_places(posting: Posting) -> list[Place]:
     for s, e in _front_matter_spans(posting, t):
         explicit = explicit or _states_a_place(text[s:e])
         found += _match_span(t, text, s, e, FIELD)
-        for m in t.remote.finditer(text, s, e):
+        for m in t.remote.pattern.finditer(text, s, e):
             found += _remote_places(t, text, m)
         value = text[s:e].strip().strip("\"'")
         if _country(t, value) and re.match(r"\s*remote", text[s - 10 : s], re.IGNORECASE):
@@ -333,14 +336,14 @@ def find_places(posting: Posting) -> list[Place]:
                 continue
             found += _match_span(t, analysis, sec.heading_start, sec.heading_end, PROSE)
     if not explicit:
-        for s, e in _cue_windows(analysis, t):
+        for s, e in _cue_windows(analysis, lowered(posting), t):
             found += _match_span(t, analysis, s, e, PROSE)
-    if t.address:
+    if t.address and _FIVE_DIGITS.search(analysis):  # a street address ends in a ZIP code
         for m in t.address.finditer(analysis):
             if t.ignore.search(_sentence(analysis, m.start())):
                 continue
             found += [Place(lid, m.start(1), m.end(1), text[m.start(1) : m.end(1)]) for lid in t.code_laws[m.group(1)]]
-    for m in t.remote.finditer(analysis):
+    for m in t.remote.finditer(analysis, lowered(posting)):
         if not t.ignore.search(_sentence(analysis, m.start())):
             found += _remote_places(t, text, m)
     unique = {(p.law, p.start): p for p in found if not inside(others, p.start)}
