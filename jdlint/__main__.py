@@ -1,5 +1,5 @@
 """`python -m jdlint` runs the CLI."""
 
-from jdlint.cli import main
+from jdlint.cli import run
 
-raise SystemExit(main())
+run()

@@ -43,14 +43,20 @@ FORMAT = 1
 _MAGIC = b"jdlint-cache %d " % FORMAT
 
 
-def default_dir() -> Path:
-    """`$JDLINT_CACHE_DIR`, else `<user cache dir>/jdlint/results`."""
+def cache_root() -> Path:
+    """`$JDLINT_CACHE_DIR`, else `<user cache dir>/jdlint`: results and parsed YAML live below it."""
     env = os.environ.get(ENV_DIR)
     if env:
         return Path(env)
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir("jdlint", appauthor=False)) / "results"
+    return Path(platformdirs.user_cache_dir("jdlint", appauthor=False))
+
+
+def default_dir() -> Path:
+    """`$JDLINT_CACHE_DIR`, else `<user cache dir>/jdlint/results`."""
+    env = os.environ.get(ENV_DIR)
+    return Path(env) if env else cache_root() / "results"
 
 
 @cache

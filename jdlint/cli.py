@@ -7,6 +7,8 @@ above it, 2 a usage, configuration or I/O error (one line on stderr).
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -134,6 +136,23 @@ def _split(values: list[str] | None) -> list[str] | None:
     if not values:
         return None
     return [v.strip() for item in values for v in item.split(",") if v.strip()]
+
+
+def run() -> None:
+    """The console script: `main`, then exit without the interpreter's teardown.
+
+    Freeing spaCy's and the rules' objects one by one at exit takes ~0.15 s,
+    more than half of what jdlint adds to spaCy's own start-up. Nothing is
+    lost: results and cache entries are written (and renamed into place)
+    before `main` returns, and the output streams are flushed here.
+    """
+    code = main()
+    if "logging" in sys.modules:
+        sys.modules["logging"].shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(Exception):  # a closed pipe (`jdlint … | head`) has nothing left to flush
+            stream.flush()
+    os._exit(code)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
