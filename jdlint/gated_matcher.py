@@ -127,29 +127,30 @@ class GatedMatcher:
             matches.extend(self._always(doc))
         if not self._gated or not len(doc):
             return matches
+        import numpy
         from spacy.attrs import LOWER, ORTH
 
-        columns = doc.to_array([LOWER, ORTH]).T.tolist()
-        present = (set(columns[0]), set(columns[1]))
+        columns = doc.to_array([LOWER, ORTH]).T
+        present = (set(columns[0].tolist()), set(columns[1].tolist()))
         for col, hashes, longest, matcher in self._gated:
             if hashes.isdisjoint(present[col]):
                 continue
             if longest is None:
                 matches.extend(matcher(doc))
                 continue
-            for start, end in _windows(columns[col], hashes, longest, len(doc)):
+            hits = numpy.flatnonzero(numpy.isin(columns[col], numpy.fromiter(hashes, dtype=columns.dtype)))
+            for start, end in _windows(hits.tolist(), longest, len(doc)):
                 matches.extend((key, start + s, start + e) for key, s, e in matcher(doc[start:end]))
         return matches
 
 
-def _windows(values: list[int], hashes: frozenset[int], longest: int, n: int) -> list[tuple[int, int]]:
-    """Merged token ranges [start, end) holding every match that contains an anchor occurrence."""
+def _windows(hits: list[int], longest: int, n: int) -> list[tuple[int, int]]:
+    """Merged token ranges [start, end) holding every match that contains an anchor at one of `hits`."""
     out: list[tuple[int, int]] = []
-    for i, v in enumerate(values):
-        if v in hashes:
-            start, end = max(0, i - longest + 1), min(n, i + longest)
-            if out and start <= out[-1][1]:
-                out[-1] = (out[-1][0], end)
-            else:
-                out.append((start, end))
+    for i in hits:
+        start, end = max(0, i - longest + 1), min(n, i + longest)
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
     return out

@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from jdlint.finding import Hit, Severity
+from jdlint.gate import lowered
 from jdlint.hookspecs import hookimpl
 from jdlint.parse.inline import code_spans, comment_spans
 from jdlint.placeholders import bracket_words, placeholder_body
@@ -56,23 +57,25 @@ _TEMPLATE_NOUNS = (
     r"benefits?|number|x+|n"
 )
 _FILL_VERB = r"(?:insert|enter|add|type|put|fill in|replace with|your)"
+# (text every match contains, lower-cased for a case-insensitive shape; the shape). A posting
+# without that text skips the scan: `in` is a fast search, these regexes try every position.
 _SHAPES = [
     # [COMPANY NAME], [Company Name], [insert salary]
-    re.compile(r"(?<![\]!\\])\[(?!\^)([^\[\]\n]{2,60})\](?![(\[:])"),
+    ("[", re.compile(r"(?<![\]!\\])\[(?!\^)([^\[\]\n]{2,60})\](?![(\[:])")),
     # {{ salary }}, {{salary_range}}
-    re.compile(r"\{\{\s*[A-Za-z_][\w.\- ]{0,40}?\s*\}\}"),
+    ("{{", re.compile(r"\{\{\s*[A-Za-z_][\w.\- ]{0,40}?\s*\}\}")),
     # {hiring_manager}, {company}
-    re.compile(r"(?<![{$\\\w])\{([a-z][a-z0-9]*(?:_[a-z0-9]+)*)\}(?!\})"),
+    ("{", re.compile(r"(?<![{$\\\w])\{([a-z][a-z0-9]*(?:_[a-z0-9]+)*)\}(?!\})")),
     # <insert location>, <COMPANY NAME>
-    re.compile(r"<\s*(" + _FILL_VERB + r"\b[^<>\n]{1,50}|[A-Z][A-Z ]{2,40}[A-Z])\s*>"),
+    ("<", re.compile(r"<\s*(" + _FILL_VERB + r"\b[^<>\n]{1,50}|[A-Z][A-Z ]{2,40}[A-Z])\s*>")),
     # $XXX,XXX  $XX.XX  $XXk
-    re.compile(r"\$\s?X{1,3}(?:,X{3})*(?:\.X{2})?[kK]?\b"),
+    ("$", re.compile(r"\$\s?X{1,3}(?:,X{3})*(?:\.X{2})?[kK]?\b")),
     # XX years, X+ years
-    re.compile(r"\bX{1,2}\+?\s*(?:years?|yrs?|months?)\b"),
+    ("X", re.compile(r"\bX{1,2}\+?\s*(?:years?|yrs?|months?)\b")),
     # lorem ipsum
-    re.compile(r"\blorem ipsum\b", re.IGNORECASE),
+    ("lorem", re.compile(r"\blorem ipsum\b", re.IGNORECASE)),
     # TK / TKTK: a journalist's "to come"
-    re.compile(r"(?<![\w&/-])(?:TK){1,3}(?![\w&/-])"),
+    ("TK", re.compile(r"(?<![\w&/-])(?:TK){1,3}(?![\w&/-])")),
 ]
 _UNFINISHED = r"tbd|tba|tbc|todo|tk|placeholder|to be (?:added|confirmed|determined)"
 _BRACKET_FILL = re.compile(
@@ -102,7 +105,10 @@ def jdlint_check(posting, context):
     text = posting.text
     hidden = _hidden_spans(posting)
     seen: list[tuple[int, int]] = []
-    for pattern in _SHAPES:
+    low = lowered(posting, raw=True)
+    for needle, pattern in _SHAPES:
+        if needle not in (low if pattern.flags & re.IGNORECASE else text):
+            continue
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()
             if start < posting.front_matter_end or _inside(hidden, start):
