@@ -17,16 +17,42 @@ from functools import cache
 from jdlint import data
 from jdlint.checks._bias_util import block_span, in_quotation, previous_block_start, words_regex
 from jdlint.finding import Hit
+from jdlint.gate import lowered
 from jdlint.hookspecs import hookimpl
 
 RULE_ID = "gendered-term"
+
+
+class _Boundary:
+    """`(?<![not_after])body` for lower-case text, found several times faster.
+
+    A leading lookbehind makes Python's `re` try every position; consuming
+    the character before instead (`[^not_after]body`) lets it skip ahead to
+    the characters that can precede a match. Position 0, which has no
+    character before it, is tried on its own.
+    """
+
+    def __init__(self, not_after: str, body: str) -> None:
+        """`not_after`: the characters (a class body such as `\\w/`) that must not precede a match."""
+        self.at_start = re.compile(body)
+        self.after = re.compile(rf"[^{not_after}]({body})")
+
+    def spans(self, low: str) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        first = self.at_start.match(low)
+        if first:
+            out.append(first.span())
+        for m in self.after.finditer(low):
+            if not out or m.start(1) >= out[-1][1]:
+                out.append(m.span(1))
+        return out
 
 
 @cache
 def _patterns() -> dict:
     spec = data.load("pronouns.yaml")
     pair_alts = []
-    for pair in sorted(spec["pairs"], key=len, reverse=True):
+    for pair in sorted((p.lower() for p in spec["pairs"]), key=len, reverse=True):
         out = []
         for piece in re.split(r"(\s+|/)", pair):
             if not piece:
@@ -38,12 +64,13 @@ def _patterns() -> dict:
             else:
                 out.append(re.escape(piece))
         pair_alts.append("".join(out))
-    singles = "|".join(spec["singles"])
+    singles = "|".join(w.lower() for w in spec["singles"])
     determiners = "|".join(re.escape(d) for d in spec["determiners"])
     nouns = "|".join(re.escape(n) for n in spec["person_nouns"])
     return {
-        "pairs": re.compile(r"(?<![\w/(])(?:" + "|".join(pair_alts) + r")(?![\w/])", re.IGNORECASE),
-        "single": re.compile(r"(?<![\w/'-])(?:" + singles + r")(?![\w/'-])", re.IGNORECASE),
+        # both read the lower-cased text, see `_find`
+        "pairs": _Boundary(r"\w/(", r"(?:" + "|".join(pair_alts) + r")(?![\w/])"),
+        "single": _Boundary(r"\w/'-", r"(?:" + singles + r")(?![\w/'-])"),
         # "the successful candidate", "an experienced engineer", "our new hire"
         "generic": re.compile(
             r"\b(?:"
@@ -82,19 +109,19 @@ def jdlint_check(posting, context):
             return False
         return not context.in_eeo(s) and not in_quotation(posting, s)
 
-    for m in pats["pairs"].finditer(text):
-        if usable(m.start(), m.end()):
-            taken.append((m.start(), m.end()))
+    low = lowered(posting)
+    for s, e in pats["pairs"].spans(low):
+        if usable(s, e):
+            taken.append((s, e))
             yield Hit(
                 RULE_ID,
-                m.start(),
-                m.end(),
-                f"“{posting.text[m.start() : m.end()]}” writes the reader as one of two genders; "
+                s,
+                e,
+                f"“{posting.text[s:e]}” writes the reader as one of two genders; "
                 "use “they” or address the candidate as “you”.",
                 pats["pair_suggest"],
             )
-    for m in pats["single"].finditer(text):
-        s, e = m.start(), m.end()
+    for s, e in pats["single"].spans(low):
         if not usable(s, e) or not _about_unnamed_person(posting, s, pats):
             continue
         yield Hit(
