@@ -18,6 +18,7 @@ are left out, so they neither satisfy nor trip the rule.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jdlint.posting import Posting
@@ -47,6 +48,9 @@ _UNIT = (
 RANGE_RE = re.compile(
     rf"(?P<between>\bbetween\s+)?{_amount(1)}(?P<sep>{_SEP}|\s+and\s+){_amount(2)}(?P<unit>{_UNIT})?", re.IGNORECASE
 )
+_DIGITS = re.compile(r"\d+")
+_BEFORE_DIGIT = 60  # "between" + spacing + a currency before the first digit of a match
+_AFTER_DIGIT = 80  # a thousands word, currency, separator and pay period after a number
 AMOUNT_RE = re.compile(rf"{_amount(1)}(?P<unit>{_UNIT})?", re.IGNORECASE)
 MINMAX_RE = re.compile(
     rf"\bmin(?:imum|\.)?\b[^\n$€£\d]{{0,40}}{_amount(1)}[\s\S]{{0,160}}?\bmax(?:imum|\.)?\b[^\n$€£\d]{{0,40}}{_amount(2)}",
@@ -148,9 +152,31 @@ def _range_from(m: re.Match, source: str, forced: bool = False) -> Pay | None:
     return Pay(RANGE, m.start(), m.end(), low, high)
 
 
+def _numbered(pattern: re.Pattern[str], source: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(source, start, end)` for a pattern whose every match holds a digit, only near digits.
+
+    RANGE_RE and AMOUNT_RE open with optional parts (a currency, "between"),
+    so Python's `re` tries them at every position; every match has a number,
+    though, and reaches at most `_BEFORE_DIGIT` characters before its first
+    digit and `_AFTER_DIGIT` after its last. Windows around the digits that
+    close enough to merge find the same matches.
+    """
+    window: tuple[int, int] | None = None
+    for d in _DIGITS.finditer(source, start, end):
+        lo, hi = max(start, d.start() - _BEFORE_DIGIT), min(end, d.end() + _AFTER_DIGIT)
+        if window is not None and lo <= window[1]:
+            window = (window[0], hi)
+            continue
+        if window is not None:
+            yield from pattern.finditer(source, *window)
+        window = (lo, hi)
+    if window is not None:
+        yield from pattern.finditer(source, *window)
+
+
 def _singles(source: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Pay]:
     out: list[Pay] = []
-    for m in AMOUNT_RE.finditer(source, start, end):
+    for m in _numbered(AMOUNT_RE, source, start, end):
         if m.group("big1") or any(s <= m.start() < e for s, e in taken):
             continue
         cur = m.group("pre1") or m.group("post1")
@@ -237,7 +263,7 @@ def _front_matter(posting: Posting) -> list[Pay]:
 def find_in(source: str, start: int, end: int, forced: bool = False) -> list[Pay]:
     """Pay figures in source[start:end]; `forced` treats bare numbers as pay (a salary field)."""
     found: list[Pay] = []
-    for m in RANGE_RE.finditer(source, start, end):
+    for m in _numbered(RANGE_RE, source, start, end):
         pay = _range_from(m, source, forced)
         if pay:
             found.append(pay)
