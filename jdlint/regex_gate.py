@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from typing import Any
 
 try:  # the regex parser of the standard library (re._parser since 3.11, sre_parse before)
@@ -137,13 +138,25 @@ def _all_exact(items: list) -> set[str] | None:
 
 
 class GatedRegex:
-    """A compiled regex plus a fast literal pre-search; `search` finds a match if there is one."""
+    """A regex plus a fast literal pre-search; `search` finds a match if there is one.
+
+    Both are compiled on first use, and the regex itself only once some text
+    holds its literals: a one-file run never pays for rules it has no use for.
+    """
 
     def __init__(self, source: str, flags: int = 0) -> None:
-        self.pattern = re.compile(source, flags)
-        literals = required_literals(source, flags)
+        self.source = source
+        self.flags = flags
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(self.source, self.flags)
+
+    @cached_property
+    def keywords(self) -> re.Pattern[str] | None:
+        literals = required_literals(self.source, self.flags)
         usable = literals and min(map(len, literals)) >= MIN_LITERAL
-        self.keywords = re.compile(trie_alternation(literals)) if usable else None
+        return re.compile(trie_alternation(literals)) if usable else None
 
     def search(self, text: str, lowered: str) -> re.Match[str] | None:
         """A match of the pattern in `text` (`lowered`: the same text lower-cased, same length), or None.
