@@ -1,0 +1,216 @@
+"""The speed-ups must not change what is found: each fast path against the plain way it replaces.
+
+Issue 8 made the rules several times faster by skipping text that cannot
+match: trie-shaped phrase regexes, literal pre-searches read off a parsed
+regex (`GatedRegex`), token patterns run only near their anchor words
+(`GatedMatcher`), parsed YAML cached on disk. Each is checked here, with
+hypothesis, against the straightforward version on generated and real text.
+"""
+
+from __future__ import annotations
+
+import pickle
+import re
+
+import pytest
+import spacy
+from conftest import SEEDS, run_json
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+from spacy.matcher import Matcher
+
+from jdlint import data, yaml_cache
+from jdlint.checks._bias_util import words_regex
+from jdlint.compliance import pages, places
+from jdlint.gated_matcher import GatedMatcher, anchors, max_length
+from jdlint.regex_gate import GatedRegex, required_literals
+from jdlint.regex_trie import trie_alternation
+
+WORDS = ["he", "she", "his", "her", "or", "and", "visa", "sponsor", "sponsorship", "not", "available", "work",
+         "authorized", "to", "in", "the", "US", "citizen", "citizens", "only", "remote", "equal", "opportunity",
+         "employer", "young", "team", "native", "English", "speaker", "5", "years", "unicorn", "a", "-", "/", ",",
+         ".", "\n", "\n\n", "(", ")", "$", "120,000", "150,000", "per", "year", "H-1B", "E-Verify", "welcome"]
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def texts() -> st.SearchStrategy[str]:
+    """Posting-like text: words from the rules' vocabulary, joined by one or more spaces."""
+    return st.lists(st.sampled_from(WORDS), max_size=60).map(lambda ws: " ".join(ws))
+
+
+# -- trie-shaped alternations ----------------------------------------------------------------
+@SETTINGS
+@given(st.sets(st.text(alphabet="ab -", min_size=1, max_size=5).map(str.strip).filter(bool), min_size=1, max_size=8),
+       st.text(alphabet="ab -xA\n", max_size=40))
+def test_a_trie_finds_what_a_longest_first_alternation_finds(phrases, text):
+    flat = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    plain = re.compile(rf"(?<![\w-])(?:{flat})(?![\w-])", re.IGNORECASE)
+    trie = re.compile(rf"(?<![\w-])(?:{trie_alternation(phrases)})(?![\w-])", re.IGNORECASE)
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@SETTINGS
+@given(texts())
+def test_words_regex_matches_like_the_flat_alternation_it_replaced(text):
+    phrases = ["young team", "young and dynamic team", "native English speaker", "he or she", "visa"]
+    parts = [r"[\s-]+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)]
+    plain = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+    assert [m.span() for m in words_regex(phrases).finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+# -- literal pre-searches ----------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\bvisas?\b[^.\n]{0,60}\bsponsor\w*", {"sponsor"}),
+        (r"\b(?:authori[sz]ed|eligible)\s+to\s+work\b", {"authorised", "authorized", "eligible"}),
+        (r"\bH-?1-?B\b", {"h1b", "h-1b", "h1-b", "h-1-b"}),
+        (r"\bequal\s+(?:employment\s+)?opportunit(?:y|ies)\b", {"opportunity", "opportunities"}),
+    ],
+)
+def test_required_literals_are_read_off_the_regex(pattern, expected):
+    assert required_literals(pattern, re.IGNORECASE) == expected
+
+
+@pytest.mark.parametrize("pattern", [r"\d+", r"(?:a|b)c?", r"[a-z]{3,}", r"x*", r"(?i)foo|\w+"])
+def test_a_regex_without_a_long_required_literal_is_searched_whole(pattern):
+    gated = GatedRegex(pattern)
+    assert gated.keywords is None
+    assert gated.windows("some text 123 foobar", "some text 123 foobar") == [(0, 20)]
+
+
+def _gated_regexes() -> list[tuple[str, GatedRegex]]:
+    out = []
+    for kind in ("visa", "eeo"):
+        patterns = data.load("statements.yaml")[kind]["patterns"]
+        out.append((f"statements.{kind}", GatedRegex("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)))
+    t = places._tables()
+    out += [("places.remote", t.remote), ("places.cues", t.cues)]
+    return out
+
+
+@SETTINGS
+@given(texts())
+@example("Visa sponsorship is not available; you must be authorized to work in the US.")
+@example("We are an equal opportunity employer.\n\nThis role is remote in the US, open to applicants in Canada.")
+def test_every_match_holds_one_of_the_required_literals(text):
+    for name, gated in _gated_regexes():
+        literals = required_literals(gated.source, gated.flags)
+        for m in gated.pattern.finditer(text):
+            assert any(lit in m.group(0).lower() for lit in literals), (name, m.group(0))
+
+
+@SETTINGS
+@given(texts())
+@example("Visa sponsorship is not available; you must be authorized to work in the US.")
+@example("We are an equal opportunity employer.\n\nThis role is remote in the US, open to applicants in Canada.")
+def test_a_gated_search_finds_a_match_exactly_when_the_plain_search_does(text):
+    low = text.lower()
+    for name, gated in _gated_regexes():
+        assert bool(gated.search(text, low)) == bool(gated.pattern.search(text)), name
+        assert [m.span() for m in gated.finditer(text, low)] == [m.span() for m in gated.pattern.finditer(text)], name
+
+
+def test_line_markers_are_found_only_on_their_lines_and_all_of_them():
+    markers = pages._tables()[2]
+    text = "# Data Engineer\n\nBuild pipelines.\n\n## Similar jobs\n\n- Analyst, Denver\n\nPeople also viewed\n"
+    found = [m.group(0).strip() for m in markers.finditer_lines(text, text.lower())]
+    assert found == [m.group(0).strip() for m in markers.pattern.finditer(text)]
+    assert found  # the sample does hold a marker
+
+
+# -- token patterns near their anchors ---------------------------------------------------------
+PATTERNS = {
+    "young-team": [{"LOWER": "young"}, {"ORTH": ",", "OP": "?"}, {"LOWER": "and", "OP": "?"},
+                   {"LOWER": {"IN": ["dynamic", "vibrant"]}}, {"LOWER": {"IN": ["team", "teams"]}}],
+    "unicorn": [{"LOWER": "you"}, {"LOWER": {"IN": ["'re", "are"]}, "OP": "?"},
+                {"LOWER": {"IN": ["a", "an"]}, "OP": "?"}, {"LOWER": {"IN": ["unicorn", "unicorns"]}}],
+    "max-years": [{"LOWER": {"IN": ["no", "not"]}}, {"LOWER": "more"}, {"LOWER": "than"}, {"LIKE_NUM": True},
+                  {"LOWER": {"IN": ["years", "yrs"]}}],
+    "a-player": [{"ORTH": {"IN": ["A", "a"]}}, {"ORTH": "-"}, {"LOWER": {"IN": ["player", "players"]}}],
+    "plus": [{"LOWER": "rock"}, {"LOWER": "star", "OP": "+"}],
+    "no-anchor": [{"LIKE_NUM": True}, {"IS_PUNCT": True}],
+}
+TOKEN_WORDS = ["young", "and", ",", "dynamic", "team", "you", "are", "a", "an", "unicorn", "no", "more", "than",
+               "5", "years", "A", "-", "player", "rock", "star", "the", "we", "."]
+
+
+def test_anchors_prefer_rare_required_words():
+    assert anchors(PATTERNS["unicorn"], frozenset({"you", "a", "an"})) == ("LOWER", frozenset({"unicorn", "unicorns"}))
+    assert anchors(PATTERNS["no-anchor"]) is None
+    assert max_length(PATTERNS["young-team"]) == 5 and max_length(PATTERNS["plus"]) is None
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(TOKEN_WORDS), max_size=80))
+@example(["young", ",", "and", "dynamic", "team", "you", "are", "a", "unicorn", "no", "more", "than", "5", "years",
+          "A", "-", "player", "rock", "star", "star"])
+def test_a_gated_matcher_finds_what_one_matcher_finds(words):
+    nlp = _blank()
+    doc = nlp(" ".join(words))
+    plain, gated = Matcher(nlp.vocab), GatedMatcher(nlp.vocab, nlp.Defaults.stop_words)
+    for key, pattern in PATTERNS.items():
+        plain.add(key, [pattern])
+        gated.add(key, [pattern])
+    assert sorted(gated(doc)) == sorted(plain(doc))
+
+
+_NLP = []
+
+
+def _blank():
+    if not _NLP:
+        _NLP.append(spacy.blank("en"))
+    return _NLP[0]
+
+
+# -- parsed YAML on disk -----------------------------------------------------------------------
+def test_parsed_yaml_is_read_back_from_the_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("JDLINT_CACHE_DIR", str(tmp_path))
+    calls = []
+
+    def parse(raw: bytes):
+        calls.append(raw)
+        return {"effective": __import__("datetime").date(2026, 1, 1), "codes": ["ON"]}
+
+    first = yaml_cache.load(b"codes: [ON]", parse)
+    second = yaml_cache.load(b"codes: [ON]", parse)
+    assert first == second and len(calls) == 1
+    yaml_cache.load(b"codes: [BC]", parse)  # other bytes, other entry
+    assert len(calls) == 2
+
+
+def test_a_tampered_cache_entry_is_parsed_again_never_run(tmp_path, monkeypatch):
+    monkeypatch.setenv("JDLINT_CACHE_DIR", str(tmp_path))
+    yaml_cache.load(b"a: 1", lambda raw: {"a": 1})
+    (entry,) = (tmp_path / "yaml").glob("*.pickle")
+
+    class Evil:
+        def __reduce__(self):
+            return (exec, ("raise SystemExit('ran code from the cache')",))
+
+    entry.write_bytes(pickle.dumps(Evil()))
+    assert yaml_cache.load(b"a: 1", lambda raw: {"a": "parsed again"}) == {"a": "parsed again"}
+
+
+def test_an_unwritable_cache_only_costs_a_parse(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("JDLINT_CACHE_DIR", str(blocker))
+    assert yaml_cache.load(b"a: 1", lambda raw: {"a": 1}) == {"a": 1}
+
+
+def test_switching_the_yaml_cache_off_parses_every_time(tmp_path, monkeypatch):
+    monkeypatch.setenv("JDLINT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setenv("JDLINT_NO_YAML_CACHE", "1")
+    calls = []
+    for _ in range(2):
+        yaml_cache.load(b"a: 1", lambda raw: calls.append(raw) or {"a": 1})
+    assert len(calls) == 2 and not (tmp_path / "yaml").exists()
+
+
+# -- the whole CLI, which now leaves without the interpreter's teardown ------------------------
+def test_the_cli_writes_its_whole_report_before_it_exits():
+    code, report = run_json(str(SEEDS), "--no-cache")
+    assert code == 1
+    assert len(report["files"]) == 5 and report["summary"]["findings"] == len(report["findings"]) > 50
