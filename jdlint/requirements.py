@@ -384,6 +384,14 @@ def comparable(posting: Any, a: int, b: int) -> bool:
     """
     if a == b:
         return True
+    memo = posting.__dict__.setdefault("_comparable", {})
+    key = (a, b) if a < b else (b, a)
+    if key not in memo:
+        memo[key] = _comparable(posting, *key)
+    return memo[key]
+
+
+def _comparable(posting: Any, a: int, b: int) -> bool:
     secs = posting.sections
     name_a, name_b = variant_name(secs[a].title), variant_name(secs[b].title)
     own_lists = secs[a].kind in KINDS and secs[b].kind in KINDS  # "<name> Requirements" headings
@@ -420,18 +428,38 @@ def _after_variant(posting: Any, shared: int, variant: int) -> bool:
     `### Requirements`: the first Requirements belongs to the junior role, its level mistyped.
     """
     secs = posting.sections
-    parent = secs[shared].parent
-    siblings = [i for i, s in enumerate(secs) if s.parent == parent and s.style != "inline"]
+    children = _children(posting)
+    siblings = [i for i in children.get(secs[shared].parent, ()) if secs[i].style != "inline"]
     before = [i for i in siblings if i < shared]
     if not before or before[-1] == variant or _is_list(posting, before[-1]) or secs[before[-1]].kind != "other":
         return False
     # the heading before the list opens a role of its own (it has sub-headings, like the variants)
-    opens_role = any(s.parent == before[-1] for s in secs)
-    return opens_role and _holds_lists(posting, variant)
+    opens_role = bool(children.get(before[-1]))
+    return opens_role and variant in _holding_lists(posting)
 
 
-def _holds_lists(posting: Any, i: int) -> bool:
-    return any(_is_list(posting, k) and i in _chain(posting.sections, k) for k in range(i + 1, len(posting.sections)))
+def _children(posting: Any) -> dict[int, list[int]]:
+    """Section index -> its sub-sections, in order (computed once per posting)."""
+    kids = posting.__dict__.get("_children")
+    if kids is None:
+        kids = {}
+        for i, sec in enumerate(posting.sections):
+            kids.setdefault(sec.parent, []).append(i)
+        posting.__dict__["_children"] = kids
+    return kids
+
+
+def _holding_lists(posting: Any) -> set[int]:
+    """Sections with a requirement list somewhere below them (computed once per posting)."""
+    held = posting.__dict__.get("_holding_lists")
+    if held is None:
+        held = set()
+        secs = posting.sections
+        for k in range(len(secs)):
+            if _is_list(posting, k):
+                held.update(_chain(secs, k)[1:])
+        posting.__dict__["_holding_lists"] = held
+    return held
 
 
 @cache

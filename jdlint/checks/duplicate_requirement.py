@@ -37,17 +37,19 @@ def _years(req) -> tuple[float, ...]:
 def _pasted_page(posting, earlier, later) -> bool:
     """A long unbulleted line repeated word for word is a page pasted (or scraped) twice, not a list
     that asks for the same thing twice; a one-off repeat in a bulleted list is still reported."""
-    bullets = {it.start: it.bullet for it in posting.items}
+    bullets = posting.__dict__.get("_item_bullets")
+    if bullets is None:
+        bullets = posting.__dict__["_item_bullets"] = {it.start: it.bullet for it in posting.items}
     plain = not bullets.get(earlier.start, True) and not bullets.get(later.start, True)
     return plain and earlier.text == later.text and len(later.text.split()) >= 12
 
 
-def _run(reqs, i: int, j: int) -> int:
-    """How many items in a row, around i and j, are repeated word for word."""
+def _run(reqs, i: int, j: int, enough: int = 3) -> int:
+    """How many items in a row, around i and j, are repeated word for word (counted up to `enough`)."""
     n = 1
     for step in (-1, 1):
         a, b = i + step, j + step
-        while 0 <= a < len(reqs) and 0 <= b < len(reqs) and a != j and reqs[a].text == reqs[b].text:
+        while n < enough and 0 <= a < len(reqs) and 0 <= b < len(reqs) and a != j and reqs[a].text == reqs[b].text:
             n += 1
             a, b = a + step, b + step
     return n
@@ -68,23 +70,31 @@ def jdlint_rules():
     return [RULE]
 
 
+# Earlier items with the same key looked at for each item: a posting has a handful; a file of
+# thousands of pasted postings would otherwise cost quadratic time.
+MAX_SAME_KEY = 50
+
+
 @hookimpl
 def jdlint_check(posting, doc, context):
     if not context.enabled(RULE.id):
         return
     every = analyse(posting, doc).of_kind("required")
+    position = {id(r): n for n, r in enumerate(every)}
     required = [r for r in every if r.substantive]
+    same_key: dict[object, list[int]] = {}  # key -> indexes in `required`: only these can repeat each other
     last: tuple[int, int] | None = None  # (earlier, later) indexes of the previous finding
     for j, later in enumerate(required):
-        for earlier in required[:j]:
-            if earlier.key != later.key or _years(earlier) != _years(later):
+        earlier_ones = same_key.setdefault(later.key, [])
+        for i in earlier_ones[:MAX_SAME_KEY]:
+            earlier = required[i]
+            if _years(earlier) != _years(later):
                 continue
             if _step_up(earlier.level, later.level) or _numbers(earlier) != _numbers(later):
                 continue  # "Deep experience in X" at a higher level is a step up; "Function 1" is not "Function 2"
             if not comparable(posting, earlier.section, later.section):
                 continue
-            i = required.index(earlier)
-            if _pasted_page(posting, earlier, later) or _run(every, every.index(earlier), every.index(later)) >= 3:
+            if _pasted_page(posting, earlier, later) or _run(every, position[id(earlier)], position[id(later)]) >= 3:
                 continue  # three or more lines repeated in order: a page pasted (or scraped) twice
             run = last is not None and last == (i - 1, j - 1)
             last = (i, j)
@@ -97,3 +107,4 @@ def jdlint_check(posting, doc, context):
                 f"This requirement repeats the one on line {line_of(posting, earlier.start)}; say it once.",
             )
             break
+        earlier_ones.append(j)

@@ -43,17 +43,25 @@ def jdlint_rules():
     return [RULE]
 
 
+# Required items with the same key compared with each preferred one: bounded, so that a file of
+# thousands of pasted postings stays linear.
+MAX_COMPARED = 50
+
+
 @hookimpl
 def jdlint_check(posting, doc, context):
     if not context.enabled(RULE.id):
         return
     analysis = analyse(posting, doc)
-    required = [r for r in analysis.of_kind("required") if r.key]
+    required: dict[object, list] = {}  # key -> required items, in text order
+    for r in analysis.of_kind("required"):
+        if r.key:
+            required.setdefault(r.key, []).append(r)
     for pref in analysis.of_kind("preferred"):
         if not pref.key:
             continue
-        for req in required:
-            if req.key != pref.key or pref.level > req.level or _min_years(pref) > _min_years(req):
+        for req in required.get(pref.key, ())[:MAX_COMPARED]:
+            if pref.level > req.level or _min_years(pref) > _min_years(req):
                 continue
             if not comparable(posting, req.section, pref.section):
                 continue

@@ -42,6 +42,11 @@ def jdlint_rules():
     return [RULE]
 
 
+# Earlier demands about the same subject compared with each one: a posting has a few; a file of
+# thousands of pasted postings would otherwise cost quadratic time.
+MAX_COMPARED = 50
+
+
 @hookimpl
 def jdlint_check(posting, doc, context):
     if not context.enabled(RULE.id):
@@ -49,9 +54,13 @@ def jdlint_check(posting, doc, context):
     reqs = [r for r in analyse(posting, doc).of_kind("required", "summary") if not r.alternative]
     demands = sorted(((d, r) for r in reqs for d in r.years), key=lambda p: p[0].start)
     text = posting.text
+    by_subject: dict[object, list[int]] = {}  # only demands about the same subject can conflict
     for j, (later, rl) in enumerate(demands):
-        for earlier, re_ in demands[:j]:
-            if re_ is rl or earlier.subject != later.subject or earlier.low == later.low:
+        before = by_subject.setdefault(later.subject, [])
+        before.append(j)
+        for i in before[:-1][:MAX_COMPARED]:
+            earlier, re_ = demands[i]
+            if re_ is rl or earlier.low == later.low:
                 continue
             if re_.kind == "summary" and rl.kind == "summary":
                 continue
