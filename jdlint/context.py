@@ -16,7 +16,7 @@ from typing import Any
 from jdlint import data
 from jdlint.compliance.dates import posted_date
 from jdlint.config import Config
-from jdlint.gate import lowered
+from jdlint.lowered import lowered
 from jdlint.posting import Posting
 from jdlint.regex_trie import trie_alternation
 

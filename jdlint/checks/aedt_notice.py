@@ -21,8 +21,8 @@ from jdlint.compliance import laws as law_data
 from jdlint.compliance.anchor import first_line
 from jdlint.compliance.places import find_places
 from jdlint.finding import Hit, Severity
-from jdlint.gate import lower_same_length, lowered
 from jdlint.hookspecs import hookimpl
+from jdlint.lowered import lower_same_length, lowered
 from jdlint.regex_trie import trie_alternation
 from jdlint.rule import Rule
 

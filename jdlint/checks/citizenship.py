@@ -16,8 +16,8 @@ from functools import cache
 from jdlint import data
 from jdlint.checks._bias_util import markers_regex, section_span, sentence_span
 from jdlint.finding import Hit, Severity
-from jdlint.gate import KeywordGate
 from jdlint.hookspecs import hookimpl
+from jdlint.keyword_gate import KeywordGate
 from jdlint.regex_trie import trie_alternation
 from jdlint.rule import Rule
 

@@ -22,8 +22,8 @@ from functools import cache
 from jdlint import data
 from jdlint.checks._bias_util import words_regex
 from jdlint.finding import Hit, Severity
-from jdlint.gate import lowered
 from jdlint.hookspecs import hookimpl
+from jdlint.lowered import lowered
 from jdlint.regex_trie import trie_alternation
 from jdlint.rule import Rule
 

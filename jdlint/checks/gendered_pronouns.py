@@ -17,8 +17,8 @@ from functools import cache
 from jdlint import data
 from jdlint.checks._bias_util import block_span, in_quotation, previous_block_start, words_regex
 from jdlint.finding import Hit
-from jdlint.gate import lowered
 from jdlint.hookspecs import hookimpl
+from jdlint.lowered import lowered
 
 RULE_ID = "gendered-term"
 

@@ -13,8 +13,8 @@ import re
 from functools import cache
 
 from jdlint.finding import Hit, Severity
-from jdlint.gate import lowered
 from jdlint.hookspecs import hookimpl
+from jdlint.lowered import lowered
 from jdlint.parse.inline import code_spans, comment_spans
 from jdlint.placeholders import bracket_words, placeholder_body
 from jdlint.rule import Rule

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from jdlint import data
-from jdlint.gate import lowered
+from jdlint.lowered import lowered
 from jdlint.posting import Posting
 from jdlint.regex_gate import GatedRegex
 

@@ -17,7 +17,7 @@ from functools import cache
 
 from jdlint.compliance import laws
 from jdlint.compliance.pages import inside, job_list_spans
-from jdlint.gate import lowered
+from jdlint.lowered import lowered
 from jdlint.posting import Posting
 from jdlint.regex_gate import GatedRegex
 

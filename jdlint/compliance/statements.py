@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from jdlint import data
-from jdlint.gate import lower_same_length
+from jdlint.lowered import lower_same_length
 from jdlint.posting import Posting
 from jdlint.regex_gate import GatedRegex
 

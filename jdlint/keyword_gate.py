@@ -16,25 +16,9 @@ import re
 from collections.abc import Iterable
 
 from jdlint.checks._bias_util import block_span
+from jdlint.lowered import lowered
 from jdlint.posting import Posting
 from jdlint.regex_trie import trie_alternation
-
-
-def lower_same_length(text: str) -> str:
-    """`text` in lower case with offsets unchanged ("İ" lower-cases to two characters: kept as is)."""
-    low = text.lower()
-    if len(low) != len(text):
-        low = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-    return low
-
-
-def lowered(posting: Posting, raw: bool = False) -> str:
-    """The posting's analysis text (`raw`: its text) in lower case, offsets unchanged; computed once."""
-    key = "_lowered_raw" if raw else "_lowered"
-    low = posting.__dict__.get(key)
-    if low is None:
-        low = posting.__dict__[key] = lower_same_length(posting.text if raw else posting.analysis)
-    return low
 
 
 class KeywordGate:
