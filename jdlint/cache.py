@@ -24,6 +24,7 @@ entry is ignored (and overwritten by the next run) instead of trusted.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -106,8 +107,6 @@ def _file_digest(path: str) -> str:
 
 def fingerprint(spec: EngineSpec, as_of: dt.date | None = None) -> str:
     """Everything besides a file's bytes that its findings depend on, as one digest."""
-    import dataclasses
-
     cfg = spec.config
     day = as_of or cfg.as_of or dt.date.today()
     payload = {
@@ -182,38 +181,10 @@ class ResultCache:
 
 
 def _record(f: Finding) -> dict[str, Any]:
-    return {
-        "path": f.path,
-        "rule": f.rule,
-        "category": f.category,
-        "severity": int(f.severity),
-        "message": f.message,
-        "line": f.line,
-        "column": f.column,
-        "end_line": f.end_line,
-        "end_column": f.end_column,
-        "match": f.match,
-        "suggestions": list(f.suggestions),
-        "start": f.start,
-        "end": f.end,
-        "fix": f.fix,
-    }
+    """A finding as JSON-ready data (every field; the enum and the tuple made plain)."""
+    return {**dataclasses.asdict(f), "severity": int(f.severity), "suggestions": list(f.suggestions)}
 
 
 def _finding(d: dict[str, Any]) -> Finding:
-    return Finding(
-        path=d["path"],
-        rule=d["rule"],
-        category=d["category"],
-        severity=Severity(d["severity"]),
-        message=d["message"],
-        line=d["line"],
-        column=d["column"],
-        end_line=d["end_line"],
-        end_column=d["end_column"],
-        match=d["match"],
-        suggestions=tuple(d["suggestions"]),
-        start=d["start"],
-        end=d["end"],
-        fix=d["fix"],
-    )
+    """The inverse of `_record`; a stored entry of another shape raises and is recomputed."""
+    return Finding(**{**d, "severity": Severity(d["severity"]), "suggestions": tuple(d["suggestions"])})

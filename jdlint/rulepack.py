@@ -34,6 +34,7 @@ from typing import Any
 import yaml
 
 from jdlint import yaml_cache
+from jdlint.data import parse_yaml
 from jdlint.finding import Severity
 from jdlint.rule import CATEGORIES, Rule
 
@@ -63,35 +64,8 @@ _BOOL_ATTRS = frozenset(
     }
 )
 _SET_OPS = frozenset({"IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS"})
-_TOKEN_ATTRS = frozenset(
-    {
-        "ORTH",
-        "TEXT",
-        "LOWER",
-        "NORM",
-        "LENGTH",
-        "IS_ALPHA",
-        "IS_ASCII",
-        "IS_DIGIT",
-        "IS_LOWER",
-        "IS_UPPER",
-        "IS_TITLE",
-        "IS_PUNCT",
-        "IS_SPACE",
-        "IS_STOP",
-        "IS_SENT_START",
-        "LIKE_NUM",
-        "LIKE_URL",
-        "LIKE_EMAIL",
-        "SHAPE",
-        "LEMMA",
-        "POS",
-        "TAG",
-        "MORPH",
-        "DEP",
-        "ENT_TYPE",
-        "OP",
-    }
+_TOKEN_ATTRS = _BOOL_ATTRS | frozenset(
+    {"ORTH", "TEXT", "LOWER", "NORM", "LENGTH", "SHAPE", "LEMMA", "POS", "TAG", "MORPH", "DEP", "ENT_TYPE", "OP"}
 )
 _VALUE_OPS = frozenset({"IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS", "==", "!=", ">=", "<=", ">", "<"})
 _OPS = frozenset({"!", "?", "+", "*"})
@@ -168,7 +142,7 @@ def load_pack(path: str | Path, known_ids: set[str] | None = None, strict: bool 
             data = fh.read()
         text = data.decode("utf-8").removeprefix("\ufeff")
         try:  # libyaml's safe loader is ~15x faster, and the parsed pack is cached on disk by content
-            raw = yaml_cache.load(data, lambda _: yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+            raw = yaml_cache.load(data, parse_yaml)
         except yaml.YAMLError:
             raw = yaml.safe_load(text)  # the pure-Python parser words its errors as users know them
     except OSError as exc:
