@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from functools import cache, cached_property
 from typing import Any
 
@@ -19,6 +19,7 @@ from jdlint.config import Config
 from jdlint.lowered import lowered
 from jdlint.posting import Posting
 from jdlint.regex_trie import trie_alternation
+from jdlint.spans import SpanSet
 
 
 @cache
@@ -65,9 +66,16 @@ class Context:
                     pass
         return posted_date(self.posting) or self._as_of or self.config.as_of or dt.date.today()
 
-    @cached_property
+    @property
     def eeo_spans(self) -> list[tuple[int, int]]:
-        """Spans of equal-opportunity statements (paragraphs and EEO sections)."""
+        """Spans of equal-opportunity statements (paragraphs and EEO sections), merged and in order."""
+        return self._eeo.spans
+
+    def in_eeo(self, offset: int) -> bool:
+        return self._eeo.contains(offset)
+
+    @cached_property
+    def _eeo(self) -> SpanSet:
         markers = _eeo_markers()
         spans: list[tuple[int, int]] = []
         p = self.posting
@@ -82,19 +90,7 @@ class Context:
                 # a marker found within the block (matches are short; one crossing a block end is rare and harmless)
                 if j < len(hits) and hits[j] < bl.end and markers.match(low, hits[j], bl.end):
                     spans.append((bl.start, bl.end))
-        spans.sort()
-        merged: list[tuple[int, int]] = []
-        for s, e in spans:
-            if merged and s <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(e, merged[-1][1]))
-            else:
-                merged.append((s, e))
-        return merged
-
-    def in_eeo(self, offset: int) -> bool:
-        spans = self.eeo_spans
-        j = bisect_right(spans, (offset, float("inf"))) - 1
-        return j >= 0 and spans[j][0] <= offset < spans[j][1]
+        return SpanSet(spans)
 
     def section_kind_at(self, offset: int) -> str:
         idx = self.posting.section_index_at(offset)

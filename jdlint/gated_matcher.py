@@ -20,6 +20,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from jdlint.spans import merged
+
 _OPTIONAL_OPS = frozenset({"?", "*", "!"})
 _COUNT = re.compile(r"\{(\d*)(?:,(\d*))?\}")
 # pattern attribute -> token attribute compared by the matcher
@@ -98,14 +100,15 @@ class GatedMatcher:
     def __init__(self, vocab: Any, common_words: Iterable[str] = ()) -> None:
         self.vocab = vocab
         self.common = frozenset(w.lower() for w in common_words)
-        # (column 0 = LOWER / 1 = ORTH, anchor hashes, longest match or None, matcher)
-        self._gated: list[tuple[int, frozenset[int], int | None, Any]] = []
+        # (column 0 = LOWER / 1 = ORTH, anchor hashes as a set and as an array, longest match or None, matcher)
+        self._gated: list[tuple[int, frozenset[int], Any, int | None, Any]] = []
         self._always: Any = None  # one Matcher for patterns without an anchor
 
     def __len__(self) -> int:
         return len(self._gated) + (len(self._always) if self._always is not None else 0)
 
     def add(self, key: str, patterns: Iterable[list[dict]]) -> None:
+        import numpy
         from spacy.matcher import Matcher
 
         for pattern in patterns:
@@ -119,7 +122,8 @@ class GatedMatcher:
             matcher.add(key, [pattern])
             attr, texts = anchor
             hashes = frozenset(self.vocab.strings.add(t) for t in texts)
-            self._gated.append((0 if attr == "LOWER" else 1, hashes, max_length(pattern), matcher))
+            array = numpy.fromiter(hashes, dtype=numpy.uint64, count=len(hashes))
+            self._gated.append((0 if attr == "LOWER" else 1, hashes, array, max_length(pattern), matcher))
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
         matches: list[tuple[int, int, int]] = []
@@ -127,30 +131,20 @@ class GatedMatcher:
             matches.extend(self._always(doc))
         if not self._gated or not len(doc):
             return matches
-        import numpy
+        import numpy  # already loaded by spaCy
         from spacy.attrs import LOWER, ORTH
 
         columns = doc.to_array([LOWER, ORTH]).T
         present = (set(columns[0].tolist()), set(columns[1].tolist()))
-        for col, hashes, longest, matcher in self._gated:
+        for col, hashes, array, longest, matcher in self._gated:
             if hashes.isdisjoint(present[col]):
                 continue
             if longest is None:
                 matches.extend(matcher(doc))
                 continue
-            hits = numpy.flatnonzero(numpy.isin(columns[col], numpy.fromiter(hashes, dtype=columns.dtype)))
-            for start, end in _windows(hits.tolist(), longest, len(doc)):
+            hits = numpy.flatnonzero(numpy.isin(columns[col], array))
+            # every match containing the anchor at token i lies in [i - longest + 1, i + longest)
+            n = len(doc)
+            for start, end in merged((max(0, i - longest + 1), min(n, i + longest)) for i in hits.tolist()):
                 matches.extend((key, start + s, start + e) for key, s, e in matcher(doc[start:end]))
         return matches
-
-
-def _windows(hits: list[int], longest: int, n: int) -> list[tuple[int, int]]:
-    """Merged token ranges [start, end) holding every match that contains an anchor at one of `hits`."""
-    out: list[tuple[int, int]] = []
-    for i in hits:
-        start, end = max(0, i - longest + 1), min(n, i + longest)
-        if out and start <= out[-1][1]:
-            out[-1] = (out[-1][0], end)
-        else:
-            out.append((start, end))
-    return out

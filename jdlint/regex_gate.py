@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_parse as _p  # type: ignore[no-redef]
 
 from jdlint.regex_trie import trie_alternation
+from jdlint.spans import merged
 
 WINDOW = 250
 MIN_LITERAL = 3
@@ -164,8 +165,6 @@ class GatedRegex:
         Windows are tried in text order, so the match is the leftmost one in
         all but contrived cases; callers here only ask whether there is one.
         """
-        if self.keywords is None:
-            return self.pattern.search(text)
         for start, end in self.windows(text, lowered):
             found = self.pattern.search(text, start, end)
             if found:
@@ -195,15 +194,8 @@ class GatedRegex:
         """Merged spans of `text` within `WINDOW` characters of a required literal (none: no match possible)."""
         if self.keywords is None:
             return [(0, len(text))]
-        out: list[tuple[int, int]] = []
-        for hit in self.keywords.finditer(lowered):
-            start = max(0, hit.start() - WINDOW)
-            if out and start <= out[-1][1]:
-                if hit.end() + WINDOW > out[-1][1]:
-                    out[-1] = (out[-1][0], _word_end(text, hit.end() + WINDOW))
-            else:
-                out.append((start, _word_end(text, hit.end() + WINDOW)))
-        return out
+        hits = self.keywords.finditer(lowered)
+        return merged((max(0, h.start() - WINDOW), _word_end(text, h.end() + WINDOW)) for h in hits)
 
 
 def _word_end(text: str, pos: int) -> int:

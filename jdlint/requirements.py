@@ -374,6 +374,11 @@ def _summary_demands(posting: Any, doc: Any) -> list[Requirement]:
     return out
 
 
+# How many earlier items with the same key (or subject) a rule compares each item with. A posting
+# has a handful; without a bound, a file of thousands of pasted postings costs quadratic time.
+MAX_COMPARED = 50
+
+
 def comparable(posting: Any, a: int, b: int) -> bool:
     """May lists in sections `a` and `b` be compared, i.e. do they describe the same role?
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pickle
 import re
+from itertools import pairwise
 
 import pytest
 import spacy
@@ -25,6 +26,7 @@ from jdlint.compliance import pages, places
 from jdlint.gated_matcher import GatedMatcher, anchors, max_length
 from jdlint.regex_gate import GatedRegex, required_literals
 from jdlint.regex_trie import trie_alternation
+from jdlint.spans import SpanSet, merged
 
 WORDS = ["he", "she", "his", "her", "or", "and", "visa", "sponsor", "sponsorship", "not", "available", "work",
          "authorized", "to", "in", "the", "US", "citizen", "citizens", "only", "remote", "equal", "opportunity",
@@ -214,3 +216,16 @@ def test_the_cli_writes_its_whole_report_before_it_exits():
     code, report = run_json(str(SEEDS), "--no-cache")
     assert code == 1
     assert len(report["files"]) == 5 and report["summary"]["findings"] == len(report["findings"]) > 50
+
+
+# -- merged spans ------------------------------------------------------------------------------
+@SETTINGS
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 15)).map(lambda t: (t[0], t[0] + t[1])), max_size=12),
+       st.integers(0, 80), st.integers(0, 10))
+def test_a_span_set_answers_like_a_scan_of_every_span(spans, offset, width):
+    spanset = SpanSet(spans)
+    assert spanset.contains(offset) == any(s <= offset < e for s, e in spans)
+    assert spanset.overlaps(offset, offset + width) == any(s < offset + width and offset < e for s, e in spans)
+    covered = {i for s, e in spans for i in range(s, e)}
+    assert {i for s, e in merged(spans) for i in range(s, e)} == covered
+    assert all(a[1] < b[0] for a, b in pairwise(merged(spans)))  # disjoint, in order, not touching

@@ -22,7 +22,7 @@ from jdlint.compliance.anchor import first_line
 from jdlint.compliance.places import find_places
 from jdlint.finding import Hit, Severity
 from jdlint.hookspecs import hookimpl
-from jdlint.lowered import lower_same_length, lowered
+from jdlint.lowered import lowered
 from jdlint.regex_trie import trie_alternation
 from jdlint.rule import Rule
 
@@ -130,14 +130,14 @@ def _sentences(source: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_triggers(source: str, lowered: str | None = None) -> list[tuple[int, int]]:
+def find_triggers(source: str, low: str) -> list[tuple[int, int]]:
     """Spans where the text says an automated tool assesses candidates (or names an AEDT product).
 
-    `lowered` is `source` in lower case, offsets unchanged, if the caller has it.
+    `low` is `source` in lower case with offsets unchanged (`jdlint.lowered`).
     """
     spec = _spec()
     out: list[tuple[int, int]] = []
-    gates = [m.start() for m in spec.gate.finditer(lower_same_length(source) if lowered is None else lowered)]
+    gates = [m.start() for m in spec.gate.finditer(low)]
     if not gates:
         return out
     for s, e in _sentences(source):

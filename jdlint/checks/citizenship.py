@@ -17,7 +17,8 @@ from jdlint import data
 from jdlint.checks._bias_util import markers_regex, section_span, sentence_span
 from jdlint.finding import Hit, Severity
 from jdlint.hookspecs import hookimpl
-from jdlint.keyword_gate import KeywordGate
+from jdlint.lowered import lowered
+from jdlint.regex_gate import GatedRegex
 from jdlint.regex_trie import trie_alternation
 from jdlint.rule import Rule
 
@@ -64,12 +65,8 @@ def _spaced_atoms(phrase: str) -> list[str]:
     return [r"\s+" if ch == " " else re.escape(ch) for ch in phrase]
 
 
-# every limit pattern below names a status with one of these words
-_GATE = KeywordGate(["citizen", "green", "permanent", "national"])
-
-
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
+def _patterns() -> tuple[GatedRegex, re.Pattern[str], tuple[str, ...]]:
     spec = data.load("citizenship.yaml")
     nat = trie_alternation(spec["nationalities"], _spaced_atoms)
     country = rf"(?:(?:the\s+)?(?:{nat})\s+)?"
@@ -88,7 +85,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
         rf"\brequires?\s+{country}citizenship\b",
         rf"{country}citizenship\s+(?:is\s+)?(?:a\s+)?(?:requirement|condition\s+of\s+employment)\b",
     ]
-    limit = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?:{x})" for x in limits) + r")", re.IGNORECASE)
+    # searched only near the words every limit names a status with ("citizen", "green", "permanent"…)
+    limit = GatedRegex(r"(?<![\w-])(?:" + "|".join(f"(?:{x})" for x in limits) + r")", re.IGNORECASE)
     basis = markers_regex(spec["legal_basis"])
     return limit, basis, tuple(spec.get("suggest", ()))
 
@@ -104,7 +102,7 @@ def jdlint_check(posting, context):
         return
     limit, basis, suggest = _patterns()
     text = posting.analysis
-    for m in _GATE.finditer(limit, posting):
+    for m in limit.finditer(text, lowered(posting)):
         s, e = m.start(), m.end()
         while e > s and not text[e - 1].isalnum():
             e -= 1  # no trailing space or parenthesis in the span

@@ -11,7 +11,7 @@ import re
 
 from jdlint.finding import Hit, Severity
 from jdlint.hookspecs import hookimpl
-from jdlint.requirements import analyse, comparable, line_of
+from jdlint.requirements import MAX_COMPARED, analyse, comparable, line_of
 from jdlint.rule import Rule
 
 RULE = Rule(
@@ -70,11 +70,6 @@ def jdlint_rules():
     return [RULE]
 
 
-# Earlier items with the same key looked at for each item: a posting has a handful; a file of
-# thousands of pasted postings would otherwise cost quadratic time.
-MAX_SAME_KEY = 50
-
-
 @hookimpl
 def jdlint_check(posting, doc, context):
     if not context.enabled(RULE.id):
@@ -86,7 +81,7 @@ def jdlint_check(posting, doc, context):
     last: tuple[int, int] | None = None  # (earlier, later) indexes of the previous finding
     for j, later in enumerate(required):
         earlier_ones = same_key.setdefault(later.key, [])
-        for i in earlier_ones[:MAX_SAME_KEY]:
+        for i in earlier_ones[:MAX_COMPARED]:
             earlier = required[i]
             if _years(earlier) != _years(later):
                 continue

@@ -15,7 +15,6 @@ with nothing or with an English suffix chain (`SUFFIX`), so "shar" matches
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -26,6 +25,7 @@ from jdlint.hookspecs import hookimpl
 from jdlint.lowered import lowered
 from jdlint.regex_trie import trie_alternation
 from jdlint.rule import Rule
+from jdlint.spans import SpanSet
 
 RULE = Rule(
     id="gender-coded",
@@ -171,8 +171,10 @@ def coded_words(posting, context) -> list[tuple[int, int, str]]:
         return cached
     lists = _lists()
     text = posting.analysis
-    skip = _Spans([(m.start(), m.end()) for m in lists.not_coded_phrases.finditer(text)])
-    skip.add([(b.start, b.end) for b in posting.blocks if b.kind == "heading"])
+    skip = SpanSet(
+        [(m.start(), m.end()) for m in lists.not_coded_phrases.finditer(text)]
+        + [(b.start, b.end) for b in posting.blocks if b.kind == "heading"]
+    )
     out: list[tuple[int, int, str]] = []
     for run_start, run_end in _candidate_runs(lowered(posting), lists.stem_starts):
         _code_run(text, run_start, run_end, lists, skip, context, out)
@@ -180,7 +182,7 @@ def coded_words(posting, context) -> list[tuple[int, int, str]]:
     return out
 
 
-def _code_run(text: str, start: int, end: int, lists: _Lists, skip, context, out: list) -> None:
+def _code_run(text: str, start: int, end: int, lists: _Lists, skip: SpanSet, context, out: list) -> None:
     """Append the coded words of one candidate run (see `_candidate_runs`) to `out`."""
     for m in _WORD.finditer(text, start, end + 1):  # + 1: the lookahead must see the next character
         parts = _split(m)
@@ -199,31 +201,6 @@ def _code_run(text: str, start: int, end: int, lists: _Lists, skip, context, out
             out.append((s, e, code))
             if e == m.end():
                 break
-
-
-class _Spans:
-    """Spans to skip, merged and sorted: an overlap test is one bisection, not a scan of them all."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self._raw = list(spans)
-        self._merged: list[tuple[int, int]] | None = None
-        self._starts: list[int] = []
-
-    def add(self, spans: list[tuple[int, int]]) -> None:
-        self._raw += spans
-        self._merged = None
-
-    def overlaps(self, s: int, e: int) -> bool:
-        if self._merged is None:
-            merged: list[tuple[int, int]] = []
-            for a, b in sorted(self._raw):
-                if merged and a <= merged[-1][1]:
-                    merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
-                else:
-                    merged.append((a, b))
-            self._merged, self._starts = merged, [a for a, _ in merged]
-        j = bisect_left(self._starts, e) - 1  # the last span starting before `e`
-        return j >= 0 and self._merged[j][1] > s
 
 
 def _split(m: re.Match) -> list[tuple[int, int]]:

@@ -68,7 +68,7 @@ def _patterns() -> dict:
     determiners = "|".join(re.escape(d) for d in spec["determiners"])
     nouns = "|".join(re.escape(n) for n in spec["person_nouns"])
     return {
-        # both read the lower-cased text, see `_find`
+        # both read the lower-cased text, see `_Boundary`
         "pairs": _Boundary(r"\w/(", r"(?:" + "|".join(pair_alts) + r")(?![\w/])"),
         "single": _Boundary(r"\w/'-", r"(?:" + singles + r")(?![\w/'-])"),
         # "the successful candidate", "an experienced engineer", "our new hire"

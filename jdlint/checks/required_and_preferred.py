@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from jdlint.finding import Hit, Severity
 from jdlint.hookspecs import hookimpl
-from jdlint.requirements import analyse, comparable, line_of
+from jdlint.requirements import MAX_COMPARED, analyse, comparable, line_of
 from jdlint.rule import Rule
 
 RULE = Rule(
@@ -41,11 +41,6 @@ def _min_years(req) -> float:
 @hookimpl
 def jdlint_rules():
     return [RULE]
-
-
-# Required items with the same key compared with each preferred one: bounded, so that a file of
-# thousands of pasted postings stays linear.
-MAX_COMPARED = 50
 
 
 @hookimpl

@@ -50,21 +50,13 @@ def jdlint_check(posting, doc, context):
         return
     lists = sorted({r.section for r in items})
     per_list = Counter(r.section for r in items)
-    pairs: dict[tuple[int, int], bool] = {}
-
-    def same_role(a: int, b: int) -> bool:
-        key = (a, b) if a <= b else (b, a)
-        if key not in pairs:
-            pairs[key] = comparable(posting, a, b)
-        return pairs[key]
-
     best, best_scope = 0, lists
     for k, s in enumerate(lists):  # the lists one role sees: this one and every list comparable with it
         # Only the NEIGHBOURS lists on each side (in text order) are candidates: a real posting has far
         # fewer, so nothing changes for one, and a huge file costs linear, not cubic, time.
         candidates = lists[max(0, k - NEIGHBOURS) : k + NEIGHBOURS + 1]
-        near = [t for t in candidates if same_role(s, t)]
-        scope = [t for t in near if all(same_role(t, u) for u in near)]
+        near = [t for t in candidates if comparable(posting, s, t)]  # memoised per posting
+        scope = [t for t in near if all(comparable(posting, t, u) for u in near)]
         count = sum(per_list[t] for t in scope)
         if count > best:
             best, best_scope = count, scope

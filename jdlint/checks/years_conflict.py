@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from jdlint.finding import Hit, Severity
 from jdlint.hookspecs import hookimpl
-from jdlint.requirements import analyse, comparable, line_of
+from jdlint.requirements import MAX_COMPARED, analyse, comparable, line_of
 from jdlint.rule import Rule
 
 RULE = Rule(
@@ -40,11 +40,6 @@ RULE = Rule(
 @hookimpl
 def jdlint_rules():
     return [RULE]
-
-
-# Earlier demands about the same subject compared with each one: a posting has a few; a file of
-# thousands of pasted postings would otherwise cost quadratic time.
-MAX_COMPARED = 50
 
 
 @hookimpl

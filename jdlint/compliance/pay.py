@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from jdlint.posting import Posting
+from jdlint.spans import merged
 
 RANGE, SINGLE, OPEN = "range", "single", "open"
 MAX_RATIO = 5.0  # a "range" whose top is more than 5x its bottom is two unrelated numbers
@@ -161,17 +162,9 @@ def _numbered(pattern: re.Pattern[str], source: str, start: int, end: int) -> It
     digit and `_AFTER_DIGIT` after its last. Windows around the digits that
     close enough to merge find the same matches.
     """
-    window: tuple[int, int] | None = None
-    for d in _DIGITS.finditer(source, start, end):
-        lo, hi = max(start, d.start() - _BEFORE_DIGIT), min(end, d.end() + _AFTER_DIGIT)
-        if window is not None and lo <= window[1]:
-            window = (window[0], hi)
-            continue
-        if window is not None:
-            yield from pattern.finditer(source, *window)
-        window = (lo, hi)
-    if window is not None:
-        yield from pattern.finditer(source, *window)
+    digits = _DIGITS.finditer(source, start, end)
+    for lo, hi in merged((max(start, d.start() - _BEFORE_DIGIT), min(end, d.end() + _AFTER_DIGIT)) for d in digits):
+        yield from pattern.finditer(source, lo, hi)
 
 
 def _singles(source: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Pay]:
