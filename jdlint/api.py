@@ -64,8 +64,7 @@ def lint_text(
         text = text[1:]
     text, _, _ = normalise_newlines(text)
     posting = parse_posting(text, path)
-    doc = next(iter(engine.make_docs([posting])))
-    findings, summary = engine.check(posting, doc, as_of)
+    findings, summary = engine.check(posting, None, as_of)
     return FileResult(path, findings, summary, text)
 
 
@@ -247,14 +246,14 @@ def lint_batch(
     """Read, parse and lint some files in one `nlp.pipe` batch (also what a worker process runs)."""
     chunk = [(i, read_posting(p, engine, data)) for i, p, data in work]
     good = [c.posting for _, c in chunk if c.posting is not None]
-    docs = iter(engine.make_docs(good)) if good else iter(())
+    docs = iter(engine.make_docs(good)) if good and engine.wants_docs else None
     out: list[tuple[int, FileResult]] = []
     for i, c in chunk:
         if c.posting is None:
             rule, message = c.error  # type: ignore[misc]
             out.append((i, FileResult(c.path, [engine.file_error(c.path, rule, message)], {}, None)))
             continue
-        findings, summary = engine.check(c.posting, next(docs), as_of)
+        findings, summary = engine.check(c.posting, next(docs) if docs is not None else None, as_of)
         out.append((i, FileResult(c.path, findings, summary, c.posting.text)))
     return out
 

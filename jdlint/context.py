@@ -30,13 +30,40 @@ def _eeo_markers() -> re.Pattern[str]:
 
 class Context:
     def __init__(
-        self, posting: Posting, config: Config, enabled: frozenset[str], nlp: Any = None, as_of: dt.date | None = None
+        self,
+        posting: Posting,
+        config: Config,
+        enabled: frozenset[str],
+        nlp: Any = None,
+        as_of: dt.date | None = None,
+        doc: Any = None,
     ) -> None:
         self.posting = posting
         self.config = config
         self.enabled_rules = enabled
         self.nlp = nlp
         self._as_of = as_of
+        self._doc = doc
+
+    @property
+    def doc(self) -> Any:
+        """The spaCy Doc of the whole posting (over `posting.analysis`), made on first use.
+
+        Tokenizing is the largest single cost of a run, so it happens only for a
+        rule that asks: a plugin whose hook takes `doc`, or a built-in rule that
+        cannot work on less.
+        """
+        if self._doc is None:
+            self._doc = self.nlp(self.posting.analysis)
+        return self._doc
+
+    @property
+    def lemma_doc(self) -> Any:
+        """`doc` when the pipeline sets lemmas (a trained one), else None: the blank default has none to give."""
+        nlp = self.nlp
+        if nlp is None or not any("token.lemma" in nlp.get_pipe_meta(n).assigns for n in nlp.pipe_names):
+            return None
+        return self.doc
 
     def enabled(self, rule_id: str) -> bool:
         """Rules may skip work for a switched-off id; the engine filters anyway."""

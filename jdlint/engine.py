@@ -222,16 +222,27 @@ class Engine:
     def make_docs(self, postings: list[Posting]) -> Iterable[Any]:
         return self.nlp.pipe((p.analysis for p in postings), batch_size=32)
 
-    def check(self, posting: Posting, doc: Any, as_of=None) -> tuple[list[Finding], dict]:
-        """Run every enabled rule on one parsed posting."""
-        ctx = Context(posting, self.config, self.enabled, self.nlp, as_of)
+    @property
+    def wants_docs(self) -> bool:
+        """True when some plugin's hook takes `doc`: then every posting's Doc is made up front, in batches.
+
+        jdlint's own rules do not take it (they tokenize only what they need, or ask
+        `context.doc`), so with them alone no posting is tokenized whole.
+        """
+        hooks = self.pm.hook
+        impls = hooks.jdlint_check.get_hookimpls() + hooks.jdlint_file_summary.get_hookimpls()
+        return any("doc" in impl.argnames for impl in impls)
+
+    def check(self, posting: Posting, doc: Any = None, as_of=None) -> tuple[list[Finding], dict]:
+        """Run every enabled rule on one parsed posting (`doc`: its Doc if already made, else made on demand)."""
+        ctx = Context(posting, self.config, self.enabled, self.nlp, as_of, doc)
         findings: list[Finding] = []
         failures: list[Finding] = []
         for impl in reversed(self.pm.hook.jdlint_check.get_hookimpls()):
             name = impl.plugin_name
-            kwargs = {"posting": posting, "doc": doc, "context": ctx}
+            kwargs = {"posting": posting, "context": ctx}
             try:
-                result = impl.function(*[kwargs[a] for a in impl.argnames])
+                result = impl.function(*[ctx.doc if a == "doc" else kwargs[a] for a in impl.argnames])
                 mine: list[Finding] = []  # a plugin that fails part-way reports nothing but its failure
                 for n, hit in enumerate(result if result is not None else ()):
                     if n >= MAX_HITS:  # an endless generator must not hang the run
@@ -261,9 +272,9 @@ class Engine:
         findings.sort(key=lambda f: f.sort_key)
         summary: dict = {}
         for impl in self.pm.hook.jdlint_file_summary.get_hookimpls():
-            kw = {"posting": posting, "doc": doc, "context": ctx, "findings": findings}
+            kw = {"posting": posting, "context": ctx, "findings": findings}
             try:
-                extra = impl.function(*[kw[a] for a in impl.argnames])
+                extra = impl.function(*[ctx.doc if a == "doc" else kw[a] for a in impl.argnames])
                 if extra is not None and not isinstance(extra, dict):
                     raise TypeError(f"returned {type(extra).__name__}, expected a dict")
                 if extra:

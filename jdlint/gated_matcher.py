@@ -26,6 +26,12 @@ _OPTIONAL_OPS = frozenset({"?", "*", "!"})
 _COUNT = re.compile(r"\{(\d*)(?:,(\d*))?\}")
 # pattern attribute -> token attribute compared by the matcher
 _TEXT_ATTRS = {"LOWER": "LOWER", "ORTH": "ORTH", "TEXT": "ORTH"}
+# attributes the tokenizer alone decides for a token from its own text (no sentence, tagger or parser)
+TOKEN_LOCAL_ATTRS = frozenset(
+    {"ORTH", "TEXT", "LOWER", "NORM", "LENGTH", "SHAPE", "OP"}
+    | {"IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT", "IS_SPACE", "IS_STOP"}
+    | {"LIKE_NUM", "LIKE_URL", "LIKE_EMAIL"}
+)
 
 
 def _required(token: dict) -> bool:
@@ -100,19 +106,31 @@ class GatedMatcher:
     def __init__(self, vocab: Any, common_words: Iterable[str] = ()) -> None:
         self.vocab = vocab
         self.common = frozenset(w.lower() for w in common_words)
-        # (column 0 = LOWER / 1 = ORTH, anchor hashes as a set and as an array, longest match or None, matcher)
-        self._gated: list[tuple[int, frozenset[int], Any, int | None, Any]] = []
+        # (column 0 = LOWER / 1 = ORTH, anchor hashes, longest match or None, matcher)
+        self._gated: list[tuple[int, frozenset[int], int | None, Any]] = []
         self._always: Any = None  # one Matcher for patterns without an anchor
+        # anchor text -> the most tokens a match around it spans, per attribute (LOWER / ORTH)
+        self.anchor_texts: dict[str, dict[str, int]] = {"LOWER": {}, "ORTH": {}}
+        self.longest = 0  # the most tokens any match spans (0: no pattern yet)
+        self.local = True  # every pattern bounded and reading only token-local attributes
 
     def __len__(self) -> int:
         return len(self._gated) + (len(self._always) if self._always is not None else 0)
 
+    @property
+    def anchored(self) -> bool:
+        """Every pattern has an anchor word (no match can occur away from `anchor_texts`)."""
+        return self._always is None
+
     def add(self, key: str, patterns: Iterable[list[dict]]) -> None:
-        import numpy
         from spacy.matcher import Matcher
 
         for pattern in patterns:
             anchor = anchors(pattern, self.common)
+            longest = max_length(pattern)
+            self.longest = max(self.longest, longest or 0)
+            if longest is None or any(set(t) - TOKEN_LOCAL_ATTRS for t in pattern):
+                self.local = False
             if anchor is None:
                 if self._always is None:
                     self._always = Matcher(self.vocab)
@@ -121,9 +139,11 @@ class GatedMatcher:
             matcher = Matcher(self.vocab)
             matcher.add(key, [pattern])
             attr, texts = anchor
+            reach = self.anchor_texts[attr]
+            for t in texts:
+                reach[t] = max(reach.get(t, 0), longest or 0)
             hashes = frozenset(self.vocab.strings.add(t) for t in texts)
-            array = numpy.fromiter(hashes, dtype=numpy.uint64, count=len(hashes))
-            self._gated.append((0 if attr == "LOWER" else 1, hashes, array, max_length(pattern), matcher))
+            self._gated.append((0 if attr == "LOWER" else 1, hashes, longest, matcher))
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
         matches: list[tuple[int, int, int]] = []
@@ -131,20 +151,27 @@ class GatedMatcher:
             matches.extend(self._always(doc))
         if not self._gated or not len(doc):
             return matches
-        import numpy  # already loaded by spaCy
         from spacy.attrs import LOWER, ORTH
 
-        columns = doc.to_array([LOWER, ORTH]).T
-        present = (set(columns[0].tolist()), set(columns[1].tolist()))
-        for col, hashes, array, longest, matcher in self._gated:
-            if hashes.isdisjoint(present[col]):
+        columns = doc.to_array([LOWER, ORTH]).T.tolist()
+        where: list[dict[int, list[int]] | None] = [None, None]  # token positions by hash, made on demand
+        n = len(doc)
+        for col, hashes, longest, matcher in self._gated:
+            index = where[col]
+            if index is None:
+                index = where[col] = {}
+                for i, h in enumerate(columns[col]):
+                    index.setdefault(h, []).append(i)
+            found = [index[h] for h in hashes if h in index] if len(hashes) < len(index) else None
+            if found is None:
+                found = [positions for h, positions in index.items() if h in hashes]
+            if not found:
                 continue
             if longest is None:
                 matches.extend(matcher(doc))
                 continue
-            hits = numpy.flatnonzero(numpy.isin(columns[col], array))
+            hits = sorted(i for positions in found for i in positions)
             # every match containing the anchor at token i lies in [i - longest + 1, i + longest)
-            n = len(doc)
-            for start, end in merged((max(0, i - longest + 1), min(n, i + longest)) for i in hits.tolist()):
+            for start, end in merged((max(0, i - longest + 1), min(n, i + longest)) for i in hits):
                 matches.extend((key, start + s, start + e) for key, s, e in matcher(doc[start:end]))
         return matches

@@ -28,7 +28,10 @@ and in ``jdlint_acme/rules.py``::
 
 Rules never read files, print or parse: they get the parsed `Posting`, its
 spaCy `Doc` (built over `posting.analysis`, so `token.idx` is an offset into
-`posting.text`) and a `Context`, and return or yield `Hit` objects.
+`posting.text`) and a `Context`, and return or yield `Hit` objects. A hook
+takes only the arguments it names; the `Doc` is made only when some hook
+names `doc` (or a rule reads `context.doc`), since tokenizing whole postings
+is the largest single cost of a run. jdlint's own rules do not name it.
 """
 
 from __future__ import annotations

@@ -9,7 +9,10 @@ Entries are written to a temporary file and renamed (safe with concurrent
 runs), read back with an unpickler that admits only plain data and dates, and
 anything unreadable is parsed again. Caching never changes a result, so it
 is on even with `--no-cache` (which is about results); set
-`JDLINT_NO_YAML_CACHE=1` to turn it off.
+`JDLINT_NO_YAML_CACHE=1` to turn it off. The same store keeps one derived
+value that is slow to compute and plain data too: which anchor words the
+tokenizer can cut out of a longer word (`jdlint.token_windows`), keyed by the
+words and the tokenizer's rules.
 """
 
 from __future__ import annotations

@@ -20,7 +20,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from spacy.matcher import Matcher
 
-from jdlint import data, yaml_cache
+import jdlint
+from jdlint import data, token_windows, yaml_cache
 from jdlint.checks._bias_util import words_regex
 from jdlint.compliance import pages, places
 from jdlint.gated_matcher import GatedMatcher, anchors, max_length
@@ -229,3 +230,204 @@ def test_a_span_set_answers_like_a_scan_of_every_span(spans, offset, width):
     covered = {i for s, e in spans for i in range(s, e)}
     assert {i for s, e in merged(spans) for i in range(s, e)} == covered
     assert all(a[1] < b[0] for a, b in pairwise(merged(spans)))  # disjoint, in order, not touching
+
+
+# -- term rules on the stretches around anchor words ---------------------------------------------
+TRICKY = [
+    "cannot",
+    "gonna",
+    "don't",
+    "10km",
+    "5-years",
+    "man-hours",
+    "chairman",
+    "business",
+    "https://x.io/us",
+    "he",
+    "He's",
+    "HIM",
+    "guys",
+    "rockstar",
+    "rock",
+    "star",
+    "ninja",
+    "young",
+    "team",
+    "native",
+    "English",
+    "speaker",
+    "culture",
+    "fit",
+    "work",
+    "hard",
+    ",",
+    "play",
+    "not",
+    "a",
+    "over",
+    "qualified",
+    "digital",
+    "recent",
+    "graduate",
+    "(",
+    ")",
+    "*",
+    "#",
+    "\u00a0",
+    "\t",
+    "  ",
+    "\n",
+    "\n\n",
+    "no",
+    "more",
+    "than",
+    "8",
+    "years",
+    "experience",
+    "max",
+    "of",
+    "between",
+    "the",
+    "ages",
+    "25",
+    "and",
+    "35",
+    "old",
+    "we",
+    "are",
+    "family",
+    "mother",
+    "tongue",
+    "unicorn",
+    "A-player",
+    "A",
+    "-",
+    "player",
+    "manpower",
+    "salesman",
+]
+
+
+def _posting_text(words: list[str]) -> str:
+    return " ".join(words)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(TRICKY), max_size=120))
+@example(["cannot"] * 3 + ["young", "team", "\n\n", "man-hours", "chairman", "10km", "rockstar"])
+def test_every_token_that_is_an_anchor_is_found(words):
+    text = _posting_text(words)
+    anchors = {"not", "can", "na", "km", "us", "man", "he", "hours", "young", "star", "-", "n't", "years", "a"}
+    tokenizer = _blank().tokenizer
+    finder = token_windows.AnchorFinder(dict.fromkeys(anchors, 1), {"A": 1}, tokenizer)
+    starts = {s for s, _, _ in finder.find(text, text.lower())}
+    for tok in tokenizer(text):
+        if tok.lower_ in anchors or tok.text == "A":
+            assert tok.idx in starts, (tok.text, tok.idx)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(TRICKY), max_size=120), st.integers(1, 6))
+def test_a_stretch_has_exactly_the_tokens_of_the_whole_text_there(words, reach):
+    text = _posting_text(words)
+    nlp = _blank()
+    whole = [(t.idx, t.text) for t in nlp.make_doc(text) if not t.is_space]
+    anchors = [(m.start(), m.end(), reach) for m in re.finditer(r"young|man|not|star", text)]
+    cut = token_windows.tokenize(nlp, text, anchors)
+    assert cut is not None
+    for w in cut:
+        assert w.start == 0 or (text[w.start - 1].isspace() and not text[w.start].isspace())
+        inside = [(w.start + t.idx, t.text) for t in w.doc if not t.is_space]
+        assert inside == [(i, t) for i, t in whole if w.start <= i < w.end]
+
+
+@pytest.fixture(scope="module")
+def term_engines():
+    """Two engines: one matching terms on stretches from the first posting, one always on whole Docs."""
+    from jdlint.engine import Engine
+
+    windowed, whole = Engine(), Engine()
+    c = windowed.terms.compile(windowed.nlp)
+    assert c.windowed, "the bundled packs must be windowable"
+    c.finder = token_windows.AnchorFinder(*c.anchors, windowed.nlp.tokenizer)
+    whole.terms.compile(whole.nlp).windowed = False
+    return windowed, whole
+
+
+def _term_findings(text: str, engine) -> list[tuple]:
+    result = jdlint.lint_text(text, path="job.md", engine=engine)
+    return sorted((f.rule, f.line, f.column, f.end_line, f.end_column, f.message) for f in result.findings)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(TRICKY), max_size=150))
+@example(
+    [
+        "we",
+        "are",
+        "a",
+        "young",
+        "team",
+        "of",
+        "rockstar",
+        "ninja",
+        "guys",
+        "\n\n",
+        "native",
+        "English",
+        "speaker",
+        ",",
+        "culture",
+        "fit",
+        ",",
+        "work",
+        "hard",
+        ",",
+        "play",
+        "hard",
+        "no",
+        "more",
+        "than",
+        "8",
+        "years",
+        "experience",
+        "between",
+        "the",
+        "ages",
+        "25",
+        "and",
+        "35",
+        "old",
+    ]
+)
+def test_terms_on_stretches_find_what_terms_on_the_whole_doc_find(term_engines, words):
+    windowed, whole = term_engines
+    text = "# Software Engineer\n\n" + _posting_text(words)
+    assert _term_findings(text, windowed) == _term_findings(text, whole)
+
+
+@pytest.mark.parametrize("seed", sorted(p.name for p in SEEDS.iterdir() if p.suffix in (".md", ".txt")))
+def test_the_seeds_read_the_same_on_stretches_and_on_whole_docs(term_engines, seed):
+    text = (SEEDS / seed).read_text(encoding="utf-8")
+    windowed, whole = term_engines
+    assert _term_findings(text, windowed) == _term_findings(text, whole)
+
+
+def test_a_plugin_that_takes_the_doc_gets_the_whole_posting_tokenized():
+    from jdlint.engine import Engine
+    from jdlint.hookspecs import hookimpl
+
+    engine = Engine()
+    assert not engine.wants_docs  # jdlint's own rules tokenize only what they need
+    seen = []
+
+    class Plugin:
+        @hookimpl
+        def jdlint_check(self, posting, doc, context):
+            seen.append([t.text for t in doc])
+            return []
+
+    engine.pm.register(Plugin(), name="test-doc-plugin")
+    assert engine.wants_docs
+    jdlint.lint_text("Join our team.\n\nWe value you.", engine=engine)
+    assert seen == [["Join", "our", "team", ".", "\n\n", "We", "value", "you", "."]]

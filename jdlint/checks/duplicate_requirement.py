@@ -71,10 +71,10 @@ def jdlint_rules():
 
 
 @hookimpl
-def jdlint_check(posting, doc, context):
+def jdlint_check(posting, context):
     if not context.enabled(RULE.id):
         return
-    every = analyse(posting, doc).of_kind("required")
+    every = analyse(posting, context.lemma_doc).of_kind("required")
     position = {id(r): n for n, r in enumerate(every)}
     required = [r for r in every if r.substantive]
     same_key: dict[object, list[int]] = {}  # key -> indexes in `required`: only these can repeat each other

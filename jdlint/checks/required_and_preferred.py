@@ -44,10 +44,10 @@ def jdlint_rules():
 
 
 @hookimpl
-def jdlint_check(posting, doc, context):
+def jdlint_check(posting, context):
     if not context.enabled(RULE.id):
         return
-    analysis = analyse(posting, doc)
+    analysis = analyse(posting, context.lemma_doc)
     required: dict[object, list] = {}  # key -> required items, in text order
     for r in analysis.of_kind("required"):
         if r.key:

@@ -41,11 +41,11 @@ def jdlint_rules():
 
 
 @hookimpl
-def jdlint_check(posting, doc, context):
+def jdlint_check(posting, context):
     if not context.enabled(RULE.id):
         return
     limit = context.option(RULE.id, "max-items", DEFAULT_MAX)
-    items = [r for r in analyse(posting, doc).of_kind("required") if r.depth == 0 and r.countable]
+    items = [r for r in analyse(posting, context.lemma_doc).of_kind("required") if r.depth == 0 and r.countable]
     if len(items) <= limit:
         return
     lists = sorted({r.section for r in items})

@@ -58,14 +58,14 @@ def jdlint_rules():
 
 
 @hookimpl
-def jdlint_check(posting, doc, context):
+def jdlint_check(posting, context):
     if not context.enabled(RULE.id) or not posting.title:
         return
     level = title_level(posting.title)
     if level is None:
         return
     spec = seniority_spec()
-    reqs = [r for r in analyse(posting, doc).of_kind("required", "summary") if not r.alternative]
+    reqs = [r for r in analyse(posting, context.lemma_doc).of_kind("required", "summary") if not r.alternative]
     demands = sorted((d for r in reqs for d in r.years), key=lambda d: d.start)
     if not demands:
         return

@@ -43,10 +43,10 @@ def jdlint_rules():
 
 
 @hookimpl
-def jdlint_check(posting, doc, context):
+def jdlint_check(posting, context):
     if not context.enabled(RULE.id):
         return
-    reqs = [r for r in analyse(posting, doc).of_kind("required", "summary") if not r.alternative]
+    reqs = [r for r in analyse(posting, context.lemma_doc).of_kind("required", "summary") if not r.alternative]
     demands = sorted(((d, r) for r in reqs for d in r.years), key=lambda p: p[0].start)
     text = posting.text
     by_subject: dict[object, list[int]] = {}  # only demands about the same subject can conflict
