@@ -1,5 +1,7 @@
 """The issue's acceptance lines, through the real CLI."""
 
+import json
+
 from conftest import run_cli, run_json
 
 
@@ -36,3 +38,12 @@ def test_seeds_json_shape_and_placeholder(seeds_dir):
             "match",
             "suggestions",
         }
+
+
+def test_json_report_puts_each_finding_and_file_on_a_line_of_its_own(seeds_dir):
+    proc = run_cli("check", "--format", "json", "--no-cache", "--fail-on", "never", str(seeds_dir))
+    report = json.loads(proc.stdout)
+    lines = proc.stdout.splitlines()
+    entries = [json.loads(line.strip().rstrip(",")) for line in lines if line.startswith("    {")]
+    assert entries == report["findings"] + report["files"]
+    assert lines[0] == "{" and lines[-1] == "}" and len(report["findings"]) > 10

@@ -18,5 +18,21 @@ def to_dict(report: Report) -> dict:
 
 
 def render(report: Report, out: IO[str], **_options) -> None:
-    json.dump(to_dict(report), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    """The document, one finding or file entry per line.
+
+    `json.dump(indent=2)` runs the pure-Python encoder (its C encoder has no
+    indentation) and took ~0.4 s for the corpus's 18,000 findings; each entry
+    is encoded by the C encoder instead and only the outer layout is ours.
+    """
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    doc = to_dict(report)
+    out.write("{\n" + f'  "version": {encode(doc["version"])},\n')
+    for key in ("findings", "files"):
+        entries = doc[key]
+        if not entries:
+            out.write(f'  "{key}": [],\n')
+            continue
+        out.write(f'  "{key}": [\n    ')
+        out.write(",\n    ".join(map(encode, entries)))
+        out.write("\n  ],\n")
+    out.write(f'  "summary": {encode(doc["summary"])}\n}}\n')
