@@ -19,6 +19,7 @@ Starting a worker costs about as much as importing spaCy, so with the default
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import os
 from collections.abc import Iterator
@@ -122,6 +123,9 @@ _as_of: dt.date | None = None
 def _start(spec: EngineSpec, as_of: dt.date | None) -> None:
     """Worker initialiser: build the engine (and spaCy) once per process."""
     global _engine, _as_of
+    # A worker's results are all sent before it exits; tearing down its interpreter
+    # (spaCy's objects, every module) took ~0.2 s that the caller spent waiting.
+    atexit.register(os._exit, 0)
     _engine = spec.build()
     _as_of = as_of
     _ = _engine.nlp  # load spaCy now, while the main process is still planning
