@@ -19,6 +19,8 @@ from jdlint import data
 from jdlint.checks._bias_util import markers_regex, parent_intro_span, section_span, sentence_span, words_regex
 from jdlint.finding import Hit
 from jdlint.hookspecs import hookimpl
+from jdlint.lowered import lowered
+from jdlint.regex_gate import GatedRegex
 
 RULE_ID = "disability-bias"
 _THROUGH = re.compile(r"\s+(?:[\w-]+\s+){0,3}through\b", re.IGNORECASE)  # "walk stakeholders through"
@@ -35,7 +37,7 @@ def gerund(verb: str) -> str:
 
 @dataclass(frozen=True)
 class _Spec:
-    demand: re.Pattern[str]
+    demand: GatedRegex  # run only near one of its verbs
     kinds: dict[str, str]  # verb or gerund -> strong | weighty | listed
     figurative: re.Pattern[str]
     load: re.Pattern[str]
@@ -56,7 +58,8 @@ def _spec() -> _Spec:
     lead = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(d["lead_ins"], key=len, reverse=True))
     adverb = "|".join(d.get("adverbs", []))
     sep = r"\s*(?:,\s*(?:and/or\s+|and\s+|or\s+)?|/|\s+and/or\s+|\s+and\s+|\s+or\s+)\s*"
-    demand = re.compile(
+    # a demand names a verb: the regex runs only near one (a verb list is no longer than its verbs' spacing)
+    demand = GatedRegex(
         rf"(?<![\w-])(?P<lead>{lead})\s+(?:(?:{adverb})\s+)?(?P<verbs>(?:{verb})(?:{sep}(?:{verb}))*)(?![\w-])",
         re.IGNORECASE,
     )
@@ -94,7 +97,7 @@ def jdlint_check(posting, context):
         return
     spec = _spec()
     text = posting.analysis
-    for m in spec.demand.finditer(text):
+    for m in spec.demand.finditer(text, lowered(posting)):
         s = m.start()
         if context.in_eeo(s):
             continue
