@@ -188,7 +188,21 @@ class GatedRegex:
             start = text.rfind("\n", 0, hit.start()) + 1
             end = text.find("\n", hit.end())
             done = end = len(text) if end == -1 else end
-            yield from self.pattern.finditer(text, start, end)
+            if self._line_anchored:  # it can only match where the line starts: one attempt, not one per column
+                m = self.pattern.match(text, start, end)
+                if m:
+                    yield m
+            else:
+                yield from self.pattern.finditer(text, start, end)
+
+    @cached_property
+    def _line_anchored(self) -> bool:
+        """Does every match begin with `^` (the regex is `^…`, no top-level alternation)?"""
+        try:
+            parsed = list(_p.parse(self.source, self.flags))
+        except Exception:
+            return False
+        return bool(parsed) and parsed[0] in ((_c.AT, _c.AT_BEGINNING), (_c.AT, _c.AT_BEGINNING_LINE))
 
     def windows(self, text: str, lowered: str) -> list[tuple[int, int]]:
         """Merged spans of `text` within `WINDOW` characters of a required literal (none: no match possible)."""

@@ -122,6 +122,20 @@ def test_line_markers_are_found_only_on_their_lines_and_all_of_them():
     assert found  # the sample does hold a marker
 
 
+LINE_WORDS = ["Similar", "jobs", "people", "also", "viewed", "page", "not", "found", "404", "error", "-", "#", "*",
+              "Data", "Engineer", "positions", "this", "job", "is", "no", "longer", "available", ":", "\n", "\n\n"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(LINE_WORDS), max_size=40))
+@example(["Similar", "jobs", "\n", "page", "not", "found", "\n", "#", "people", "also", "viewed"])
+def test_a_line_marker_is_matched_once_per_line_as_a_scan_of_the_text_finds_it(words):
+    text = " ".join(words)
+    for markers in (pages._tables()[0], pages._tables()[2]):
+        found = [m.span() for m in markers.finditer_lines(text, text.lower())]
+        assert found == [m.span() for m in markers.pattern.finditer(text)]
+
+
 # -- token patterns near their anchors ---------------------------------------------------------
 PATTERNS = {
     "young-team": [{"LOWER": "young"}, {"ORTH": ",", "OP": "?"}, {"LOWER": "and", "OP": "?"},
