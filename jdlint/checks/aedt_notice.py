@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -117,33 +116,37 @@ def jdlint_rules():
     return [RULE]
 
 
-def _sentences(source: str) -> list[tuple[int, int]]:
-    """Sentence spans: split at line breaks and at '. ', '! ', '? '."""
-    spans = []
-    for m in re.finditer(r"[^\n]+", source):
-        s = m.start()
-        for end in re.finditer(r"[.!?](?=\s)|$", m.group()):
-            e = m.start() + end.end()
-            if source[s:e].strip():
-                spans.append((s, e))
-            s = e
-    return spans
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|$")
+
+
+def _sentence_at(source: str, pos: int) -> tuple[int, int]:
+    """The sentence holding `pos`: lines split at '. ', '! ', '? ' (and at their ends)."""
+    line_start = source.rfind("\n", 0, pos) + 1
+    line_end = source.find("\n", pos)
+    line = source[line_start : len(source) if line_end == -1 else line_end]
+    start = line_start
+    for end in _SENTENCE_END.finditer(line):
+        e = line_start + end.end()
+        if e > pos:
+            return start, e
+        start = e
+    return start, line_start + len(line)
 
 
 def find_triggers(source: str, low: str) -> list[tuple[int, int]]:
     """Spans where the text says an automated tool assesses candidates (or names an AEDT product).
 
     `low` is `source` in lower case with offsets unchanged (`jdlint.lowered`).
+    Only sentences holding a trigger word are read.
     """
     spec = _spec()
     out: list[tuple[int, int]] = []
-    gates = [m.start() for m in spec.gate.finditer(low)]
-    if not gates:
-        return out
-    for s, e in _sentences(source):
-        j = bisect_left(gates, s)
-        if j == len(gates) or gates[j] >= e:
-            continue  # no trigger word in this sentence
+    done = -1
+    for gate in spec.gate.finditer(low):
+        if gate.start() < done:
+            continue  # its sentence was read
+        s, e = _sentence_at(source, gate.start())
+        done = e
         sentence = source[s:e]
         if spec.not_triggers.search(sentence):
             continue
