@@ -90,6 +90,7 @@ TRIGGERS = [
     ("Candidates will be scored by a machine-learning model.", "scored by a machine-learning"),
     ("Your resume will be ranked by an algorithm.", "ranked by an algorithm"),
     ("Every application goes through AI-powered resume screening.", "AI-powered resume screening"),
+    ("Resumes are screened by an ML model.", "screened by an ML"),
     ("We use HireVue to assess candidates' recorded interviews.", "HireVue"),
     ("We use Covey as part of our hiring process for jobs in NYC.", "Covey"),
     ("Certain features of our hiring software may qualify it as an AEDT.", "AEDT"),
@@ -117,6 +118,7 @@ NOT_TRIGGERS = [
         "These tools do not replace human judgment; final hiring decisions are made by people."
     ),
     "The team evaluates fraud signals using machine learning.",
+    "Resumes are screened by email and rated in our HTML form.",  # "ai" and "ml" inside words
 ]
 
 

@@ -22,7 +22,7 @@ from jdlint.compliance.places import find_places
 from jdlint.finding import Hit, Severity
 from jdlint.hookspecs import hookimpl
 from jdlint.lowered import lowered
-from jdlint.regex_trie import trie_alternation
+from jdlint.regex_trie import literal_atoms, trie_alternation
 from jdlint.rule import Rule
 
 RULE = Rule(
@@ -99,10 +99,13 @@ def _spec() -> _Spec:
         not_triggers=re.compile("|".join(raw["not_triggers"]), flags),
         assist_only=re.compile("|".join(raw["assist_only"]), flags),
         products=re.compile(rf"\b(?:{products})\b"),
-        gate=re.compile(  # on lower-case text, case-sensitively: a fast literal scan
-            trie_alternation(["aedt", "automat", "artificial", "algorithm", "machine", "a.i."])
-            + "|(?<![a-z])(?:ai|ml)(?![a-z])|"
-            + trie_alternation(p.lower() for p in raw["products"])
+        # on lower-case text, case-sensitively, as one trie: `re` skips to the characters that can start it
+        gate=re.compile(
+            trie_alternation(
+                ["aedt", "automat", "artificial", "algorithm", "machine", "a.i.", "ai", "ml"]
+                + [p.lower() for p in raw["products"]],
+                _gate_atoms,
+            )
         ),
         elements=tuple(
             _Element(e["id"], e["name"], tuple(re.compile(p, flags) for p in e.get("patterns") or ()))
@@ -114,6 +117,13 @@ def _spec() -> _Spec:
 @hookimpl
 def jdlint_rules():
     return [RULE]
+
+
+def _gate_atoms(word: str) -> list[str]:
+    """Trie atoms of a gate word; "ai" and "ml" count only as whole words (not in "email", "html")."""
+    if word in ("ai", "ml"):
+        return [word[0], rf"(?<![a-z]{word[0]}){word[1]}(?![a-z])"]
+    return literal_atoms(word)
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|$")
