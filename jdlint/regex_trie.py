@@ -21,6 +21,26 @@ def literal_atoms(phrase: str) -> list[str]:
     return [re.escape(ch) for ch in phrase]
 
 
+def first_char_alternation(alternatives: Iterable[str], not_after: str) -> str:
+    """Regex source for `(?<![not_after])(?:alt1|alt2|…)`, written so that `re` can skip ahead.
+
+    A leading look-behind makes `re` try every position of the text. Grouped
+    by first character with the look-behind after it, `(?:h(?<![\\w/]h)(?:e|is)|s…)`,
+    every branch starts with a literal and `re` jumps to the characters that can
+    start a match. Each alternative must start with a literal character (escaped
+    or not); their order within a first character is kept. Same matches.
+    """
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        n = 2 if alt.startswith("\\") else 1
+        first, rest = alt[:n], alt[n:]
+        if not first or (n == 1 and first in "()[]{}.^$*+?|") or (n == 2 and first[1:].isalnum()):
+            raise ValueError(f"{alt!r} does not start with a literal character")
+        groups.setdefault(first, []).append(rest)
+    branches = [f"{c}(?<![{not_after}]{c})(?:{'|'.join(rests)})" for c, rests in groups.items()]
+    return "(?:" + "|".join(branches) + ")" if branches else r"(?!x)x"
+
+
 def trie_alternation(phrases: Iterable[str], atoms: Callable[[str], list[str]] = literal_atoms) -> str:
     """Regex source (no groups) matching any of `phrases`, longest first; `(?!x)x` when there are none.
 

@@ -26,7 +26,7 @@ from jdlint.checks._bias_util import words_regex
 from jdlint.compliance import pages, places
 from jdlint.gated_matcher import GatedMatcher, anchors, max_length
 from jdlint.regex_gate import GatedRegex, required_literals
-from jdlint.regex_trie import trie_alternation
+from jdlint.regex_trie import first_char_alternation, trie_alternation
 from jdlint.spans import SpanSet, merged
 
 WORDS = ["he", "she", "his", "her", "or", "and", "visa", "sponsor", "sponsorship", "not", "available", "work",
@@ -50,6 +50,18 @@ def test_a_trie_finds_what_a_longest_first_alternation_finds(phrases, text):
     plain = re.compile(rf"(?<![\w-])(?:{flat})(?![\w-])", re.IGNORECASE)
     trie = re.compile(rf"(?<![\w-])(?:{trie_alternation(phrases)})(?![\w-])", re.IGNORECASE)
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["he", "she", "his", "her", "hers", "s", "/", "(", "-", "'", " ", "\n", "x"]),
+                max_size=40))
+@example(["s", "/", "he", " ", "(", "she", ")", "his", "/", "her", " ", "x", "he"])
+def test_a_first_char_alternation_matches_like_a_leading_lookbehind(pieces):
+    text = "".join(pieces)
+    alts = [r"he\s*/\s*she", r"s\s*/\s*he", "hers", "her", "his", "he", "she", r"\(s\)he"]
+    plain = re.compile(r"(?<![\w/(])(?:" + "|".join(alts) + r")(?![\w/])")
+    fast = re.compile(first_char_alternation(alts, r"\w/(") + r"(?![\w/])")
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 @SETTINGS

@@ -19,33 +19,9 @@ from jdlint.checks._bias_util import block_span, in_quotation, previous_block_st
 from jdlint.finding import Hit
 from jdlint.hookspecs import hookimpl
 from jdlint.lowered import lowered
+from jdlint.regex_trie import first_char_alternation
 
 RULE_ID = "gendered-term"
-
-
-class _Boundary:
-    """`(?<![not_after])body` for lower-case text, found several times faster.
-
-    A leading lookbehind makes Python's `re` try every position; consuming
-    the character before instead (`[^not_after]body`) lets it skip ahead to
-    the characters that can precede a match. Position 0, which has no
-    character before it, is tried on its own.
-    """
-
-    def __init__(self, not_after: str, body: str) -> None:
-        """`not_after`: the characters (a class body such as `\\w/`) that must not precede a match."""
-        self.at_start = re.compile(body)
-        self.after = re.compile(rf"[^{not_after}]({body})")
-
-    def spans(self, low: str) -> list[tuple[int, int]]:
-        out: list[tuple[int, int]] = []
-        first = self.at_start.match(low)
-        if first:
-            out.append(first.span())
-        for m in self.after.finditer(low):
-            if not out or m.start(1) >= out[-1][1]:
-                out.append(m.span(1))
-        return out
 
 
 @cache
@@ -64,13 +40,13 @@ def _patterns() -> dict:
             else:
                 out.append(re.escape(piece))
         pair_alts.append("".join(out))
-    singles = "|".join(w.lower() for w in spec["singles"])
+    singles = [re.escape(w.lower()) for w in spec["singles"]]
     determiners = "|".join(re.escape(d) for d in spec["determiners"])
     nouns = "|".join(re.escape(n) for n in spec["person_nouns"])
     return {
-        # both read the lower-cased text, see `_Boundary`
-        "pairs": _Boundary(r"\w/(", r"(?:" + "|".join(pair_alts) + r")(?![\w/])"),
-        "single": _Boundary(r"\w/'-", r"(?:" + singles + r")(?![\w/'-])"),
+        # both read the lower-cased text, see `first_char_alternation`
+        "pairs": re.compile(first_char_alternation(pair_alts, r"\w/(") + r"(?![\w/])"),
+        "single": re.compile(first_char_alternation(singles, r"\w/'-") + r"(?![\w/'-])"),
         # "the successful candidate", "an experienced engineer", "our new hire"
         "generic": re.compile(
             r"\b(?:"
@@ -110,7 +86,7 @@ def jdlint_check(posting, context):
         return not context.in_eeo(s) and not in_quotation(posting, s)
 
     low = lowered(posting)
-    for s, e in pats["pairs"].spans(low):
+    for s, e in (m.span() for m in pats["pairs"].finditer(low)):
         if usable(s, e):
             taken.append((s, e))
             yield Hit(
@@ -121,7 +97,7 @@ def jdlint_check(posting, context):
                 "use “they” or address the candidate as “you”.",
                 pats["pair_suggest"],
             )
-    for s, e in pats["single"].spans(low):
+    for s, e in (m.span() for m in pats["single"].finditer(low)):
         if not usable(s, e) or not _about_unnamed_person(posting, s, pats):
             continue
         yield Hit(
