@@ -218,3 +218,66 @@ def _word_end(text: str, pos: int) -> int:
         return len(text)
     m = _SPACE.search(text, pos)
     return m.start() if m else len(text)
+
+
+class GatedAny:
+    """Does a text match any of several regexes? Each runs only near its own literals.
+
+    One alternation of phrasings (`a|b|c…`) gated as a whole runs every
+    phrasing wherever any literal occurs, and a phrasing with a frequent literal
+    ("right to work") then drags all of them over most of the text. Here one
+    trie of every phrasing's literals finds the places; at each, only the
+    phrasings needing the literal found run, in a window around it. A phrasing
+    without a usable literal runs on the whole text.
+    """
+
+    def __init__(self, sources: list[str], flags: int = 0) -> None:
+        self.parts = [GatedRegex(s, flags) for s in sources]
+        self._memo: dict[str, tuple[int, ...]] = {}
+
+    @cached_property
+    def _scan(self) -> tuple[re.Pattern[str] | None, dict[str, list[int]], list[int]]:
+        """(trie of all literals, literal -> indexes of the phrasings needing it, phrasings without literals)."""
+        owners: dict[str, list[int]] = {}
+        whole: list[int] = []
+        for i, part in enumerate(self.parts):
+            literals = required_literals(part.source, part.flags)
+            if not literals or min(map(len, literals)) < MIN_LITERAL:
+                whole.append(i)
+                continue
+            for lit in literals:
+                owners.setdefault(lit, []).append(i)
+        return (re.compile(trie_alternation(owners)) if owners else None), owners, whole
+
+    def search(self, text: str, lowered: str) -> re.Match[str] | None:
+        """The earliest match any phrasing has in `text` (`lowered`: same text in lower case), or None."""
+        scan, owners, whole = self._scan
+        spans: dict[int, list[tuple[int, int]]] = {i: [(0, len(text))] for i in whole}
+        if scan is not None:
+            pos = 0
+            while (hit := scan.search(lowered, pos)) is not None:
+                p, word = hit.start(), hit.group()
+                window = (max(0, p - WINDOW), _word_end(text, p + len(word) + WINDOW))
+                for i in self._owners_of(word, owners):
+                    spans.setdefault(i, []).append(window)
+                pos = p + 1  # every start: a literal may begin inside a longer one
+        best: re.Match[str] | None = None
+        for i, windows in spans.items():
+            pattern = self.parts[i].pattern
+            for start, end in merged(windows):
+                if best is not None and start >= best.start():
+                    break
+                found = pattern.search(text, start, end)
+                if found:
+                    if best is None or found.start() < best.start():
+                        best = found
+                    break
+        return best
+
+    def _owners_of(self, word: str, owners: dict[str, list[int]]) -> tuple[int, ...]:
+        """The phrasings needing a literal that `word` (the longest found at a place) begins with."""
+        got = self._memo.get(word)
+        if got is None:
+            need = {i for lit, idx in owners.items() if word.startswith(lit) for i in idx}
+            got = self._memo[word] = tuple(sorted(need))
+        return got

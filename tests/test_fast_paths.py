@@ -25,7 +25,7 @@ from jdlint import data, token_windows, yaml_cache
 from jdlint.checks._bias_util import words_regex
 from jdlint.compliance import pages, places
 from jdlint.gated_matcher import GatedMatcher, anchors, max_length
-from jdlint.regex_gate import GatedRegex, required_literals
+from jdlint.regex_gate import GatedAny, GatedRegex, required_literals
 from jdlint.regex_trie import first_char_alternation, trie_alternation
 from jdlint.spans import SpanSet, merged
 
@@ -124,6 +124,22 @@ def test_a_gated_search_finds_a_match_exactly_when_the_plain_search_does(text):
     for name, gated in _gated_regexes():
         assert bool(gated.search(text, low)) == bool(gated.pattern.search(text)), name
         assert [m.span() for m in gated.finditer(text, low)] == [m.span() for m in gated.pattern.finditer(text)], name
+
+
+@SETTINGS
+@given(texts())
+@example("Visa sponsorship is not available; you must be authorized to work in the US.")
+@example("We are an equal opportunity employer. We do not discriminate. Candidates have the right to work here.")
+def test_any_of_the_statement_phrasings_is_found_exactly_when_their_alternation_is(text):
+    low = text.lower()
+    for kind in ("visa", "eeo"):
+        patterns = data.load("statements.yaml")[kind]["patterns"]
+        plain = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+        found = GatedAny(patterns, re.IGNORECASE).search(text, low)
+        first = plain.search(text)
+        assert (found is None) == (first is None), kind
+        if found is not None:
+            assert found.start() == first.start(), kind
 
 
 def test_line_markers_are_found_only_on_their_lines_and_all_of_them():

@@ -13,13 +13,12 @@ from functools import cache
 from jdlint import data
 from jdlint.lowered import lower_same_length
 from jdlint.posting import Posting
-from jdlint.regex_gate import GatedRegex
+from jdlint.regex_gate import GatedAny
 
 
 @cache
-def _pattern(kind: str) -> GatedRegex:
-    patterns = data.load("statements.yaml")[kind]["patterns"]
-    return GatedRegex("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+def _pattern(kind: str) -> GatedAny:
+    return GatedAny(list(data.load("statements.yaml")[kind]["patterns"]), re.IGNORECASE)
 
 
 def source(kind: str) -> str:
@@ -42,7 +41,7 @@ def find_statement(posting: Posting, kind: str) -> re.Match | None:
     return memo[kind]
 
 
-def _search(pattern: GatedRegex, text: str) -> re.Match | None:
+def _search(pattern: GatedAny, text: str) -> re.Match | None:
     """Search `text` with its whitespace runs made single spaces (soft line breaks joined)."""
     flat = " ".join(text.split())
     return pattern.search(flat, lower_same_length(flat))
