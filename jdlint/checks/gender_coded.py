@@ -23,6 +23,7 @@ from jdlint.checks._bias_util import words_regex
 from jdlint.finding import Hit, Severity
 from jdlint.hookspecs import hookimpl
 from jdlint.lowered import lowered
+from jdlint.regex_gate import GatedRegex
 from jdlint.regex_trie import trie_alternation
 from jdlint.rule import Rule
 from jdlint.spans import SpanSet
@@ -69,7 +70,7 @@ _WORD = re.compile(r"(?<![\w@./])[A-Za-z]+(?:[-'][A-Za-z]+)*(?![\w@/])")
 class _Lists:
     stems: tuple[tuple[str, str], ...]  # (stem, "masculine" | "feminine"), longest first
     not_coded: frozenset[str]
-    not_coded_phrases: re.Pattern[str]
+    not_coded_phrases: GatedRegex  # run only near its literals
     compound_ignored: frozenset[str]
     margin: int
     stem_starts: re.Pattern[str]  # where a word part may begin with a stem (a fast prefilter)
@@ -83,7 +84,7 @@ def _lists() -> _Lists:
     return _Lists(
         stems=tuple(stems),
         not_coded=frozenset(w.lower() for w in spec.get("not_coded", [])),
-        not_coded_phrases=words_regex(spec.get("not_coded_phrases", [])),
+        not_coded_phrases=GatedRegex(words_regex(spec.get("not_coded_phrases", [])).pattern, re.IGNORECASE),
         compound_ignored=frozenset(w.lower() for w in spec.get("compound_second_words_ignored", [])),
         margin=int(spec.get("verdict_margin", 1)),
         stem_starts=_prefix_regex([s for s, _ in stems]),
@@ -172,7 +173,7 @@ def coded_words(posting, context) -> list[tuple[int, int, str]]:
     lists = _lists()
     text = posting.analysis
     skip = SpanSet(
-        [(m.start(), m.end()) for m in lists.not_coded_phrases.finditer(text)]
+        [m.span() for m in lists.not_coded_phrases.finditer(text, lowered(posting))]
         + [(b.start, b.end) for b in posting.blocks if b.kind == "heading"]
     )
     out: list[tuple[int, int, str]] = []
