@@ -131,12 +131,14 @@ def _spec() -> dict[str, Any]:
     return {
         "synonyms": synonyms,
         "longest": max(len(k) for k in synonyms),
+        "phrase_starts": frozenset(k[0] for k in synonyms if len(k) > 1),  # words a multi-word synonym begins with
         "filler": frozenset(str(w).lower() for w in spec["filler"]),
         "levels": levels,
         "seniority": spec["seniority"],
     }
 
 
+_OR_FIRST = re.compile(r"\W*or\b", re.I)  # the next item begins "or …": this one has an alternative
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#]*(?:[.'/-][a-z0-9+#]+)*[+#]*|\.[a-z]+")
 
 
@@ -198,12 +200,15 @@ def normalise(words: list[str]) -> tuple[frozenset[str], int]:
     """(comparison key, level) of a word list: synonyms folded, filler and numbers dropped."""
     spec = _spec()
     syn, filler, levels = spec["synonyms"], spec["filler"], spec["levels"]
+    phrase_starts, longest = spec["phrase_starts"], spec["longest"]
     key: set[str] = set()
     level = 0
     i = 0
     n = len(words)
     while i < n:
-        for size in range(min(spec["longest"], n - i), 0, -1):
+        # the longest synonym starting here; only a word some phrase begins with can start one of several words
+        longest_here = min(longest, n - i) if words[i] in phrase_starts else 1
+        for size in range(longest_here, 0, -1):
             canon = syn.get(tuple(words[i : i + size]))
             if canon is not None:
                 key.add(canon)
@@ -293,18 +298,25 @@ def analyse(posting: Any, doc: Any = None) -> Analysis:
         return cached
     reqs: list[Requirement] = []
     items = posting.items
+    texts = [posting.analysis[it.start : it.end] for it in items]
+    offers: dict[int, bool] = {}  # item index -> does its text offer an alternative ("or equivalent")
+
+    def offers_alternative(k: int) -> bool:
+        if k not in offers:
+            offers[k] = bool(_ALTERNATIVE.search(texts[k]))
+        return offers[k]
+
     for n, item in enumerate(items):
         if item.section < 0:
             continue
         kind = list_kind(posting, item.section)
         if kind not in KINDS:
             continue
-        text = posting.analysis[item.start : item.end]
+        text = texts[n]
         key, level = normalise(words_of(text, doc, item.start))
-        prev_text = posting.analysis[items[n - 1].start : items[n - 1].end] if n else ""
-        nxt_text = posting.analysis[items[n + 1].start : items[n + 1].end] if n + 1 < len(items) else ""
-        alternative = bool(
-            _ALTERNATIVE.search(text) or _ALTERNATIVE.search(prev_text) or re.match(r"\W*or\b", nxt_text, re.I)
+        nxt_text = texts[n + 1] if n + 1 < len(items) else ""
+        alternative = (
+            offers_alternative(n) or (n > 0 and offers_alternative(n - 1)) or bool(_OR_FIRST.match(nxt_text))
         )
         reqs.append(
             Requirement(
