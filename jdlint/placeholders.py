@@ -77,14 +77,15 @@ def weak_applies(kind: str, title: str) -> bool:
 
 def placeholder_body(text: str, kind: str = "other", title: str = "", dashes: bool = True) -> str | None:
     """The placeholder a whole body consists of (every non-blank line one), else None."""
-    text = strip_comments(text)
-    lines = [ln for ln in text.splitlines() if ln.strip()]
-    if not lines:
-        return None
-    words = [placeholder_word(ln, kind, title, dashes) for ln in lines]
-    if all(words):
-        return words[0]
-    return None
+    first = None
+    for line in strip_comments(text).splitlines():
+        if not line.strip():
+            continue
+        word = placeholder_word(line, kind, title, dashes)
+        if not word:
+            return None  # one line that says something is enough: the rest need not be read
+        first = first or word
+    return first
 
 
 def is_placeholder_title(title: str) -> bool:

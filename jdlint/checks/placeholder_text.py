@@ -103,7 +103,7 @@ def jdlint_check(posting, context):
     if not context.enabled(RULE.id):
         return
     text = posting.text
-    hidden = _hidden_spans(posting)
+    hidden: list[tuple[int, int]] | None = None  # found on first need: most postings hold no shape at all
     seen: list[tuple[int, int]] = []
     low = lowered(posting, raw=True)
     for needle, pattern in _SHAPES:
@@ -111,6 +111,8 @@ def jdlint_check(posting, context):
             continue
         for m in pattern.finditer(text):
             start, end = m.start(), m.end()
+            if hidden is None:
+                hidden = _hidden_spans(posting)
             if start < posting.front_matter_end or _inside(hidden, start):
                 continue
             if any(a < end and start < b for a, b in seen):
