@@ -423,8 +423,7 @@ class _Builder:
 
     def _plain_heading(self, i: int, col: int, follows_list: bool, last: bool, alone: bool = False) -> _Head | None:
         s = self.line(i)
-        m = _EMPHASIS_HEADING.match(s)
-        if m:
+        if ("**" in s or "__" in s) and _EMPHASIS_HEADING.match(s):
             return self._add_pseudo(i, col, "emphasis")
         visible = (self.masked[i] or "")[col:]
         core = visible.strip(_DECOR)
@@ -435,9 +434,8 @@ class _Builder:
             return None
         if core.endswith(":") and ":" not in core[:-1]:
             return self._add_pseudo(i, col, "plain")
-        letters = [c for c in core if c.isalpha()]
-        caps = any(c.isupper() for c in letters) and not any(c.islower() for c in letters)  # CJK has no case
-        if len(letters) >= 3 and caps and len(words) <= 10:
+        # ALL CAPS: every cased letter upper case (CJK has no case), and at least three letters
+        if core.isupper() and len(words) <= 10 and sum(map(str.isalpha, core)) >= 3:
             return self._add_pseudo(i, col, "plain")
         if core[-1] in _SENTENCE_END or len(words) > 6:
             return None
