@@ -9,8 +9,8 @@ the tokens the whole posting has there. `AnchorFinder` finds the anchors in
 the text, `windows` takes a stretch of `reach` tokens' worth of text either
 side of each (a match containing the anchor lies within its length of it) and
 joins stretches that touch, and `tokenize` makes their Docs and checks that
-each anchor really had `reach` tokens either side, widening the stretches
-when one came out short. Callers fall back to the whole Doc on None.
+each anchor really had `reach` tokens either side, cutting a stretch by words
+instead where one came out short. Callers fall back to the whole Doc on None.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from jdlint.spans import merged
 _WORD_START = re.compile(r"\s(?=\S)")  # whitespace followed by a non-space: a run starts after it
 _WORD_END = re.compile(r"\S(?=\s)")  # a non-space followed by whitespace: a run ends after it
 CHARS_PER_TOKEN = 8  # first guess at how far `reach` tokens go; checked, never trusted
-WIDENINGS = 3  # times a posting's stretches are doubled before giving up on them
+_NON_SPACE = re.compile(r"\S")
 
 Anchor = tuple[int, int, int]  # (start, end, reach in tokens)
 
@@ -216,19 +216,46 @@ def _start_before(text: str, pos: int) -> int:
 def tokenize(nlp: Any, text: str, anchors: list[Anchor]) -> list[Window] | None:
     """Docs of the stretches around `anchors`, each anchor with `reach` tokens either side.
 
-    A stretch that came out short (long tokens, blanked markup) is cut again with
-    twice the characters per token; None if that keeps failing.
+    Stretches are first cut by characters (`CHARS_PER_TOKEN` per token); an
+    anchor that came out short (long tokens, blanked markup before it) gets a
+    stretch counted in words instead, which always holds enough tokens (a word
+    is at least one). None only if even that fails.
     """
-    chars = CHARS_PER_TOKEN
-    for _ in range(WIDENINGS + 1):
-        out = _tokenize(nlp, text, anchors, windows(text, anchors, chars))
-        if out is not None:
-            return out
-        chars *= 2
-    return None
+    stretches = windows(text, anchors, CHARS_PER_TOKEN)
+    out, short = _tokenize(nlp, text, anchors, stretches)
+    if short:
+        stretches = merged(stretches + [_words_around(text, anchor) for anchor in short])
+        out, short = _tokenize(nlp, text, anchors, stretches)
+    return None if short else out
 
 
-def _tokenize(nlp: Any, text: str, anchors: list[Anchor], stretches: list[tuple[int, int]]) -> list[Window] | None:
+def _words_around(text: str, anchor: Anchor) -> tuple[int, int]:
+    """The stretch from `reach` whitespace-separated words before the anchor's word to `reach` after it."""
+    s, _, reach = anchor
+    a = _start_before(text, s)
+    for _ in range(reach):
+        i = a
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        a = _start_before(text, i) if i > 0 else 0
+        if a == 0:
+            break
+    n = len(text)
+    m = _WORD_END.search(text, s)  # the end of the anchor's own word
+    b = m.end() if m else n
+    for _ in range(reach):
+        nxt = _NON_SPACE.search(text, b)
+        if nxt is None:
+            return a, n
+        m = _WORD_END.search(text, nxt.start())
+        b = m.end() if m else n
+    return a, b
+
+
+def _tokenize(
+    nlp: Any, text: str, anchors: list[Anchor], stretches: list[tuple[int, int]]
+) -> tuple[list[Window], list[Anchor]]:
+    """The stretches' Docs, and the anchors that lack `reach` tokens on a side within theirs."""
     import numpy
 
     make_doc = nlp.make_doc
@@ -238,17 +265,18 @@ def _tokenize(nlp: Any, text: str, anchors: list[Anchor], stretches: list[tuple[
     for anchor in anchors:
         groups[bisect_right(starts, anchor[0]) - 1].append(anchor)
     out: list[Window] = []
+    short: list[Anchor] = []
     for (a, b), group in zip(stretches, groups, strict=True):
         doc = make_doc(text[a:b])
         ntok = len(doc)
         if ntok and (a > 0 or b < n):
             idx = doc.to_array("IDX").astype(numpy.int64)
-            for s, _, reach in group:
-                t = int(numpy.searchsorted(idx, s - a, side="right")) - 1
-                if (a > 0 and t < reach) or (b < n and ntok - 1 - t < reach):
-                    return None
+            for anchor in group:
+                t = int(numpy.searchsorted(idx, anchor[0] - a, side="right")) - 1
+                if (a > 0 and t < anchor[2]) or (b < n and ntok - 1 - t < anchor[2]):
+                    short.append(anchor)
         out.append(Window(a, b, doc))
-    return out
+    return out, short
 
 
 def plain_tokenizer(nlp: Any) -> bool:

@@ -383,6 +383,17 @@ def test_a_stretch_has_exactly_the_tokens_of_the_whole_text_there(words, reach):
         assert inside == [(i, t) for i, t in whole if w.start <= i < w.end]
 
 
+def test_a_word_after_a_long_blank_still_gets_its_stretch():
+    # blanked front matter before the first heading: 8 characters a token would not reach back far enough
+    text = " " * 300 + "\n\nAnalytics Engineer\n\nWe are young and dynamic." + " " * 300 + "end"
+    s = text.index("Engineer")
+    cut = token_windows.tokenize(_blank(), text, [(s, s + 8, 3)])
+    assert cut is not None
+    (window,) = [w for w in cut if w.start <= s < w.end]
+    before = [t for t in window.doc if t.idx + window.start < s]
+    assert window.start == 0 or len(before) >= 3
+
+
 @pytest.fixture(scope="module")
 def term_engines():
     """Two engines: one matching terms on stretches from the first posting, one always on whole Docs."""

@@ -61,12 +61,13 @@ class TermChecker:
             return self._compiled
         from spacy.matcher import PhraseMatcher
 
+        common = frozenset(nlp.Defaults.stop_words) | frozenset(data.load("frequent_words.yaml")["words"])
         phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         patterns = GatedMatcher(nlp.vocab, nlp.Defaults.stop_words)
         exc_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         exc_patterns = GatedMatcher(nlp.vocab, nlp.Defaults.stop_words)
-        common = frozenset(nlp.Defaults.stop_words) | frozenset(data.load("frequent_words.yaml")["words"])
-        anchors: dict[str, int] = {}  # a phrase match holds one of these words (lower case) -> its length
+        # a match holds one of these words (lower case) -> the tokens it reaches either side of it
+        anchors: dict[str, int] = {}
         longest = {"term": 0, "exception": 0}
 
         def phrase_docs(texts: list[str], kind: str) -> list[Any]:
@@ -75,7 +76,7 @@ class TermChecker:
                 longest[kind] = max(longest[kind], len(d))
                 if kind == "term" and len(d):
                     word = _rarest(d, common)
-                    anchors[word] = max(anchors.get(word, 0), len(d))
+                    anchors[word] = max(anchors.get(word, 0), len(d) - 1)
             return docs
 
         for r, tr in enumerate(self.term_rules):
@@ -93,9 +94,9 @@ class TermChecker:
                 exc_phrases.add(f"x{r}", phrase_docs(texts, "exception"))
             if pats:
                 exc_patterns.add(f"x{r}", pats)
-        for word, reach in patterns.anchor_texts["LOWER"].items():
-            anchors[word.lower()] = max(anchors.get(word.lower(), 0), reach)
-        orth = patterns.anchor_texts["ORTH"]
+        for word, longest_match in patterns.anchor_texts["LOWER"].items():
+            anchors[word.lower()] = max(anchors.get(word.lower(), 0), longest_match - 1)
+        orth = {word: longest_match - 1 for word, longest_match in patterns.anchor_texts["ORTH"].items()}
         windowed = (
             token_windows.windowable(anchors, orth)
             and patterns.anchored
