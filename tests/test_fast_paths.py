@@ -484,3 +484,24 @@ def test_a_plugin_that_takes_the_doc_gets_the_whole_posting_tokenized():
     assert engine.wants_docs
     jdlint.lint_text("Join our team.\n\nWe value you.", engine=engine)
     assert seen == [["Join", "our", "team", ".", "\n\n", "We", "value", "you", "."]]
+
+
+# -- the block parser without the rules a text cannot use ----------------------------------------
+MD_PIECES = ["# ", "## Title", "Text", "- item", "* item", "1. item", "> quote", "| a | b |", "|---|---|", "```",
+             "~~~", "<div>", "</div>", "[x]: http://x.io", "[x]", "    code", "\t", "===", "---", "***", "\n",
+             "\n\n", " ", "**bold**", "_", "Requirements:"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(MD_PIECES), max_size=60))
+@example(["| a | b |", "\n", "|---|---|", "\n", "| 1 | 2 |", "\n\n", "> quote", "\n", "```", "\n", "x", "\n", "```"])
+def test_a_parser_without_the_rules_a_text_cannot_use_gives_the_same_blocks(pieces):
+    from jdlint.parse.document import _markdown
+
+    text = "".join(pieces)
+
+    def blocks(md):
+        return [(t.type, t.map, t.content, t.markup, t.info) for t in md.parse(text)]
+
+    assert blocks(_markdown(text)) == blocks(_markdown())
+
