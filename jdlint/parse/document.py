@@ -36,6 +36,7 @@ _RULE_NEEDS = {
     "html_block": ("<",),
     "reference": ("[",),
     "heading": ("#",),
+    "code": ("    ", "\t"),  # an indented code block needs four columns of indentation
 }
 
 
