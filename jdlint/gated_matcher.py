@@ -22,6 +22,7 @@ from typing import Any
 
 from jdlint.spans import merged
 
+SMALL_DOC = 64  # tokens: a Doc this short is matched whole rather than cut into windows
 _OPTIONAL_OPS = frozenset({"?", "*", "!"})
 _COUNT = re.compile(r"\{(\d*)(?:,(\d*))?\}")
 # pattern attribute -> token attribute compared by the matcher
@@ -109,6 +110,7 @@ class GatedMatcher:
         # (column 0 = LOWER / 1 = ORTH, anchor hashes, longest match or None, matcher)
         self._gated: list[tuple[int, frozenset[int], int | None, Any]] = []
         self._always: Any = None  # one Matcher for patterns without an anchor
+        self._by_hash: tuple[dict[int, list[int]], dict[int, list[int]]] = ({}, {})  # anchor -> indexes in _gated
         # anchor text -> the most tokens a match around it spans, per attribute (LOWER / ORTH)
         self.anchor_texts: dict[str, dict[str, int]] = {"LOWER": {}, "ORTH": {}}
         self.longest = 0  # the most tokens any match spans (0: no pattern yet)
@@ -143,7 +145,10 @@ class GatedMatcher:
             for t in texts:
                 reach[t] = max(reach.get(t, 0), longest or 0)
             hashes = frozenset(self.vocab.strings.add(t) for t in texts)
-            self._gated.append((0 if attr == "LOWER" else 1, hashes, longest, matcher))
+            col = 0 if attr == "LOWER" else 1
+            for h in hashes:
+                self._by_hash[col].setdefault(h, []).append(len(self._gated))
+            self._gated.append((col, hashes, longest, matcher))
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
         matches: list[tuple[int, int, int]] = []
@@ -154,23 +159,28 @@ class GatedMatcher:
         from spacy.attrs import LOWER, ORTH
 
         columns = doc.to_array([LOWER, ORTH]).T.tolist()
-        where: list[dict[int, list[int]] | None] = [None, None]  # token positions by hash, made on demand
+        # the patterns whose anchor occurs: one set intersection per column, not a test per pattern
+        relevant: set[int] = set()
+        for col in (0, 1):
+            by_hash = self._by_hash[col]
+            if by_hash:
+                for h in by_hash.keys() & set(columns[col]):
+                    relevant.update(by_hash[h])
+        if not relevant:
+            return matches
         n = len(doc)
-        for col, hashes, longest, matcher in self._gated:
+        where: list[dict[int, list[int]] | None] = [None, None]  # token positions by hash, made on demand
+        for k in sorted(relevant):
+            col, hashes, longest, matcher = self._gated[k]
+            if longest is None or n <= SMALL_DOC:  # a short Doc (a window of a posting) is matched whole
+                matches.extend(matcher(doc))
+                continue
             index = where[col]
             if index is None:
                 index = where[col] = {}
                 for i, h in enumerate(columns[col]):
                     index.setdefault(h, []).append(i)
-            found = [index[h] for h in hashes if h in index] if len(hashes) < len(index) else None
-            if found is None:
-                found = [positions for h, positions in index.items() if h in hashes]
-            if not found:
-                continue
-            if longest is None:
-                matches.extend(matcher(doc))
-                continue
-            hits = sorted(i for positions in found for i in positions)
+            hits = sorted(i for h in hashes if h in index for i in index[h])
             # every match containing the anchor at token i lies in [i - longest + 1, i + longest)
             for start, end in merged((max(0, i - longest + 1), min(n, i + longest)) for i in hits):
                 matches.extend((key, start + s, start + e) for key, s, e in matcher(doc[start:end]))
