@@ -298,7 +298,14 @@ def find_places(posting: Posting) -> list[Place]:
     """
     t = _tables()
     text, analysis = posting.text, posting.analysis
-    others = job_list_spans(posting)
+    lists: list[list[tuple[int, int]]] = []
+
+    def in_other_jobs(offset: int) -> bool:
+        """Inside a list of other jobs? The lists are looked for on the first question (most postings ask none)."""
+        if not lists:
+            lists.append(job_list_spans(posting))
+        return inside(lists[0], offset)
+
     found: list[Place] = []
     explicit = False
     for s, e in _front_matter_spans(posting, t):
@@ -311,15 +318,20 @@ def find_places(posting: Posting) -> list[Place]:
             found += [Place(law.id, s, e, text[s:e], True) for law in _remote_laws(_country(t, value))]
     found += _front_matter_remote(posting, t)
     for label, _l0, _l1, v0, v1 in posting.fields:
-        if _key(label.strip("*_ ")) in t.labels and not inside(others, v0):
+        if _key(label.strip("*_ ")) in t.labels and not in_other_jobs(v0):
             explicit = explicit or _states_a_place(analysis[v0:v1])
             found += _match_span(t, analysis, v0, v1, FIELD)
     for sec in posting.sections:
-        if sec.style in ("inline", "preamble") or inside(others, sec.heading_start):
+        if sec.style in ("inline", "preamble"):
             continue
         heading = analysis[sec.heading_start : sec.heading_end]
         label, _, value = heading.partition(":")
-        if _key(label.strip(" *_#")) in t.labels:  # "Location", "Location: Hamburg or Berlin"
+        labelled = _key(label.strip(" *_#")) in t.labels  # "Location", "Location: Hamburg or Berlin"
+        place_heading = not labelled and _heading_is_place(heading)
+        title = not labelled and not place_heading and posting.title_span and sec.heading_start == posting.title_span[0]
+        if not (labelled or place_heading or title) or in_other_jobs(sec.heading_start):
+            continue
+        if labelled:
             if value.strip():
                 explicit = explicit or _states_a_place(value)
             else:
@@ -327,11 +339,11 @@ def find_places(posting: Posting) -> list[Place]:
                 explicit = explicit or _states_a_place(analysis[s:e])
                 found += _match_span(t, analysis, s, e, FIELD)
             found += _match_span(t, analysis, sec.heading_start, sec.heading_end, FIELD)
-        elif _heading_is_place(heading):
+        elif place_heading:
             heading_places = _match_span(t, analysis, sec.heading_start, sec.heading_end, FIELD)
             explicit = explicit or bool(heading_places)
             found += heading_places
-        elif posting.title_span and sec.heading_start == posting.title_span[0]:
+        else:  # the posting's title
             if t.ignore.search(_sentence(analysis, sec.heading_start)):
                 continue
             found += _match_span(t, analysis, sec.heading_start, sec.heading_end, PROSE)
@@ -346,7 +358,7 @@ def find_places(posting: Posting) -> list[Place]:
     for m in t.remote.finditer(analysis, lowered(posting)):
         if not t.ignore.search(_sentence(analysis, m.start())):
             found += _remote_places(t, text, m)
-    unique = {(p.law, p.start): p for p in found if not inside(others, p.start)}
+    unique = {(p.law, p.start): p for p in found if not in_other_jobs(p.start)}
     return sorted(unique.values(), key=lambda p: (p.start, p.law))
 
 
