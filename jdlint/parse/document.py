@@ -421,7 +421,8 @@ class _Builder:
             _, e0 = self.span_of(a + stop - 1, 0 if stop - 1 != j else cols[j])
             if e0 > s0:
                 is_item = kind == "bullet" or under_heading
-                field = _FIELD.match(self.line(i)) if stop == j + 1 else None
+                line = self.line(i)
+                field = _FIELD.match(line) if stop == j + 1 and ":" in line else None
                 if field:
                     base = self.start(i)
                     self.fields.append(
