@@ -31,8 +31,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from jdlint import yaml_cache
 from jdlint.data import parse_yaml
 from jdlint.finding import Severity
@@ -143,17 +141,30 @@ def load_pack(path: str | Path, known_ids: set[str] | None = None, strict: bool 
         text = data.decode("utf-8").removeprefix("\ufeff")
         try:  # libyaml's safe loader is ~15x faster, and the parsed pack is cached on disk by content
             raw = yaml_cache.load(data, parse_yaml)
-        except yaml.YAMLError:
+        except Exception as exc:
+            if not _is_yaml_error(exc):
+                raise
+            import yaml
+
             raw = yaml.safe_load(text)  # the pure-Python parser words its errors as users know them
     except OSError as exc:
         raise PackError(f"{path}: cannot read rule pack ({exc.strerror or exc})") from None
     except UnicodeDecodeError as exc:
         raise PackError(f"{path}: rule pack is not UTF-8 (byte offset {exc.start}); re-save it as UTF-8") from None
-    except yaml.YAMLError as exc:
+    except Exception as exc:
+        if not _is_yaml_error(exc):
+            raise
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else path
         raise PackError(f"{where}: rule pack is not valid YAML: {getattr(exc, 'problem', exc)}") from None
     return parse_pack(raw, path, strict)
+
+
+def _is_yaml_error(exc: BaseException) -> bool:
+    """A YAML syntax error? (yaml is imported only then: packs read from the cache never need it)"""
+    import yaml
+
+    return isinstance(exc, yaml.YAMLError)
 
 
 def parse_pack(raw: Any, path: str, strict: bool = True) -> list[TermRule]:
