@@ -192,11 +192,11 @@ def iter_results(
                     continue
         misses.append((i, path, data))
     workers = parallel.plan_workers(jobs, misses) if ref.spec is not None else 1
-    if misses or not keys:
-        ref.get()  # configuration and --select/--ignore errors surface here, before any worker starts
+    if (misses or not keys) and workers <= 1:
+        ref.get()  # configuration and --select/--ignore errors surface here (with workers: as they start)
     computed: Iterable[tuple[int, FileResult]] = ()
     if workers > 1:
-        computed = parallel.run(ref.spec, misses, as_of, workers, ref.get())  # type: ignore[arg-type]
+        computed = parallel.run(ref.spec, misses, as_of, workers, ref.get)  # type: ignore[arg-type]
     elif misses:
         computed = _lint_in_process(ref.get(), misses, as_of)
     nxt = 0

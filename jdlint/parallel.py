@@ -22,7 +22,7 @@ from __future__ import annotations
 import atexit
 import datetime as dt
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -89,13 +89,15 @@ def split(work: Work, workers: int) -> list[Work]:
 
 
 def run(
-    spec: EngineSpec, work: Work, as_of: dt.date | None, workers: int, local: Engine
+    spec: EngineSpec, work: Work, as_of: dt.date | None, workers: int, local: Callable[[], Engine]
 ) -> Iterator[tuple[int, FileResult]]:
     """Lint `work` on `workers` processes; yields (position, result) as tasks finish.
 
-    A task whose worker failed (killed, out of memory, could not start, or raised)
-    is linted again with `local`, this process's engine, so the outcome is what
-    `jobs=1` would give."""
+    `local` returns this process's engine; it is called once the workers are
+    starting, so building it (and any configuration error it raises) overlaps
+    their start-up instead of delaying it. A task whose worker failed (killed,
+    out of memory, could not start, or raised) is linted again with that
+    engine, so the outcome is what `jobs=1` would give."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -104,13 +106,14 @@ def run(
     tasks = split(work, workers)
     ctx = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start, initargs=(spec, as_of))
-    pending = {pool.submit(_lint_task, task): task for task in tasks}
     try:
+        pending = {pool.submit(_lint_task, task): task for task in tasks}
+        engine = local()
         for fut in as_completed(pending):
             try:
                 results = fut.result()
             except Exception:
-                results = lint_batch(local, pending[fut], as_of)
+                results = lint_batch(engine, pending[fut], as_of)
             yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
@@ -120,19 +123,30 @@ _engine: Engine | None = None
 _as_of: dt.date | None = None
 
 
+_failed: str | None = None  # why this worker could not build its engine
+
+
 def _start(spec: EngineSpec, as_of: dt.date | None) -> None:
-    """Worker initialiser: build the engine (and spaCy) once per process."""
-    global _engine, _as_of
+    """Worker initialiser: build the engine (and spaCy) once per process.
+
+    A failure is kept, not raised (the pool would print a traceback): each task
+    then fails, and the caller, whose own engine fails the same way, reports it.
+    """
+    global _engine, _as_of, _failed
     # A worker's results are all sent before it exits; tearing down its interpreter
     # (spaCy's objects, every module) took ~0.2 s that the caller spent waiting.
     atexit.register(os._exit, 0)
-    _engine = spec.build()
-    _as_of = as_of
-    _ = _engine.nlp  # load spaCy now, while the main process is still planning
+    try:
+        _engine = spec.build()
+        _as_of = as_of
+        _ = _engine.nlp  # load spaCy now, while the main process is still planning
+    except Exception as exc:
+        _failed = f"{type(exc).__name__}: {exc}"
 
 
 def _lint_task(task: Work) -> list[tuple[int, FileResult]]:
     from jdlint.api import lint_batch
 
-    assert _engine is not None
+    if _engine is None:
+        raise RuntimeError(f"worker could not start: {_failed}")
     return lint_batch(_engine, task, _as_of)

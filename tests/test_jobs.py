@@ -74,3 +74,12 @@ def test_auto_jobs_stays_in_process_for_small_input():
     assert plan_workers(None, small) == 1
     assert plan_workers(2, small) == 2  # an explicit --jobs is honoured
     assert plan_workers(4, small[:1]) == 1
+
+
+def test_a_configuration_error_with_workers_is_one_line_and_no_traceback(tmp_path):
+    for n in range(3):
+        shutil.copy(sorted(SEEDS.iterdir())[n], tmp_path / f"{n}.txt")
+    proc = run_cli("check", "--no-cache", "--jobs", "2", "--select", "no-such-rule", str(tmp_path))
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    assert proc.stderr.strip() == "jdlint: error: unknown rule or category 'no-such-rule' (see `jdlint rules`)"
