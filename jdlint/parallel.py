@@ -25,6 +25,8 @@ import os
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from jdlint import gc_tuning
+
 if TYPE_CHECKING:
     from jdlint.engine import Engine, EngineSpec
     from jdlint.results import FileResult
@@ -136,12 +138,14 @@ def _start(spec: EngineSpec, as_of: dt.date | None) -> None:
     # A worker's results are all sent before it exits; tearing down its interpreter
     # (spaCy's objects, every module) took ~0.2 s that the caller spent waiting.
     atexit.register(os._exit, 0)
+    gc_tuning.tune()
     try:
         _engine = spec.build()
         _as_of = as_of
         _ = _engine.nlp  # load spaCy now, while the main process is still planning
     except Exception as exc:
         _failed = f"{type(exc).__name__}: {exc}"
+    gc_tuning.freeze()
 
 
 def _lint_task(task: Work) -> list[tuple[int, FileResult]]:
