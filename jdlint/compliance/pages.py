@@ -45,7 +45,7 @@ def _tables() -> tuple[GatedRegex, int, GatedRegex]:
 def not_a_posting(posting: Posting) -> bool:
     """True for a short page that says there is no posting on it (404, job no longer available)."""
     markers, max_words, _ = _tables()
-    if len(posting.analysis.split()) > max_words:
+    if len(posting.analysis.split(None, max_words)) > max_words:  # more words than that: splits no further
         return False
     return any(next(markers.finditer_lines(text, low), None) for text, low in _sources(posting))
 

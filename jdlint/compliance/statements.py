@@ -34,17 +34,21 @@ def find_statement(posting: Posting, kind: str) -> re.Match | None:
     """
     memo = posting.__dict__.setdefault("_statements", {})
     if kind not in memo:
-        found = _search(_pattern(kind), posting.analysis)
+        flat = posting.__dict__.get("_statements_flat")
+        if flat is None:  # made once for every kind
+            flat = posting.__dict__["_statements_flat"] = _flat(posting.analysis)
+        found = _pattern(kind).search(*flat)
         if found is None and posting.code_ranges:
-            found = _search(_pattern(kind), " ".join(posting.text[s:e] for s, e in posting.code_ranges))
+            code = _flat(" ".join(posting.text[s:e] for s, e in posting.code_ranges))
+            found = _pattern(kind).search(*code)
         memo[kind] = found
     return memo[kind]
 
 
-def _search(pattern: GatedAny, text: str) -> re.Match | None:
-    """Search `text` with its whitespace runs made single spaces (soft line breaks joined)."""
+def _flat(text: str) -> tuple[str, str]:
+    """`text` with its whitespace runs made single spaces (soft line breaks joined), and in lower case."""
     flat = " ".join(text.split())
-    return pattern.search(flat, lower_same_length(flat))
+    return flat, lower_same_length(flat)
 
 
 def report_missing(posting: Posting, context, rule_id: str, kind: str, anchors: tuple[str, ...], message: str):
