@@ -193,7 +193,7 @@ def iter_results(
         misses.append((i, path, data))
     workers = parallel.plan_workers(jobs, misses) if ref.spec is not None else 1
     if (misses or not keys) and workers <= 1:
-        ref.get()  # configuration and --select/--ignore errors surface here (with workers: as they start)
+        ref.get()  # configuration and --select/--ignore errors surface here (with workers: as the first fails)
     computed: Iterable[tuple[int, FileResult]] = ()
     if workers > 1:
         computed = parallel.run(ref.spec, misses, as_of, workers, ref.get)  # type: ignore[arg-type]

@@ -95,11 +95,11 @@ def run(
 ) -> Iterator[tuple[int, FileResult]]:
     """Lint `work` on `workers` processes; yields (position, result) as tasks finish.
 
-    `local` returns this process's engine; it is called once the workers are
-    starting, so building it (and any configuration error it raises) overlaps
-    their start-up instead of delaying it. A task whose worker failed (killed,
-    out of memory, could not start, or raised) is linted again with that
-    engine, so the outcome is what `jobs=1` would give."""
+    `local` returns this process's engine, built only if a task's worker
+    failed (killed, out of memory, could not start, or raised): the task is
+    linted again with it, so the outcome is what `jobs=1` would give, and a
+    configuration error is raised here as it would be without workers. A run
+    whose workers all succeed never builds it."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -110,12 +110,11 @@ def run(
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_start, initargs=(spec, as_of))
     try:
         pending = {pool.submit(_lint_task, task): task for task in tasks}
-        engine = local()
         for fut in as_completed(pending):
             try:
                 results = fut.result()
             except Exception:
-                results = lint_batch(engine, pending[fut], as_of)
+                results = lint_batch(local(), pending[fut], as_of)
             yield from results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
