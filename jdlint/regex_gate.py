@@ -46,6 +46,39 @@ def required_literals(source: str, flags: int = 0) -> frozenset[str] | None:
     return frozenset(found) if found else None
 
 
+def prefix_literals(source: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of the regex *starts* with (after `\\b`); None if unknown.
+
+    With these, a match is looked for only where one of them occurs: one
+    `match` attempt there instead of a search through a window around it.
+    """
+    try:
+        parsed = list(_p.parse(source, flags))
+    except Exception:
+        return None
+    if len(parsed) == 1 and parsed[0][0] is _c.BRANCH:
+        sets = [_leading(list(branch)) for branch in parsed[0][1][1]]
+        if any(not s for s in sets):
+            return None
+        found: set[str] = set().union(*sets)
+    else:
+        found = _leading(parsed) or set()
+    return frozenset(found) if found and min(map(len, found)) >= MIN_LITERAL else None
+
+
+def _leading(items: list) -> set[str] | None:
+    """The exact strings a sequence starts with (word-boundary assertions skipped), or None."""
+    while items and items[0][0] is _c.AT and items[0][1] in (_c.AT_BOUNDARY, _c.AT_BEGINNING):
+        items = items[1:]
+    run: set[str] = {""}
+    for op, av in items:
+        piece = _exact(op, av)
+        if piece is None or len(run) * len(piece) > _MAX_STRINGS:
+            break
+        run = {a + b for a in run for b in piece}
+    return run if run != {""} and "" not in run else None
+
+
 # Words on nearly every posting make poor pre-search literals: a set with none of them is preferred.
 _COMMON = frozenset(
     [
@@ -227,8 +260,10 @@ class GatedAny:
     phrasing wherever any literal occurs, and a phrasing with a frequent literal
     ("right to work") then drags all of them over most of the text. Here one
     trie of every phrasing's literals finds the places; at each, only the
-    phrasings needing the literal found run, in a window around it. A phrasing
-    without a usable literal runs on the whole text.
+    phrasings needing the literal found run: a phrasing whose every match
+    starts with one of its literals is tried right there (one `match`), any
+    other in a window around it. A phrasing without a usable literal runs on
+    the whole text.
     """
 
     def __init__(self, sources: list[str], flags: int = 0) -> None:
@@ -236,32 +271,52 @@ class GatedAny:
         self._memo: dict[str, tuple[int, ...]] = {}
 
     @cached_property
-    def _scan(self) -> tuple[re.Pattern[str] | None, dict[str, list[int]], list[int]]:
-        """(trie of all literals, literal -> indexes of the phrasings needing it, phrasings without literals)."""
+    def _scan(self) -> tuple[re.Pattern[str] | None, dict[str, list[int]], list[int], frozenset[int]]:
+        """(trie of all literals, literal -> the phrasings needing it, phrasings without literals,
+        phrasings whose every match starts with one of their literals)."""
         owners: dict[str, list[int]] = {}
         whole: list[int] = []
+        anchored: set[int] = set()
         for i, part in enumerate(self.parts):
             literals = required_literals(part.source, part.flags)
+            prefixes = prefix_literals(part.source, part.flags)
+            if prefixes and _score(set(prefixes)) >= _score(set(literals or ())):  # as rare as the best set
+                anchored.add(i)
+                literals = prefixes
             if not literals or min(map(len, literals)) < MIN_LITERAL:
                 whole.append(i)
                 continue
             for lit in literals:
                 owners.setdefault(lit, []).append(i)
-        return (re.compile(trie_alternation(owners)) if owners else None), owners, whole
+        scan = re.compile(trie_alternation(owners)) if owners else None
+        return scan, owners, whole, frozenset(anchored)
 
     def search(self, text: str, lowered: str) -> re.Match[str] | None:
         """The earliest match any phrasing has in `text` (`lowered`: same text in lower case), or None."""
-        scan, owners, whole = self._scan
+        scan, owners, whole, anchored = self._scan
         spans: dict[int, list[tuple[int, int]]] = {i: [(0, len(text))] for i in whole}
+        starts: dict[int, list[int]] = {}  # anchored phrasings: where one of their literals begins
         if scan is not None:
             pos = 0
             while (hit := scan.search(lowered, pos)) is not None:
                 p, word = hit.start(), hit.group()
                 window = (max(0, p - WINDOW), _word_end(text, p + len(word) + WINDOW))
                 for i in self._owners_of(word, owners):
-                    spans.setdefault(i, []).append(window)
+                    if i in anchored:
+                        starts.setdefault(i, []).append(p)
+                    else:
+                        spans.setdefault(i, []).append(window)
                 pos = p + 1  # every start: a literal may begin inside a longer one
         best: re.Match[str] | None = None
+        for i, places in starts.items():
+            pattern = self.parts[i].pattern
+            for p in places:  # in text order: the first that matches is the phrasing's leftmost match
+                if best is not None and p >= best.start():
+                    break
+                found = pattern.match(text, p)
+                if found:
+                    best = found
+                    break
         for i, windows in spans.items():
             pattern = self.parts[i].pattern
             for start, end in merged(windows):

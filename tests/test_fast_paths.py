@@ -25,7 +25,7 @@ from jdlint import data, token_windows, yaml_cache
 from jdlint.checks._bias_util import words_regex
 from jdlint.compliance import pages, places
 from jdlint.gated_matcher import GatedMatcher, anchors, max_length
-from jdlint.regex_gate import GatedAny, GatedRegex, required_literals
+from jdlint.regex_gate import GatedAny, GatedRegex, prefix_literals, required_literals
 from jdlint.regex_trie import first_char_alternation, trie_alternation
 from jdlint.spans import SpanSet, merged
 
@@ -85,6 +85,23 @@ def test_words_regex_matches_like_the_flat_alternation_it_replaced(text):
 )
 def test_required_literals_are_read_off_the_regex(pattern, expected):
     assert required_literals(pattern, re.IGNORECASE) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\bsponsorship\s+(?:is\s+)?not\s+available", {"sponsorship"}),
+        (r"\b(?:unable|cannot)\s+sponsor", {"unable", "cannot"}),
+        (r"\b(?:EEO|AA/EOE)\b", {"eeo", "aa/eoe"}),
+        (r"\bEEO\b|\bAA/EOE\b", None),  # re factors the shared \b out of the branches: not read, not wrong
+        (r"\bno\s+sponsorship", None),  # "no" is too short to look for
+        (r"(?:a|the)\s+visa", None),
+        (r"\w+\s+visa", None),
+    ],
+)
+def test_prefix_literals_are_what_every_match_starts_with(pattern, expected):
+    found = prefix_literals(pattern, re.IGNORECASE)
+    assert (set(found) if found else None) == expected
 
 
 @pytest.mark.parametrize("pattern", [r"\d+", r"(?:a|b)c?", r"[a-z]{3,}", r"x*", r"(?i)foo|\w+"])
