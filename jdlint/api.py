@@ -96,8 +96,7 @@ def read_posting(path: str, engine: Engine, data: bytes | None = None) -> _Loade
                         "limit (`max-file-size`); it was not linted",
                     ),
                 )
-            with open(path, "rb") as fh:
-                data = fh.read(engine.config.max_file_size + 1)
+            data = _read_capped(path, st.st_size, engine.config.max_file_size)
         if len(data) > engine.config.max_file_size:
             return _Loaded(
                 path,
@@ -226,11 +225,23 @@ def _read_for_cache(path: str, max_size: int) -> bytes | None:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode) or st.st_size > max_size:
             return None
-        with open(path, "rb") as fh:
-            data = fh.read(max_size + 1)
+        data = _read_capped(path, st.st_size, max_size)
     except OSError:
         return None
     return data if len(data) <= max_size else None
+
+
+def _read_capped(path: str, size: int, limit: int) -> bytes:
+    """At most `limit` + 1 bytes of a file `size` bytes long when stat'ed (it may have grown since).
+
+    Asking for `limit` + 1 bytes at once makes Python allocate that much (10 MB) for
+    every file, however small; this asks for the size it was, then for any more.
+    """
+    with open(path, "rb") as fh:
+        data = fh.read(min(size, limit) + 1)
+        if len(data) > size and len(data) <= limit:
+            data += fh.read(limit + 1 - len(data))
+    return data
 
 
 def _text_of(data: bytes) -> str | None:

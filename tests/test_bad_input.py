@@ -337,3 +337,13 @@ def test_bad_front_matter_through_the_cli(tmp_path):
         assert [f["match"] for f in found[f"{name}.md"] if f["rule"] == "exclusionary-jargon"] == ["rockstar"]
         assert not [f for f in found[f"{name}.md"] if f["rule"] == "internal-error"], name
     assert not marker.exists()
+
+
+def test_a_file_that_grew_after_it_was_measured_is_read_up_to_the_limit(tmp_path):
+    from jdlint.api import _read_capped
+
+    path = tmp_path / "growing.md"
+    path.write_bytes(b"x" * 100)
+    assert _read_capped(str(path), 10, 1000) == b"x" * 100  # measured at 10 bytes, now 100: all of it
+    assert len(_read_capped(str(path), 10, 50)) == 51  # one byte past the limit: reported as too large
+    assert _read_capped(str(path), 100, 1000) == b"x" * 100
