@@ -73,10 +73,28 @@ def _leading(items: list) -> set[str] | None:
     run: set[str] = {""}
     for op, av in items:
         piece = _exact(op, av)
+        if piece is None and run == {""}:  # a leading group that is not all literal: what its branches start with
+            piece = _group_leading(op, av)
+            if piece:
+                run = piece
+            break
         if piece is None or len(run) * len(piece) > _MAX_STRINGS:
             break
         run = {a + b for a in run for b in piece}
     return run if run != {""} and "" not in run else None
+
+
+def _group_leading(op: Any, av: Any) -> set[str] | None:
+    """The strings every match of a group or an alternation starts with, or None."""
+    if op is _c.SUBPATTERN:
+        return _leading(list(av[-1]))
+    if op is _c.BRANCH:
+        sets = [_leading(list(branch)) for branch in av[1]]
+        if any(not s for s in sets):
+            return None
+        union: set[str] = set().union(*sets)
+        return union if len(union) <= _MAX_STRINGS else None
+    return None
 
 
 # Words on nearly every posting make poor pre-search literals: a set with none of them is preferred.
