@@ -16,7 +16,7 @@ with no literal of at least `MIN_LITERAL` characters is simply run as is.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import Any
 
@@ -86,14 +86,19 @@ def _leading(items: list) -> set[str] | None:
 
 def _group_leading(op: Any, av: Any) -> set[str] | None:
     """The strings every match of a group or an alternation starts with, or None."""
+    found = _through_group(op, av, _leading)
+    return found if found and len(found) <= _MAX_STRINGS else None
+
+
+def _through_group(op: Any, av: Any, of_sequence: Callable[[list], set[str] | None]) -> set[str] | None:
+    """`of_sequence` of a group's contents, or the union over an alternation's branches (None if one has none)."""
     if op is _c.SUBPATTERN:
-        return _leading(list(av[-1]))
+        return of_sequence(list(av[-1]))
     if op is _c.BRANCH:
-        sets = [_leading(list(branch)) for branch in av[1]]
+        sets = [of_sequence(list(branch)) for branch in av[1]]
         if any(not s for s in sets):
             return None
-        union: set[str] = set().union(*sets)
-        return union if len(union) <= _MAX_STRINGS else None
+        return set().union(*sets)
     return None
 
 
@@ -144,13 +149,8 @@ def _sequence(items: list) -> set[str] | None:
 
 def _required(op: Any, av: Any) -> set[str] | None:
     """A required set for one non-literal item (a group, an alternation, a repeat of at least one)."""
-    if op is _c.SUBPATTERN:
-        return _sequence(list(av[-1]))
-    if op is _c.BRANCH:
-        sets = [_sequence(list(branch)) for branch in av[1]]
-        if any(not s for s in sets):
-            return None
-        return set().union(*sets)
+    if op is _c.SUBPATTERN or op is _c.BRANCH:
+        return _through_group(op, av, _sequence)
     if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and av[0] >= 1:
         return _sequence(list(av[2]))
     return None
