@@ -63,12 +63,9 @@ class AnchorFinder:
     def find(self, text: str, low: str) -> list[Anchor]:
         """(start, end, reach) of every place an anchor may be a token, in order (a superset)."""
         found: list[Anchor] = []
-        for rx in self._lower:
-            reach = self._reach_lower
-            found.extend((m.start(1), m.end(1), reach[m.group(1)]) for m in rx.finditer(low))
-        for rx in self._exact:
-            reach = self._reach_exact
-            found.extend((m.start(1), m.end(1), reach[m.group(1)]) for m in rx.finditer(text))
+        for scanners, reach, source in ((self._lower, self._reach_lower, low), (self._exact, self._reach_exact, text)):
+            for rx in scanners:
+                found.extend((m.start(1), m.end(1), reach[m.group(1)]) for m in rx.finditer(source))
         found.sort()
         return found
 
@@ -84,7 +81,8 @@ def windowable(lower: Iterable[str], exact: Iterable[str]) -> bool:
 
 
 def _prefix_reach(words: Mapping[str, int]) -> dict[str, int]:
-    return {w: max(r for u, r in words.items() if w.startswith(u)) for w in words}
+    """Each word's reach: the largest of its own and of every word it begins with."""
+    return {w: max(words.get(w[:k], 0) for k in range(1, len(w) + 1)) for w in words}
 
 
 _NOT_AFTER_WORD = r"(?<![^\W_])"  # not right after a letter or digit
@@ -223,9 +221,9 @@ def tokenize(nlp: Any, text: str, anchors: list[Anchor]) -> list[Window] | None:
     """
     stretches = windows(text, anchors, CHARS_PER_TOKEN)
     out, short = _tokenize(nlp, text, anchors, stretches)
-    if short:
+    if short:  # about half the postings have one: only the stretches that grow are made again
         stretches = merged(stretches + [_words_around(text, anchor) for anchor in short])
-        out, short = _tokenize(nlp, text, anchors, stretches)
+        out, short = _tokenize(nlp, text, anchors, stretches, {(w.start, w.end): w for w in out})
     return None if short else out
 
 
@@ -253,9 +251,16 @@ def _words_around(text: str, anchor: Anchor) -> tuple[int, int]:
 
 
 def _tokenize(
-    nlp: Any, text: str, anchors: list[Anchor], stretches: list[tuple[int, int]]
+    nlp: Any,
+    text: str,
+    anchors: list[Anchor],
+    stretches: list[tuple[int, int]],
+    made: dict[tuple[int, int], Window] | None = None,
 ) -> tuple[list[Window], list[Anchor]]:
-    """The stretches' Docs, and the anchors that lack `reach` tokens on a side within theirs."""
+    """The stretches' Docs, and the anchors that lack `reach` tokens on a side within theirs.
+
+    `made`: stretches already tokenized whose anchors all had their tokens (an unchanged one is kept).
+    """
     import numpy
 
     make_doc = nlp.make_doc
@@ -267,6 +272,9 @@ def _tokenize(
     out: list[Window] = []
     short: list[Anchor] = []
     for (a, b), group in zip(stretches, groups, strict=True):
+        if made and (a, b) in made:
+            out.append(made[(a, b)])
+            continue
         doc = make_doc(text[a:b])
         ntok = len(doc)
         if ntok and (a > 0 or b < n):
