@@ -6,8 +6,9 @@ its anchor words), compiled once per process for the whole set of packs.
 With the default pipeline the matchers run on Docs of the stretches around
 anchor words only (`jdlint.token_windows`); the whole posting is tokenized
 when that cannot be shown to give the same matches (a trained or extended
-pipeline, a pattern reading sentences or tags, an unbounded one, a window
-that came out short).
+pipeline, a pattern reading sentences or tags, an unbounded one, a stretch
+still short after it was recut by words), and in a process that has linted
+less than `WINDOWS_AFTER_CHARS` (setting up the anchor scan would cost more).
 A match is dropped when an exception of its rule overlaps it, when it lies
 in a section kind the rule skips, or (for bias rules) inside the EEO
 statement. Overlapping matches of one rule keep the longest.
