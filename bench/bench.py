@@ -166,7 +166,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench: corpus folder {corpus} not found; give one with --corpus DIR", file=sys.stderr)
         return 2
     import jdlint
-    from jdlint.discover import discover
+    from jdlint.run.discover import discover
 
     files = list(discover([str(corpus)]))[:limit]
     if not files:
@@ -238,7 +238,7 @@ def main(argv: list[str] | None = None) -> int:
 
         # cold start against the spaCy import, side by side; then warm with the result cache.
         # "Cold" means no cached result (--no-cache): the parsed rule data is cached on disk by
-        # content (jdlint.yaml_cache), so one untimed run first does what any first run does.
+        # content (jdlint.data.yaml_cache), so one untimed run first does what any first run does.
         small = args.small if Path(args.small).is_file() else files[0]
         cold_env = {**base_env, "JDLINT_CACHE_DIR": str(work / "cache-small")}
         cmd = [py, "-m", "jdlint", "check", small, "--format", "json", "--fail-on", "never"]
@@ -260,9 +260,9 @@ def main(argv: list[str] | None = None) -> int:
         results["warm_s"] = summary(warm_runs)
 
         # editor re-lint: lint_text with an engine that is already loaded
-        from jdlint.api import lint_text
         from jdlint.config import Config
         from jdlint.engine import Engine
+        from jdlint.run.api import lint_text
 
         engine = Engine(Config())
         pick = min(range(len(texts)), key=lambda i: abs(len(texts[i].split()) - 1000))
@@ -289,9 +289,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _scaling(texts: list[str], base_bytes: int, factors: list[int], runs: int, work: Path) -> dict:
-    from jdlint.api import lint_paths
     from jdlint.config import Config
     from jdlint.engine import Engine
+    from jdlint.run.api import lint_paths
 
     base: list[str] = []
     size = 0

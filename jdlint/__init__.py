@@ -9,22 +9,64 @@ pre-commit and every reporter call it::
         print(f.line, f.column, f.rule, f.message)
 
     report = jdlint.lint_paths(["postings/"])
+
+Plugin authors need four more names::
+
+    from jdlint import Hit, Rule, Severity, hookimpl
+
+Every name is imported on first use (PEP 562), so ``import jdlint`` is cheap
+and works whatever the order of the lines below.
 """
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from jdlint.api import lint_paths, lint_text
-from jdlint.finding import Finding, Severity
-from jdlint.results import FileResult, Report
+from jdlint.version import __version__
+
+# public name -> the module that defines it
+_EXPORTS = {
+    "lint_text": "jdlint.run.api",
+    "lint_paths": "jdlint.run.api",
+    "Finding": "jdlint.model.finding",
+    "Hit": "jdlint.model.finding",
+    "Severity": "jdlint.model.finding",
+    "Rule": "jdlint.model.rule",
+    "FileResult": "jdlint.model.results",
+    "Report": "jdlint.model.results",
+    "hookimpl": "jdlint.hookspecs",
+}
 
 __all__ = [
     "FileResult",
     "Finding",
+    "Hit",
     "Report",
+    "Rule",
     "Severity",
     "__version__",
+    "hookimpl",
     "lint_paths",
     "lint_text",
 ]
+
+if TYPE_CHECKING:
+    from jdlint.hookspecs import hookimpl
+    from jdlint.model.finding import Finding, Hit, Severity
+    from jdlint.model.results import FileResult, Report
+    from jdlint.model.rule import Rule
+    from jdlint.run.api import lint_paths, lint_text
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'jdlint' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value  # later look-ups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

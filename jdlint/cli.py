@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from jdlint import __version__
+from jdlint.version import __version__
 
 COMMANDS = ("check", "rules", "explain", "init", "lsp")
 FORMATS = ("text", "concise", "json", "github", "sarif")
@@ -106,8 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
     color.add_argument("--no-color", dest="color", action="store_false", help="never use colour")
 
     rules = sub.add_parser("rules", help="list every rule: id, category, default severity, summary")
-    rules.add_argument("--format", choices=("text", "json", "markdown"), default="text",
-                       help="text table, json, or markdown (the catalog in docs/rules.md)")
+    rules.add_argument(
+        "--format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="text table, json, or markdown (the catalog in docs/rules.md)",
+    )
     rules.add_argument("--config", metavar="FILE", help="configuration file (to include its rule packs)")
 
     explain = sub.add_parser("explain", help="what a rule checks, why, its source and how to fix it")
@@ -147,7 +151,7 @@ def run() -> None:
     before `main` returns, and the output streams are flushed here. The
     process is jdlint's own, so its garbage collector is tuned (`gc_tuning`).
     """
-    from jdlint import gc_tuning
+    from jdlint.run import gc_tuning
 
     gc_tuning.tune()
     code = main()
@@ -181,7 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     from jdlint.config import ConfigError
-    from jdlint.discover import PathError
+    from jdlint.run.discover import PathError
 
     try:
         if args.command == "check":
@@ -202,10 +206,9 @@ def _dispatch(args: argparse.Namespace) -> int:
 
 def _engine(config_path: str | None, first: str | None):
     from jdlint import config as config_mod
-    from jdlint.engine import Engine
+    from jdlint.run.engines import get_engine
 
-    cfg = config_mod.resolve(config_path, first)
-    return Engine(cfg)
+    return get_engine(config_mod.resolve(config_path, first))
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -214,8 +217,8 @@ def _check(args: argparse.Namespace) -> int:
 
     from jdlint import config as config_mod
     from jdlint.config import ConfigError
-    from jdlint.discover import PathError
-    from jdlint.spec import EngineSpec
+    from jdlint.engine.spec import EngineSpec
+    from jdlint.run.discover import PathError
 
     paths = args.paths or ["."]
     first = next((p for p in paths if p != "-"), None)
@@ -244,20 +247,20 @@ def _check(args: argparse.Namespace) -> int:
             stream.reconfigure(errors="backslashreplace")
     known = None
     if args.baseline:
-        from jdlint import baseline
+        from jdlint.run import baseline
 
         known = baseline.load(args.baseline)
-    from jdlint import progress
+    from jdlint.run import progress
 
     result = progress.lint(files, spec, as_of, stdin, jobs=args.jobs, cache=not args.no_cache)
     if args.write_baseline:
-        from jdlint import baseline
+        from jdlint.run import baseline
 
         n = baseline.write(result, args.write_baseline)
         print(f"jdlint: recorded {n} finding{'s' if n != 1 else ''} in {args.write_baseline}", file=sys.stderr)
         return 0
     if known is not None:
-        from jdlint import baseline
+        from jdlint.run import baseline
 
         hidden = baseline.hide(result, known, args.baseline)
         if hidden and not args.quiet and args.format in ("text", "concise"):
@@ -277,7 +280,9 @@ def _report(result, args: argparse.Namespace, spec) -> int:
 
     # only SARIF carries the rule catalog; building the engine for it costs no spaCy, but
     # the other formats skip it so a run answered from the cache stays cheap
-    rules = spec.build().rules if args.format == "sarif" else None
+    from jdlint.run.engines import engine_for
+
+    rules = engine_for(spec).rules if args.format == "sarif" else None
     report.render(
         args.format,
         result,
@@ -292,7 +297,7 @@ def _report(result, args: argparse.Namespace, spec) -> int:
 
 
 def _exit_code(result, fail_on: str) -> int:
-    from jdlint.finding import Severity
+    from jdlint.model.finding import Severity
 
     if fail_on == "never":
         return 0
@@ -305,7 +310,7 @@ def _apply_fixes(result, args: argparse.Namespace, engine, from_stdin: bool) -> 
 
     A file that cannot be fixed is an error for that file only (exit 2 at the end).
     """
-    from jdlint.fix import fix_report
+    from jdlint.run.fix import fix_report
 
     done = fix_report(result, write=args.fix, from_stdin=from_stdin)
     for path, reason in done.errors:
@@ -345,7 +350,7 @@ def _rules(args: argparse.Namespace) -> int:
         print()
         return 0
     if args.format == "markdown":
-        from jdlint.rule import catalog_markdown
+        from jdlint.model.rule import catalog_markdown
 
         sys.stdout.write(catalog_markdown(rules))
         return 0

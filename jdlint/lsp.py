@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,11 +24,13 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 from pygls.workspace.position_codec import PositionCodec
 
-from jdlint import __version__, api, links
-from jdlint.config import Config, ConfigError, find_config, load_file
 from jdlint.engine import Engine
-from jdlint.finding import Finding, Severity
-from jdlint.fix import match_case
+from jdlint.model.finding import Finding, Severity
+from jdlint.report import links
+from jdlint.run import api
+from jdlint.run.engines import PerConfigFile
+from jdlint.run.fix import match_case
+from jdlint.version import __version__
 
 DEBOUNCE_SECONDS = 0.3
 SOURCE = "jdlint"
@@ -43,29 +44,17 @@ _SEVERITY = {
 
 
 class Linter:
-    """Engines kept loaded, one per configuration file (reloaded when that file changes)."""
+    """Lints editor buffers with the engine of each buffer's configuration file (`run.engines.PerConfigFile`)."""
 
     def __init__(self) -> None:
-        self._engines: dict[str | None, tuple[float, Engine]] = {}
-        self.last_error: str | None = None
+        self._engines = PerConfigFile()
+
+    @property
+    def last_error(self) -> str | None:
+        return self._engines.last_error
 
     def engine_for(self, path: str | None) -> Engine:
-        config_path = find_config(os.path.dirname(path)) if path else None
-        try:
-            mtime = os.stat(config_path).st_mtime if config_path else 0.0
-        except OSError:
-            mtime = 0.0
-        cached = self._engines.get(config_path)
-        if cached and cached[0] == mtime:
-            return cached[1]
-        try:
-            engine = Engine(load_file(config_path) if config_path else Config())
-            self.last_error = None
-        except ConfigError as exc:  # a broken config must not kill the editor session
-            self.last_error = f"jdlint: {exc}; using the default configuration"
-            engine = self._engines.get(None, (0.0, None))[1] or Engine(Config())
-        self._engines[config_path] = (mtime, engine)
-        return engine
+        return self._engines.engine_for(path)
 
     def lint(self, text: str, path: str | None) -> list[Finding]:
         engine = self.engine_for(path)

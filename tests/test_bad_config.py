@@ -13,9 +13,9 @@ import yaml
 from conftest import run_cli
 
 import jdlint
+from jdlint.checks.terms.pack import MAX_PATTERN_WORK, MAX_PHRASES, pattern_work
 from jdlint.config import load_file
 from jdlint.engine import Engine
-from jdlint.rulepack import MAX_PATTERN_WORK, MAX_PHRASES, pattern_work
 
 POSTING = "# Engineer\n\nWe need a rockstar who writes clear code.\n"
 

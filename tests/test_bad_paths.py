@@ -11,7 +11,7 @@ import pytest
 from conftest import run_cli
 
 import jdlint
-from jdlint import api
+from jdlint.run import api
 
 POSTING = (
     "We need a rockstar.\n"
@@ -100,7 +100,7 @@ def test_only_missing_paths(tmp_path):
 
 
 def test_missing_path_through_the_api_raises_path_error(tmp_path):
-    from jdlint.discover import PathError
+    from jdlint.run.discover import PathError
 
     with pytest.raises(PathError, match=r"nothere\.md: no such file or directory"):
         jdlint.lint_paths([str(tmp_path / "nothere.md")])

@@ -1,4 +1,4 @@
-"""age-bias (rules/age.yaml)."""
+"""age-bias (rules/bias/age-bias.yaml)."""
 
 from bias_helpers import assert_passes, table_tests
 

@@ -1,4 +1,4 @@
-"""culture-fit (rules/culture_fit.yaml)."""
+"""culture-fit (rules/bias/culture-fit.yaml)."""
 
 from bias_helpers import table_tests
 

@@ -1,4 +1,4 @@
-"""disability-bias: ableist idioms (rules/disability.yaml) and unframed physical demands."""
+"""disability-bias: ableist idioms (rules/bias/disability-bias.yaml) and unframed physical demands."""
 
 from bias_helpers import assert_flags, assert_passes, table_tests
 

@@ -1,4 +1,4 @@
-"""gendered-term: gendered titles and idioms (rules/gendered.yaml) and pronouns about the candidate."""
+"""gendered-term: gendered titles and idioms (rules/bias/gendered-term.yaml) and pronouns about the candidate."""
 
 from bias_helpers import assert_flags, assert_passes, table_tests
 

@@ -1,4 +1,4 @@
-"""exclusionary-jargon (rules/jargon.yaml)."""
+"""exclusionary-jargon (rules/bias/exclusionary-jargon.yaml)."""
 
 from bias_helpers import assert_flags, assert_passes, table_tests
 

@@ -1,4 +1,4 @@
-"""national-origin-bias (rules/national_origin.yaml)."""
+"""national-origin-bias (rules/bias/national-origin-bias.yaml)."""
 
 from bias_helpers import assert_passes, table_tests
 

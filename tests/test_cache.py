@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from conftest import run_cli
 
-from jdlint.cache import ResultCache
-from jdlint.finding import Finding, Severity
+from jdlint.model.finding import Finding, Severity
+from jdlint.run.cache import ResultCache
 
 POSTING = """\
 # Senior Backend Engineer

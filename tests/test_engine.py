@@ -11,9 +11,9 @@ from conftest import run_cli
 import jdlint
 from jdlint.config import Config, ConfigError
 from jdlint.engine import Engine
-from jdlint.finding import Hit, Severity
 from jdlint.hookspecs import hookimpl
-from jdlint.rule import Rule
+from jdlint.model.finding import Hit, Severity
+from jdlint.model.rule import Rule
 
 TEXT = (
     "# Engineer\n\nWe need a rockstar.\n\n## Requirements\n\n- TBD\n\n## Equal opportunity\n\n"

@@ -21,18 +21,67 @@ from hypothesis import strategies as st
 from spacy.matcher import Matcher
 
 import jdlint
-from jdlint import data, token_windows, yaml_cache
-from jdlint.checks._bias_util import words_regex
-from jdlint.compliance import pages, places
-from jdlint.gated_matcher import GatedMatcher, anchors, max_length
-from jdlint.regex_gate import GatedAny, GatedRegex, prefix_literals, required_literals
-from jdlint.regex_trie import first_char_alternation, trie_alternation
-from jdlint.spans import SpanSet, merged
+from jdlint import data
+from jdlint.data import yaml_cache
+from jdlint.facts import pages, places
+from jdlint.facts.surroundings import words_regex
+from jdlint.match import token_windows
+from jdlint.match.gated_matcher import GatedMatcher, anchors, max_length
+from jdlint.match.regex_gate import GatedAny, GatedRegex, prefix_literals, required_literals
+from jdlint.match.regex_trie import first_char_alternation, trie_alternation
+from jdlint.match.spans import SpanSet, merged
 
-WORDS = ["he", "she", "his", "her", "or", "and", "visa", "sponsor", "sponsorship", "not", "available", "work",
-         "authorized", "to", "in", "the", "US", "citizen", "citizens", "only", "remote", "equal", "opportunity",
-         "employer", "young", "team", "native", "English", "speaker", "5", "years", "unicorn", "a", "-", "/", ",",
-         ".", "\n", "\n\n", "(", ")", "$", "120,000", "150,000", "per", "year", "H-1B", "E-Verify", "welcome"]
+WORDS = [
+    "he",
+    "she",
+    "his",
+    "her",
+    "or",
+    "and",
+    "visa",
+    "sponsor",
+    "sponsorship",
+    "not",
+    "available",
+    "work",
+    "authorized",
+    "to",
+    "in",
+    "the",
+    "US",
+    "citizen",
+    "citizens",
+    "only",
+    "remote",
+    "equal",
+    "opportunity",
+    "employer",
+    "young",
+    "team",
+    "native",
+    "English",
+    "speaker",
+    "5",
+    "years",
+    "unicorn",
+    "a",
+    "-",
+    "/",
+    ",",
+    ".",
+    "\n",
+    "\n\n",
+    "(",
+    ")",
+    "$",
+    "120,000",
+    "150,000",
+    "per",
+    "year",
+    "H-1B",
+    "E-Verify",
+    "welcome",
+]
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -43,8 +92,10 @@ def texts() -> st.SearchStrategy[str]:
 
 # -- trie-shaped alternations ----------------------------------------------------------------
 @SETTINGS
-@given(st.sets(st.text(alphabet="ab -", min_size=1, max_size=5).map(str.strip).filter(bool), min_size=1, max_size=8),
-       st.text(alphabet="ab -xA\n", max_size=40))
+@given(
+    st.sets(st.text(alphabet="ab -", min_size=1, max_size=5).map(str.strip).filter(bool), min_size=1, max_size=8),
+    st.text(alphabet="ab -xA\n", max_size=40),
+)
 def test_a_trie_finds_what_a_longest_first_alternation_finds(phrases, text):
     flat = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     plain = re.compile(rf"(?<![\w-])(?:{flat})(?![\w-])", re.IGNORECASE)
@@ -53,8 +104,9 @@ def test_a_trie_finds_what_a_longest_first_alternation_finds(phrases, text):
 
 
 @SETTINGS
-@given(st.lists(st.sampled_from(["he", "she", "his", "her", "hers", "s", "/", "(", "-", "'", " ", "\n", "x"]),
-                max_size=40))
+@given(
+    st.lists(st.sampled_from(["he", "she", "his", "her", "hers", "s", "/", "(", "-", "'", " ", "\n", "x"]), max_size=40)
+)
 @example(["s", "/", "he", " ", "(", "she", ")", "his", "/", "her", " ", "x", "he"])
 def test_a_first_char_alternation_matches_like_a_leading_lookbehind(pieces):
     text = "".join(pieces)
@@ -114,7 +166,7 @@ def test_a_regex_without_a_long_required_literal_is_searched_whole(pattern):
 def _gated_regexes() -> list[tuple[str, GatedRegex]]:
     out = []
     for kind in ("visa", "eeo"):
-        patterns = data.load("statements.yaml")[kind]["patterns"]
+        patterns = data.load("shared/statements.yaml")[kind]["patterns"]
         out.append((f"statements.{kind}", GatedRegex("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)))
     t = places._tables()
     out += [("places.remote", t.remote), ("places.cues", t.cues)]
@@ -150,7 +202,7 @@ def test_a_gated_search_finds_a_match_exactly_when_the_plain_search_does(text):
 def test_any_of_the_statement_phrasings_is_found_exactly_when_their_alternation_is(text):
     low = text.lower()
     for kind in ("visa", "eeo"):
-        patterns = data.load("statements.yaml")[kind]["patterns"]
+        patterns = data.load("shared/statements.yaml")[kind]["patterns"]
         plain = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
         found = GatedAny(patterns, re.IGNORECASE).search(text, low)
         first = plain.search(text)
@@ -167,8 +219,33 @@ def test_line_markers_are_found_only_on_their_lines_and_all_of_them():
     assert found  # the sample does hold a marker
 
 
-LINE_WORDS = ["Similar", "jobs", "people", "also", "viewed", "page", "not", "found", "404", "error", "-", "#", "*",
-              "Data", "Engineer", "positions", "this", "job", "is", "no", "longer", "available", ":", "\n", "\n\n"]
+LINE_WORDS = [
+    "Similar",
+    "jobs",
+    "people",
+    "also",
+    "viewed",
+    "page",
+    "not",
+    "found",
+    "404",
+    "error",
+    "-",
+    "#",
+    "*",
+    "Data",
+    "Engineer",
+    "positions",
+    "this",
+    "job",
+    "is",
+    "no",
+    "longer",
+    "available",
+    ":",
+    "\n",
+    "\n\n",
+]
 
 
 @SETTINGS
@@ -188,18 +265,55 @@ def test_a_line_marker_is_matched_once_per_line_as_a_scan_of_the_text_finds_it(w
 
 # -- token patterns near their anchors ---------------------------------------------------------
 PATTERNS = {
-    "young-team": [{"LOWER": "young"}, {"ORTH": ",", "OP": "?"}, {"LOWER": "and", "OP": "?"},
-                   {"LOWER": {"IN": ["dynamic", "vibrant"]}}, {"LOWER": {"IN": ["team", "teams"]}}],
-    "unicorn": [{"LOWER": "you"}, {"LOWER": {"IN": ["'re", "are"]}, "OP": "?"},
-                {"LOWER": {"IN": ["a", "an"]}, "OP": "?"}, {"LOWER": {"IN": ["unicorn", "unicorns"]}}],
-    "max-years": [{"LOWER": {"IN": ["no", "not"]}}, {"LOWER": "more"}, {"LOWER": "than"}, {"LIKE_NUM": True},
-                  {"LOWER": {"IN": ["years", "yrs"]}}],
+    "young-team": [
+        {"LOWER": "young"},
+        {"ORTH": ",", "OP": "?"},
+        {"LOWER": "and", "OP": "?"},
+        {"LOWER": {"IN": ["dynamic", "vibrant"]}},
+        {"LOWER": {"IN": ["team", "teams"]}},
+    ],
+    "unicorn": [
+        {"LOWER": "you"},
+        {"LOWER": {"IN": ["'re", "are"]}, "OP": "?"},
+        {"LOWER": {"IN": ["a", "an"]}, "OP": "?"},
+        {"LOWER": {"IN": ["unicorn", "unicorns"]}},
+    ],
+    "max-years": [
+        {"LOWER": {"IN": ["no", "not"]}},
+        {"LOWER": "more"},
+        {"LOWER": "than"},
+        {"LIKE_NUM": True},
+        {"LOWER": {"IN": ["years", "yrs"]}},
+    ],
     "a-player": [{"ORTH": {"IN": ["A", "a"]}}, {"ORTH": "-"}, {"LOWER": {"IN": ["player", "players"]}}],
     "plus": [{"LOWER": "rock"}, {"LOWER": "star", "OP": "+"}],
     "no-anchor": [{"LIKE_NUM": True}, {"IS_PUNCT": True}],
 }
-TOKEN_WORDS = ["young", "and", ",", "dynamic", "team", "you", "are", "a", "an", "unicorn", "no", "more", "than",
-               "5", "years", "A", "-", "player", "rock", "star", "the", "we", "."]
+TOKEN_WORDS = [
+    "young",
+    "and",
+    ",",
+    "dynamic",
+    "team",
+    "you",
+    "are",
+    "a",
+    "an",
+    "unicorn",
+    "no",
+    "more",
+    "than",
+    "5",
+    "years",
+    "A",
+    "-",
+    "player",
+    "rock",
+    "star",
+    "the",
+    "we",
+    ".",
+]
 
 
 def test_anchors_prefer_rare_required_words():
@@ -210,8 +324,30 @@ def test_anchors_prefer_rare_required_words():
 
 @SETTINGS
 @given(st.lists(st.sampled_from(TOKEN_WORDS), max_size=80))
-@example(["young", ",", "and", "dynamic", "team", "you", "are", "a", "unicorn", "no", "more", "than", "5", "years",
-          "A", "-", "player", "rock", "star", "star"])
+@example(
+    [
+        "young",
+        ",",
+        "and",
+        "dynamic",
+        "team",
+        "you",
+        "are",
+        "a",
+        "unicorn",
+        "no",
+        "more",
+        "than",
+        "5",
+        "years",
+        "A",
+        "-",
+        "player",
+        "rock",
+        "star",
+        "star",
+    ]
+)
 def test_a_gated_matcher_finds_what_one_matcher_finds(words):
     nlp = _blank()
     doc = nlp(" ".join(words))
@@ -285,8 +421,11 @@ def test_the_cli_writes_its_whole_report_before_it_exits():
 
 # -- merged spans ------------------------------------------------------------------------------
 @SETTINGS
-@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 15)).map(lambda t: (t[0], t[0] + t[1])), max_size=12),
-       st.integers(0, 80), st.integers(0, 10))
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 15)).map(lambda t: (t[0], t[0] + t[1])), max_size=12),
+    st.integers(0, 80),
+    st.integers(0, 10),
+)
 def test_a_span_set_answers_like_a_scan_of_every_span(spans, offset, width):
     spanset = SpanSet(spans)
     assert spanset.contains(offset) == any(s <= offset < e for s, e in spans)
@@ -297,12 +436,79 @@ def test_a_span_set_answers_like_a_scan_of_every_span(spans, offset, width):
 
 
 # -- term rules on the stretches around anchor words ---------------------------------------------
-TRICKY = ["cannot", "gonna", "don't", "10km", "5-years", "man-hours", "chairman", "business", "https://x.io/us",
-          "he", "He's", "HIM", "guys", "rockstar", "rock", "star", "ninja", "young", "team", "native", "English",
-          "speaker", "culture", "fit", "work", "hard", ",", "play", "not", "a", "over", "qualified", "digital",
-          "recent", "graduate", "(", ")", "*", "#", "\u00a0", "\t", "  ", "\n", "\n\n", "no", "more", "than", "8",
-          "years", "experience", "max", "of", "between", "the", "ages", "25", "and", "35", "old", "we", "are",
-          "family", "mother", "tongue", "unicorn", "A-player", "A", "-", "player", "manpower", "salesman"]
+TRICKY = [
+    "cannot",
+    "gonna",
+    "don't",
+    "10km",
+    "5-years",
+    "man-hours",
+    "chairman",
+    "business",
+    "https://x.io/us",
+    "he",
+    "He's",
+    "HIM",
+    "guys",
+    "rockstar",
+    "rock",
+    "star",
+    "ninja",
+    "young",
+    "team",
+    "native",
+    "English",
+    "speaker",
+    "culture",
+    "fit",
+    "work",
+    "hard",
+    ",",
+    "play",
+    "not",
+    "a",
+    "over",
+    "qualified",
+    "digital",
+    "recent",
+    "graduate",
+    "(",
+    ")",
+    "*",
+    "#",
+    "\u00a0",
+    "\t",
+    "  ",
+    "\n",
+    "\n\n",
+    "no",
+    "more",
+    "than",
+    "8",
+    "years",
+    "experience",
+    "max",
+    "of",
+    "between",
+    "the",
+    "ages",
+    "25",
+    "and",
+    "35",
+    "old",
+    "we",
+    "are",
+    "family",
+    "mother",
+    "tongue",
+    "unicorn",
+    "A-player",
+    "A",
+    "-",
+    "player",
+    "manpower",
+    "salesman",
+]
 
 
 def _posting_text(words: list[str]) -> str:
@@ -369,9 +575,45 @@ def _term_findings(text: str, engine) -> list[tuple]:
 
 @SETTINGS
 @given(st.lists(st.sampled_from(TRICKY), max_size=150))
-@example(["we", "are", "a", "young", "team", "of", "rockstar", "ninja", "guys", "\n\n", "native", "English",
-          "speaker", ",", "culture", "fit", ",", "work", "hard", ",", "play", "hard", "no", "more", "than", "8",
-          "years", "experience", "between", "the", "ages", "25", "and", "35", "old"])
+@example(
+    [
+        "we",
+        "are",
+        "a",
+        "young",
+        "team",
+        "of",
+        "rockstar",
+        "ninja",
+        "guys",
+        "\n\n",
+        "native",
+        "English",
+        "speaker",
+        ",",
+        "culture",
+        "fit",
+        ",",
+        "work",
+        "hard",
+        ",",
+        "play",
+        "hard",
+        "no",
+        "more",
+        "than",
+        "8",
+        "years",
+        "experience",
+        "between",
+        "the",
+        "ages",
+        "25",
+        "and",
+        "35",
+        "old",
+    ]
+)
 def test_terms_on_stretches_find_what_terms_on_the_whole_doc_find(term_engines, words):
     windowed, whole = term_engines
     text = "# Software Engineer\n\n" + _posting_text(words)
@@ -406,9 +648,34 @@ def test_a_plugin_that_takes_the_doc_gets_the_whole_posting_tokenized():
 
 
 # -- the block parser without the rules a text cannot use ----------------------------------------
-MD_PIECES = ["# ", "## Title", "Text", "- item", "* item", "1. item", "> quote", "| a | b |", "|---|---|", "```",
-             "~~~", "<div>", "</div>", "[x]: http://x.io", "[x]", "    code", "\t", "===", "---", "***", "\n",
-             "\n\n", " ", "**bold**", "_", "Requirements:"]
+MD_PIECES = [
+    "# ",
+    "## Title",
+    "Text",
+    "- item",
+    "* item",
+    "1. item",
+    "> quote",
+    "| a | b |",
+    "|---|---|",
+    "```",
+    "~~~",
+    "<div>",
+    "</div>",
+    "[x]: http://x.io",
+    "[x]",
+    "    code",
+    "\t",
+    "===",
+    "---",
+    "***",
+    "\n",
+    "\n\n",
+    " ",
+    "**bold**",
+    "_",
+    "Requirements:",
+]
 
 
 @SETTINGS
@@ -423,4 +690,3 @@ def test_a_parser_without_the_rules_a_text_cannot_use_gives_the_same_blocks(piec
         return [(t.type, t.map, t.content, t.markup, t.info) for t in md.parse(text)]
 
     assert blocks(_markdown(text)) == blocks(_markdown())
-

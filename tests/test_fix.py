@@ -9,7 +9,7 @@ from conftest import ROOT, run_cli
 
 import jdlint
 from jdlint.config import load_file
-from jdlint.fix import FixError, fix_file, match_case
+from jdlint.run.fix import FixError, fix_file, match_case
 
 PACK = ROOT / "tests" / "packs" / "fixable.yaml"
 

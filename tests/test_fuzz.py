@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import jdlint
-from jdlint.api import get_engine
+from jdlint.run.engines import get_engine
 
 RULE_IDS = ["exclusionary-jargon", "placeholder-section", "internal-error", "nonexistent-rule", "bias", ""]
 WORDS = [

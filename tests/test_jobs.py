@@ -9,7 +9,7 @@ from pathlib import Path
 from conftest import SEEDS, run_cli
 
 from jdlint import lint_paths
-from jdlint.parallel import plan_workers, split
+from jdlint.run.parallel import plan_workers, split
 
 EXTRA = {
     "big.md": "# Data Engineer\n\nWe want a rockstar ninja.\n\n" + "Build pipelines with care and rigour.\n" * 4000,

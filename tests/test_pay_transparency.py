@@ -8,12 +8,12 @@ import json
 import pytest
 from conftest import lint, run_cli
 
-from jdlint.compliance import laws
 from jdlint.config import from_mapping
+from jdlint.facts import laws
 
 RULE = "pay-transparency"
 
-# One row per law in rules/jurisdictions.yaml: a location line that puts a
+# One row per law in rules/shared/jurisdictions.yaml: a location line that puts a
 # posting under that law. Adding a law to the data needs a row here.
 PLACE_OF = {
     "us-co": "Location: Denver, CO",

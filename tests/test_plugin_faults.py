@@ -19,7 +19,7 @@ import pytest
 from conftest import run_cli
 
 import jdlint
-from jdlint.engine import MAX_HITS, Engine
+from jdlint.engine.core import MAX_HITS, Engine
 
 POSTING = (
     "# Engineer\n\nWe need a rockstar to work on project bluebird.\n"
@@ -28,9 +28,9 @@ POSTING = (
 
 HEADER = """
 from jdlint import Severity
-from jdlint.finding import Hit
+from jdlint.model.finding import Hit
 from jdlint.hookspecs import hookimpl
-from jdlint.rule import Rule
+from jdlint.model.rule import Rule
 
 RULE = Rule(id="{rule}", category="bias", severity=Severity.WARNING, summary="A test rule.")
 
@@ -243,9 +243,9 @@ ACME_MODULE = '''\
 """jdlint-acme: ACME's house rules for job postings."""
 
 from jdlint import Severity
-from jdlint.finding import Hit
+from jdlint.model.finding import Hit
 from jdlint.hookspecs import hookimpl
-from jdlint.rule import Rule
+from jdlint.model.rule import Rule
 
 RULE = Rule(
     id="acme-internal-codename",

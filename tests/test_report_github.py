@@ -3,7 +3,7 @@
 import pytest
 from conftest import run_cli
 
-from jdlint.finding import Finding, Severity
+from jdlint.model.finding import Finding, Severity
 from jdlint.report.github import command, escape_data, escape_property
 
 

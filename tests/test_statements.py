@@ -124,7 +124,7 @@ def test_seeds(seeds_dir):
 def test_explain_examples_behave_as_documented(rule_id):
     import datetime as dt
 
-    from jdlint.api import get_engine
+    from jdlint.run.engines import get_engine
 
     rule = get_engine().rules[rule_id]
     for text in rule.bad_examples:

@@ -13,10 +13,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from jdlint.model.posting import Block, LineIndex, ListItem, Posting, Section
 from jdlint.parse.frontmatter import split_front_matter
 from jdlint.parse.inline import mask_inline, mask_table_row
 from jdlint.parse.sections import classify
-from jdlint.posting import Block, LineIndex, ListItem, Posting, Section
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

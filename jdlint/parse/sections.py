@@ -1,4 +1,4 @@
-"""Classifies headings into section kinds using `rules/sections.yaml`."""
+"""Classifies headings into section kinds using `rules/shared/sections.yaml`."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ _SPACES = re.compile(r"[\s/-]+")
 
 @cache
 def _table() -> tuple[dict[tuple[str, ...], tuple[int, str]], frozenset[str], frozenset[str]]:
-    spec = data.load("sections.yaml")
+    spec = data.load("shared/sections.yaml")
     filler = frozenset(w.lower() for w in spec.get("filler", []))
     phrases: dict[tuple[str, ...], tuple[int, str]] = {}
     for order, (kind, words) in enumerate(spec["kinds"].items()):

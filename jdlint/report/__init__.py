@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib
 from typing import IO, Protocol
 
-from jdlint.results import Report
+from jdlint.model.results import Report
 
 FORMATS = {
     "text": "jdlint.report.text",

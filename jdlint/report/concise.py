@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import IO
 
-from jdlint.results import Report
+from jdlint.model.results import Report
 
 
 def line(f) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import IO
 
-from jdlint.finding import Finding, Severity
-from jdlint.results import Report
+from jdlint.model.finding import Finding, Severity
+from jdlint.model.results import Report
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import IO
 
-from jdlint.results import Report
+from jdlint.model.results import Report
 
 
 def render(report: Report, out: IO[str], **_options) -> None:

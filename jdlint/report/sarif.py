@@ -15,10 +15,12 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import quote
 
-from jdlint import __version__, fingerprint, links
-from jdlint.finding import Finding, Severity
-from jdlint.results import Report
-from jdlint.rule import Rule
+from jdlint.model.finding import Finding, Severity
+from jdlint.model.results import Report
+from jdlint.model.rule import Rule
+from jdlint.report import links
+from jdlint.run import fingerprint
+from jdlint.version import __version__
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 BASE_ID = "%SRCROOT%"

@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from jdlint.results import Report
+from jdlint.model.results import Report
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 FRAME_WIDTH = 160  # a code frame shows at most this many columns of a long line

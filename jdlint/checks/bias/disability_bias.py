@@ -1,0 +1,139 @@
+"""disability-bias, physical half: "must be able to stand/lift/walk" without essential-function framing.
+
+The rule itself (id, docs, ableist idioms) is the pack rules/bias/disability-bias.yaml;
+this module adds what needs context. A physical demand is fine when the
+posting frames it as an essential function of the job, performed with or
+without reasonable accommodation (the ADA's terms); it is flagged when its
+own section (or the introduction of the parent section) gives no such
+framing. Figurative uses ("stand out", "walk us through", "lift revenue",
+"see the big picture") are not demands. Word lists: rules/bias/disability-bias.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from jdlint import data
+from jdlint.facts.surroundings import markers_regex, parent_intro_span, section_span, sentence_span, words_regex
+from jdlint.hookspecs import hookimpl
+from jdlint.match.lowered import lowered
+from jdlint.match.regex_gate import GatedRegex
+from jdlint.model.finding import Hit
+
+RULE_ID = "disability-bias"
+_THROUGH = re.compile(r"\s+(?:[\w-]+\s+){0,3}through\b", re.IGNORECASE)  # "walk stakeholders through"
+
+
+def gerund(verb: str) -> str:
+    """stand -> standing, move -> moving, squat -> squatting (enough for the verbs in the data)."""
+    if verb.endswith("e") and not verb.endswith("ee"):
+        return verb[:-1] + "ing"
+    if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnpt]", verb):
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
+
+
+@dataclass(frozen=True)
+class _Spec:
+    demand: GatedRegex  # run only near one of its verbs
+    kinds: dict[str, str]  # verb or gerund -> strong | weighty | listed
+    figurative: re.Pattern[str]
+    load: re.Pattern[str]
+    duration: re.Pattern[str]
+    framing: re.Pattern[str]
+    suggest: tuple[str, ...]
+
+
+@cache
+def _spec() -> _Spec:
+    d = data.load("bias/disability-bias.yaml")["physical_demands"]
+    kinds: dict[str, str] = {}
+    for kind in ("strong", "weighty", "listed"):
+        for verb in d[kind]:
+            kinds[verb] = kind
+            kinds[gerund(verb)] = kind
+    verb = "|".join(sorted(kinds, key=len, reverse=True))
+    lead = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(d["lead_ins"], key=len, reverse=True))
+    adverb = "|".join(d.get("adverbs", []))
+    sep = r"\s*(?:,\s*(?:and/or\s+|and\s+|or\s+)?|/|\s+and/or\s+|\s+and\s+|\s+or\s+)\s*"
+    # a demand names a verb: the regex runs only near one (a verb list is no longer than its verbs' spacing)
+    demand = GatedRegex(
+        rf"(?<![\w-])(?P<lead>{lead})\s+(?:(?:{adverb})\s+)?(?P<verbs>(?:{verb})(?:{sep}(?:{verb}))*)(?![\w-])",
+        re.IGNORECASE,
+    )
+    return _Spec(
+        demand=demand,
+        kinds=kinds,
+        figurative=re.compile(r"\s*(?:" + words_regex(d["figurative_after"]).pattern + ")", re.IGNORECASE),
+        load=words_regex(d["load_words"]),
+        duration=words_regex(d["duration_words"]),
+        framing=markers_regex(d["framing"]),
+        suggest=tuple(d.get("suggest", ())),
+    )
+
+
+def _is_physical(text: str, m: re.Match, clause_end: int, spec: _Spec) -> bool:
+    verbs = re.findall(r"[A-Za-z]+", m.group("verbs"))
+    verbs = [v.lower() for v in verbs if v.lower() in spec.kinds]
+    after = text[m.end() : clause_end]
+    if len(verbs) >= 2:
+        return True
+    kind = spec.kinds[verbs[0]]
+    if spec.figurative.match(after) or _THROUGH.match(after):
+        return False
+    if kind == "strong":
+        return True
+    if kind == "weighty":
+        return bool(spec.load.search(after[:80]))
+    # listed: alone it counts only with a duration ("sit for extended periods") or at the clause end
+    return bool(spec.duration.search(after[:40])) or not after.strip(" ,.;:)")
+
+
+@hookimpl
+def jdlint_check(posting, context):
+    if not context.enabled(RULE_ID):
+        return
+    spec = _spec()
+    text = posting.analysis
+    for m in spec.demand.finditer(text, lowered(posting)):
+        s = m.start()
+        if context.in_eeo(s):
+            continue
+        _, s1 = sentence_span(posting, s)
+        if not _is_physical(text, m, s1, spec):
+            continue
+        if _framed(posting, s, spec):
+            continue
+        e = m.end()
+        yield Hit(
+            RULE_ID,
+            s,
+            e,
+            f"“{posting.text[s:e]}” states a physical demand without saying it is an essential function "
+            "that can be met with or without reasonable accommodation.",
+            spec.suggest,
+        )
+
+
+# One sentence that ties the job's essential functions to accommodation frames every demand in the posting
+# ("Reasonable accommodations may be made to enable individuals with disabilities to perform the essential functions").
+_POSTING_FRAMING = re.compile(
+    r"essential\s+(?:job\s+)?(?:functions?|duties)[^.\n]{0,250}?accommodat|accommodat[^.\n]{0,250}?essential\s+"
+    r"(?:job\s+)?(?:functions?|duties)",
+    re.IGNORECASE,
+)
+
+
+def _framed(posting, offset: int, spec: _Spec) -> bool:
+    """Essential-function or accommodation wording in the demand's section or its parent's introduction,
+    or one sentence anywhere that frames the job's essential functions with accommodation."""
+    text = posting.analysis
+    if _POSTING_FRAMING.search(text):
+        return True
+    c0, c1 = section_span(posting, offset)
+    if spec.framing.search(text, c0, c1):
+        return True
+    intro = parent_intro_span(posting, offset)
+    return bool(intro and spec.framing.search(text, intro[0], intro[1]))

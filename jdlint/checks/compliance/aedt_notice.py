@@ -1,0 +1,233 @@
+"""aedt-notice: a posting that uses an automated hiring tool without the notice NYC Local Law 144 asks for.
+
+Triggered when the text says candidates are screened, scored, ranked or
+assessed by an automated, AI, algorithmic or machine-learning tool, or
+names such a product in a sentence about hiring; or when the configuration
+says the employer uses one (`employer.uses_aedt: true`) and the posting is
+open to New York City. The message names every element of the notice that
+is missing. Patterns and elements live in rules/compliance/aedt-notice.yaml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from jdlint import data
+from jdlint.facts import laws as law_data
+from jdlint.facts.anchor import first_line
+from jdlint.facts.places import find_places
+from jdlint.hookspecs import hookimpl
+from jdlint.match.lowered import lowered
+from jdlint.match.regex_trie import literal_atoms, trie_alternation
+from jdlint.model.finding import Hit, Severity
+from jdlint.model.rule import Rule
+
+RULE = Rule(
+    id="aedt-notice",
+    category="compliance",
+    severity=Severity.ERROR,
+    summary="An automated hiring tool is used, but the notice NYC Local Law 144 requires is incomplete.",
+    explain=(
+        "New York City's Local Law 144 of 2021 lets an employer use an automated employment decision "
+        "tool (AEDT: machine learning, statistics, analytics or AI whose score, ranking or recommendation "
+        "substantially assists a hiring or promotion decision) only after an independent bias audit, "
+        "with a public summary of its results, and with a notice to candidates. jdlint looks for a "
+        "posting that says candidates are screened, scored, ranked or assessed by such a tool or names "
+        "one (Covey, HireVue, pymetrics …), or, with `employer.uses_aedt: true` in the configuration, any "
+        "posting open to New York City. It then checks the notice for each element and names every one "
+        "that is missing: that an AEDT is used; the job qualifications and characteristics it assesses; "
+        "the date of the latest bias audit and where its summary is published; the type, source and "
+        "retention of the data (or how to request them); and how to ask for an alternative selection "
+        "process or a reasonable accommodation. Postings dated before enforcement began (2023-07-05) "
+        "are not checked."
+    ),
+    source=(
+        "NYC Admin. Code §§ 20-870 to 20-874 (Local Law 144 of 2021); DCWP rules 6 RCNY §§ 5-300 to "
+        "5-304 (LAWS.md §3). Not legal advice."
+    ),
+    fix_hint=(
+        "Add the notice to the posting or link the careers page that carries it: the tool and what it "
+        "assesses, the bias-audit date and summary link, data type/source/retention, and a contact for "
+        "an alternative process or accommodation."
+    ),
+    bad_examples=(
+        "Applications are screened using an AI tool.",
+        "We use HireVue to assess candidates' video interviews.",
+    ),
+    good_examples=(
+        "Our recruiters read every application; we do not use automated screening tools.",
+        "You will build machine-learning models that rank search results.",
+    ),
+)
+
+
+@dataclass(frozen=True)
+class _Element:
+    id: str
+    name: str
+    patterns: tuple[re.Pattern, ...]
+
+
+@dataclass(frozen=True)
+class _Spec:
+    effective: dt.date
+    jurisdiction: str
+    triggers: tuple[re.Pattern, ...]
+    strong: int  # the first `strong` triggers need no hiring word
+    hiring: re.Pattern
+    not_triggers: re.Pattern
+    assist_only: re.Pattern
+    products: re.Pattern
+    elements: tuple[_Element, ...]
+    gate: re.Pattern  # a word every trigger and product needs: sentences without one are skipped
+
+
+@cache
+def _spec() -> _Spec:
+    raw = data.load("compliance/aedt-notice.yaml")
+    flags = re.IGNORECASE
+    products = "|".join(re.escape(p) for p in raw["products"])
+    return _Spec(
+        effective=dt.date.fromisoformat(str(raw["law"]["effective"])),
+        jurisdiction=str(raw["law"]["jurisdiction"]),
+        triggers=tuple(re.compile(p, flags) for p in raw["triggers"]),
+        strong=2,
+        hiring=re.compile(raw["hiring_words"], flags),
+        not_triggers=re.compile("|".join(raw["not_triggers"]), flags),
+        assist_only=re.compile("|".join(raw["assist_only"]), flags),
+        products=re.compile(rf"\b(?:{products})\b"),
+        # on lower-case text, case-sensitively, as one trie: `re` skips to the characters that can start it
+        gate=re.compile(
+            trie_alternation(
+                ["aedt", "automat", "artificial", "algorithm", "machine", "a.i.", "ai", "ml"]
+                + [p.lower() for p in raw["products"]],
+                _gate_atoms,
+            )
+        ),
+        elements=tuple(
+            _Element(e["id"], e["name"], tuple(re.compile(p, flags) for p in e.get("patterns") or ()))
+            for e in raw["elements"]
+        ),
+    )
+
+
+@hookimpl
+def jdlint_rules():
+    return [RULE]
+
+
+def _gate_atoms(word: str) -> list[str]:
+    """Trie atoms of a gate word; "ai" and "ml" count only as whole words (not in "email", "html")."""
+    if word in ("ai", "ml"):
+        return [word[0], rf"(?<![a-z]{word[0]}){word[1]}(?![a-z])"]
+    return literal_atoms(word)
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|$")
+
+
+def _sentence_at(source: str, pos: int) -> tuple[int, int]:
+    """The sentence holding `pos`: lines split at '. ', '! ', '? ' (and at their ends)."""
+    line_start = source.rfind("\n", 0, pos) + 1
+    line_end = source.find("\n", pos)
+    line = source[line_start : len(source) if line_end == -1 else line_end]
+    start = line_start
+    for end in _SENTENCE_END.finditer(line):
+        e = line_start + end.end()
+        if e > pos:
+            return start, e
+        start = e
+    return start, line_start + len(line)
+
+
+def find_triggers(source: str, low: str) -> list[tuple[int, int]]:
+    """Spans where the text says an automated tool assesses candidates (or names an AEDT product).
+
+    `low` is `source` in lower case with offsets unchanged (`jdlint.match.lowered`).
+    Only sentences holding a trigger word are read.
+    """
+    spec = _spec()
+    out: list[tuple[int, int]] = []
+    done = -1
+    for gate in spec.gate.finditer(low):
+        if gate.start() < done:
+            continue  # its sentence was read
+        s, e = _sentence_at(source, gate.start())
+        done = e
+        sentence = source[s:e]
+        if spec.not_triggers.search(sentence):
+            continue
+        hiring = spec.hiring.search(sentence)
+        line_start = source.rfind("\n", 0, s) + 1
+        line_end = source.find("\n", e)
+        assist = spec.assist_only.search(source, line_start, line_end if line_end != -1 else len(source))
+        found = []
+        for i, pattern in enumerate(spec.triggers):
+            m = pattern.search(sentence)
+            if m and (i < spec.strong or (hiring and not assist)):
+                found.append((m.start(), -m.end()))
+        if not found and hiring and not assist and (m := spec.products.search(sentence)):
+            found.append((m.start(), -m.end()))
+        if found:
+            first, neg_end = min(found)  # the earliest, then the longest, match in the sentence
+            out.append((s + first, s - neg_end))
+    return out
+
+
+def missing_elements(source: str, text_notice: bool) -> list[str]:
+    """Names of the LL 144 notice elements the posting lacks."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", source) if p.strip()]
+    missing = []
+    for element in _spec().elements:
+        if element.id == "notice":
+            present = text_notice
+        else:
+            present = any(pat.search(" ".join(p.split())) for p in paragraphs for pat in element.patterns)
+        if not present:
+            missing.append(element.name)
+    return missing
+
+
+def _nyc_place(posting) -> tuple[int, int] | None:
+    target = _spec().jurisdiction
+    laws = law_data.by_id()
+    for place in find_places(posting):
+        if place.law == target or target in laws[place.law].within:
+            return place.start, place.end
+    return None
+
+
+@hookimpl
+def jdlint_check(posting, context):
+    if not context.enabled(RULE.id) or context.as_of < _spec().effective:
+        return
+    triggers = find_triggers(posting.analysis, lowered(posting))
+    if triggers:
+        start, end = triggers[0]
+        why = f"The posting says an automated tool is used in hiring (“{posting.text[start:end]}”)"
+    elif context.config.employer.get("uses_aedt") is True:
+        place = _nyc_place(posting)
+        if place is None:
+            return
+        start, end = place if place[1] > place[0] else first_line(posting)
+        why = "The configuration says the employer uses an AEDT (employer.uses_aedt) and the posting is open to NYC"
+    else:
+        return
+    missing = missing_elements(posting.analysis, bool(triggers))
+    if not missing:
+        return
+    listed = "; ".join(f"({i}) {name}" for i, name in enumerate(missing, 1))
+    scope = ""
+    if triggers and _nyc_place(posting) is None:
+        scope = " for candidates in New York City"
+    plural = "s" if len(missing) > 1 else ""
+    yield Hit(
+        RULE.id,
+        start,
+        end,
+        f"{why}, but the notice NYC Local Law 144 (6 RCNY § 5-303) requires{scope} is missing "
+        f"{len(missing)} element{plural}: {listed}.",
+    )

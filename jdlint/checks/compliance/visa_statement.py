@@ -1,0 +1,66 @@
+"""visa-statement: the posting says nothing about visa sponsorship or work authorization.
+
+Candidates who need a visa (and those who do not) decide whether to apply
+on this one line; a posting that is silent wastes both sides' time. Any
+statement counts, whichever way it goes: "we sponsor visas", "visa
+sponsorship is not available", "must be authorized to work in the US",
+"right to work in the UK". Phrasings: rules/shared/statements.yaml.
+"""
+
+from __future__ import annotations
+
+from jdlint.facts.statements import report_missing
+from jdlint.hookspecs import hookimpl
+from jdlint.model.finding import Severity
+from jdlint.model.rule import Rule
+
+RULE = Rule(
+    id="visa-statement",
+    category="compliance",
+    severity=Severity.WARNING,
+    summary="No statement on visa sponsorship or work authorization.",
+    explain=(
+        "Say whether the role can sponsor a work visa or needs existing work authorization. Candidates "
+        "on a visa otherwise apply and are rejected late, or do not apply to a role that would have "
+        "sponsored them. US law lets an employer state that it will not sponsor and ask every applicant "
+        "whether they will need sponsorship, but not limit a role to citizens or green-card holders "
+        "without a legal basis (see `citizenship-restriction`). In the UK, say whether Skilled Worker "
+        "sponsorship is available; right-to-work checks happen at the offer stage. Recognised: “we "
+        "sponsor visas”, “visa sponsorship is (not) available”, “considers visa sponsorship on a "
+        "case-by-case basis”, “must be authorized to work in the US”, “right to work in the UK”, "
+        "“we are unable to sponsor”, “H-1B transfer”, “work permit”, “E-Verify”."
+    ),
+    source=(
+        "8 U.S.C. § 1324b (INA § 274B) and the DOJ Office of Special Counsel letter (2010) on "
+        "sponsorship statements; UK right-to-work code of practice (LAWS.md §4)."
+    ),
+    fix_hint=(
+        "Add one sentence, e.g. “Visa sponsorship is not available for this role; you must be authorized "
+        "to work in the US.” or “We sponsor H-1B visas and transfers.”"
+    ),
+    bad_examples=("# Data Engineer\n\nBuild pipelines in Go. Health insurance and 30 days of leave.",),
+    good_examples=(
+        "Docker considers visa sponsorship on a case-by-case basis based on business needs.",
+        "You must be authorized to work in the US.",
+        "Candidates must have the right to work in the UK.",
+        "We are unable to sponsor visas for this role.",
+        "H-1B transfers are welcome.",
+    ),
+)
+
+
+@hookimpl
+def jdlint_rules():
+    return [RULE]
+
+
+MESSAGE = (
+    "The posting does not say whether visa sponsorship is available or work authorization is "
+    "required; add a sentence such as “Visa sponsorship is not available; you must be authorized to "
+    "work in the US.”"
+)
+
+
+@hookimpl
+def jdlint_check(posting, context):
+    yield from report_missing(posting, context, RULE.id, "visa", ("required", "location", "how-to-apply"), MESSAGE)

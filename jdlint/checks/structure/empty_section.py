@@ -1,0 +1,135 @@
+"""empty-section: a heading with nothing under it.
+
+A heading is empty when no text follows it before the next heading of the
+same or a higher level; sub-headings that have bodies of their own make it a
+container, not an empty section. A bare heading marker (`####` with no
+text) is always reported: it is a leftover of an unfinished template.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from jdlint.facts.placeholders import is_placeholder_title
+from jdlint.hookspecs import hookimpl
+from jdlint.model.finding import Hit, Severity
+from jdlint.model.rule import Rule
+from jdlint.parse.inline import strip_comments
+
+RULE = Rule(
+    id="empty-section",
+    category="structure",
+    severity=Severity.WARNING,
+    summary="A heading with no content before the next heading of the same or a higher level.",
+    explain=(
+        "An empty heading reads as something the author forgot to write, and screen readers "
+        "announce it as a section with nothing in it. A heading whose only content is "
+        "sub-headings with their own text is a container and is fine."
+    ),
+    source="jdlint structure checks; WCAG 2.2 technique G130 (descriptive headings introduce content).",
+    fix_hint="Write the section, or delete the heading.",
+    bad_examples=("## Benefits\n## How to apply\nEmail us.", "####", "**Perks**\n\n## Apply"),
+    good_examples=("## Requirements\n### Must have\n- Go", "## Benefits\n- 30 days of leave"),
+)
+
+_PSEUDO = ("plain", "emphasis")
+_CALL_TO_ACTION = re.compile(r"^(?:click (?:here )?to )?apply(?: now| here| today| online)?\W*$", re.IGNORECASE)
+_HASHTAG = re.compile(r"[ \t]*#[A-Za-z]")  # `#LI-REMOTE`: a tag line, not a heading
+_LINK = re.compile(r"\]\(|<a\s|https?://", re.IGNORECASE)
+_RULE_LINE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
+
+
+@hookimpl
+def jdlint_rules():
+    return [RULE]
+
+
+@hookimpl
+def jdlint_check(posting, context):
+    if not context.enabled(RULE.id):
+        return
+    text = posting.text
+    secs = [s for s in posting.sections if s.style not in ("preamble", "inline")]
+    starts = [s.heading_start for s in secs]
+    for n, sec in enumerate(secs):
+        if not sec.title.strip():
+            if sec.style == "atx":
+                line = posting.lines.position(sec.heading_start)[0]
+                start, end = posting.lines.line_span(line)
+                marker = text[start:end].strip()
+                start += text[start:end].index(marker[0])
+                yield Hit(RULE.id, start, start + len(marker), "An empty heading marker with no title; remove it.")
+            continue
+        if is_placeholder_title(sec.title):
+            continue  # placeholder-section reports it
+        line_start = posting.lines.line_span(posting.lines.position(sec.heading_start)[0])[0]
+        raw_heading = text[line_start : sec.heading_end + 2]
+        if raw_heading.rstrip().endswith("*") and not raw_heading.lstrip().startswith(("*", "#")):
+            continue  # `Required*`: a form field label left in a scraped page
+        if _HASHTAG.match(raw_heading) or _LINK.search(raw_heading):
+            continue  # a hashtag line or a linked call to action is content, not a section title
+        if not _looks_like_title(text, sec):
+            continue
+        if (
+            n == 1
+            and sec.kind in ("other", "location")
+            and secs[0].kind == "other"
+            and sec.level > secs[0].level
+            and not _has_content(posting, secs, starts, secs[0].body_start, sec.heading_start)
+        ):
+            continue  # `## Backend Engineer` then `#### San Francisco, CA`: a subtitle under the title
+        if _value_on_line(text, sec.heading_end) or _has_content(posting, secs, starts, sec.body_start, sec.end):
+            continue
+        nxt = secs[n + 1] if n + 1 < len(secs) else None
+        if nxt is not None and nxt.style in _PSEUDO:
+            if is_placeholder_title(nxt.title):
+                continue  # `Requirements:` then `NONE`: the body is a placeholder, not missing
+            if sec.style in _PSEUDO:
+                continue  # plain-text headings have no levels: `Tes missions :` may head the next ones
+        yield Hit(
+            RULE.id,
+            sec.heading_start,
+            sec.heading_end,
+            f"The “{sec.title}” heading has nothing under it; write the section or remove the heading.",
+        )
+
+
+def _looks_like_title(text: str, sec) -> bool:
+    """Scraped lists put `-` between lines, which Markdown reads as setext underlines; a
+    sentence underlined by one dash is not a heading anyone wrote."""
+    if len(sec.title) > 80 or sec.title.rstrip()[-1:] in ".;," or _CALL_TO_ACTION.match(sec.title):
+        return False
+    if sec.style == "plain":
+        # an unmarked line (`DONATE`, `SALARY RANGE: $85,000`) is only a heading when it names a
+        # known section and carries no value of its own
+        return sec.kind != "other" and ":" not in sec.title
+    if sec.style == "setext":
+        line_end = text.find("\n", sec.body_start)
+        under = text[sec.body_start : line_end if line_end != -1 else len(text)].strip()
+        return len(under) >= 3
+    return True
+
+
+def _value_on_line(text: str, heading_end: int) -> bool:
+    """`**URL:** https://…` or `Location: Remote`: the heading's own line carries its content."""
+    line_end = text.find("\n", heading_end)
+    return bool(text[heading_end : line_end if line_end != -1 else len(text)].strip(" \t:*_#"))
+
+
+def _has_content(posting, secs: list, starts: list[int], start: int, end: int) -> bool:
+    """Is there anything but headings, blank lines, comments and rules between start and end?"""
+    text = posting.text
+    lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+    heads = [(s.heading_start, s.heading_end) for s in secs[lo:hi]]
+    pos = start
+    chunks = []
+    for h0, h1 in heads:
+        line0 = posting.lines.line_span(posting.lines.position(h0)[0])[0]
+        chunks.append(text[pos:line0])
+        pos = posting.lines.line_span(posting.lines.position(h1)[0])[1]
+        if _LINK.search(text[line0:pos]):
+            return True  # a linked heading is content
+    chunks.append(text[pos:end])
+    rest = _RULE_LINE.sub("", strip_comments("".join(chunks)))
+    return bool(rest.strip(" \t\n=-#"))

@@ -1,0 +1,209 @@
+"""Runs the term rules of every YAML rule pack (bundled, plugin and user packs).
+
+Phrases go into one `PhraseMatcher` (on lower-case text) and token patterns
+into a `GatedMatcher` (each pattern tried only on postings that contain one of
+its anchor words), compiled once per process for the whole set of packs.
+With the default pipeline the matchers run on Docs of the stretches around
+anchor words only (`jdlint.match.token_windows`); the whole posting is tokenized
+when that cannot be shown to give the same matches (a trained or extended
+pipeline, a pattern reading sentences or tags, an unbounded one, a stretch
+still short after it was recut by words), and in a process that has linted
+less than `WINDOWS_AFTER_CHARS` (setting up the anchor scan would cost more).
+A match is dropped when an exception of its rule overlaps it, when it lies
+in a section kind the rule skips, or (for bias rules) inside the EEO
+statement. Overlapping matches of one rule keep the longest.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from jdlint import data
+from jdlint.checks.terms.pack import TermRule
+from jdlint.hookspecs import hookimpl
+from jdlint.match import token_windows
+from jdlint.match.gated_matcher import GatedMatcher
+from jdlint.match.lowered import lowered
+from jdlint.model.finding import Hit
+
+Matches = dict[str, list[tuple[int, int]]]  # match key -> (start, end) character offsets
+# Setting up the anchor scan costs about what tokenizing this much text does: a run that
+# lints less (one file, an editor's first re-lints) tokenizes whole postings instead.
+WINDOWS_AFTER_CHARS = 200_000
+
+
+@dataclass
+class _Compiled:
+    phrases: Any
+    patterns: GatedMatcher
+    exc_phrases: Any
+    exc_patterns: GatedMatcher
+    anchors: tuple[dict[str, int], dict[str, int]]  # (lower-case, exact) anchor word -> match length
+    windowed: bool  # False: always match on the whole Doc
+    reach: int  # tokens from an anchor within which a match and its exceptions lie
+    finder: token_windows.AnchorFinder | None = None  # made once enough text has been linted
+    seen: int = 0  # characters matched on whole Docs so far
+
+
+class TermChecker:
+    """A plugin object holding the loaded packs; compiled lazily on first check."""
+
+    def __init__(self, term_rules: list[TermRule]) -> None:
+        self.term_rules = term_rules
+        self._compiled: _Compiled | None = None
+        self._nlp_id = None
+
+    @hookimpl
+    def jdlint_rules(self):
+        return [tr.rule for tr in self.term_rules]
+
+    def compile(self, nlp) -> _Compiled:
+        if self._compiled is not None and self._nlp_id == id(nlp):
+            return self._compiled
+        from spacy.matcher import PhraseMatcher
+
+        common = frozenset(nlp.Defaults.stop_words) | frozenset(data.load("shared/frequent-words.yaml")["words"])
+        phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        patterns = GatedMatcher(nlp.vocab, nlp.Defaults.stop_words)
+        exc_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        exc_patterns = GatedMatcher(nlp.vocab, nlp.Defaults.stop_words)
+        # a match holds one of these words (lower case) -> the tokens it reaches either side of it
+        anchors: dict[str, int] = {}
+        longest = {"term": 0, "exception": 0}
+
+        def phrase_docs(texts: list[str], kind: str) -> list[Any]:
+            docs = list(nlp.tokenizer.pipe(texts))
+            for d in docs:
+                longest[kind] = max(longest[kind], len(d))
+                if kind == "term" and len(d):
+                    word = _rarest(d, common)
+                    anchors[word] = max(anchors.get(word, 0), len(d) - 1)
+            return docs
+
+        for r, tr in enumerate(self.term_rules):
+            for t, term in enumerate(tr.terms):
+                key = f"t{r}.{t}"
+                if term.phrases:
+                    phrases.add(key, phrase_docs(term.phrases, "term"))
+                else:
+                    patterns.add(key, [term.pattern])
+                if term.exceptions:
+                    exc_phrases.add(f"x{r}.{t}", phrase_docs(term.exceptions, "exception"))
+            texts = [e for e in tr.exceptions if isinstance(e, str)]
+            pats = [e for e in tr.exceptions if not isinstance(e, str)]
+            if texts:
+                exc_phrases.add(f"x{r}", phrase_docs(texts, "exception"))
+            if pats:
+                exc_patterns.add(f"x{r}", pats)
+        for word, longest_match in patterns.anchor_texts["LOWER"].items():
+            anchors[word.lower()] = max(anchors.get(word.lower(), 0), longest_match - 1)
+        orth = {word: longest_match - 1 for word, longest_match in patterns.anchor_texts["ORTH"].items()}
+        windowed = (
+            token_windows.windowable(anchors, orth)
+            and patterns.anchored
+            and patterns.local
+            and exc_patterns.local
+            and token_windows.plain_tokenizer(nlp)
+        )
+        # an exception counts when it overlaps a match: it lies within the match and its own length
+        reach = max(longest["term"], patterns.longest) + max(longest["exception"], exc_patterns.longest)
+        self._compiled = _Compiled(phrases, patterns, exc_phrases, exc_patterns, (anchors, orth), windowed, reach)
+        self._nlp_id = id(nlp)
+        return self._compiled
+
+    def _match(self, posting, context, c: _Compiled) -> tuple[Matches, Matches]:
+        """Term matches and exception matches, as character spans, keyed by their matcher key.
+
+        Windowed: terms on the stretches around anchor words, then exceptions on
+        the stretches around the matches found (matches are rare, anchors are not).
+        """
+        if c.windowed and c.finder is None and c.seen >= WINDOWS_AFTER_CHARS:
+            c.finder = token_windows.AnchorFinder(*c.anchors, context.nlp.tokenizer)
+        if c.finder is not None:
+            text = posting.analysis
+            nlp = context.nlp
+            cut = token_windows.tokenize(nlp, text, c.finder.find(text, lowered(posting)))
+            if cut is not None:
+                found = _spans_of(c.phrases, c.patterns, [(w.start, w.doc) for w in cut])
+                if not found:
+                    return found, {}
+                around = [(s, e, c.reach) for spans in found.values() for s, e in spans]
+                near = token_windows.tokenize(nlp, text, sorted(around))
+                if near is not None:
+                    return found, _spans_of(c.exc_phrases, c.exc_patterns, [(w.start, w.doc) for w in near])
+        c.seen += len(posting.analysis)
+        whole = [(0, context.doc)]
+        found = _spans_of(c.phrases, c.patterns, whole)
+        return found, (_spans_of(c.exc_phrases, c.exc_patterns, whole) if found else {})
+
+    @hookimpl
+    def jdlint_check(self, posting, context):
+        if not self.term_rules or not any(context.enabled(tr.rule.id) for tr in self.term_rules):
+            return []
+        found, exceptions = self._match(posting, context, self.compile(context.nlp))
+        if not found:
+            return []
+        hits: list[Hit] = []
+        per_rule: dict[int, list[tuple[int, int, int]]] = {}
+        for key, spans in found.items():
+            r, t = (int(x) for x in key[1:].split("."))
+            blockers = exceptions.get(f"x{r}", []) + exceptions.get(f"x{r}.{t}", [])
+            for s, e in spans:
+                if any(bs < e and s < be for bs, be in blockers):
+                    continue
+                per_rule.setdefault(r, []).append((s, e, t))
+        for r, spans in per_rule.items():
+            tr = self.term_rules[r]
+            if not context.enabled(tr.rule.id):
+                continue
+            spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+            last_end = -1
+            for start, end, t in spans:
+                if start < last_end:
+                    continue
+                last_end = end
+                if tr.skip_eeo and context.in_eeo(start):
+                    continue
+                if tr.skip_sections or tr.only_sections:
+                    kind = context.section_kind_at(start)
+                    if kind in tr.skip_sections or (tr.only_sections and kind not in tr.only_sections):
+                        continue
+                term = tr.terms[t]
+                matched = posting.text[start:end]
+                template = term.message or tr.message
+                message = template.replace("{match}", matched)
+                if term.suggest and "{suggest" not in template:
+                    message += " Consider: " + ", ".join(f"“{x}”" for x in term.suggest) + "."
+                hits.append(Hit(tr.rule.id, start, end, message, term.suggest, None, term.fix_for(matched)))
+        return hits
+
+
+def _run(matcher, doc) -> list:
+    return list(matcher(doc)) if len(matcher) else []
+
+
+def _spans_of(phrases, patterns, parts: list[tuple[int, Any]]) -> Matches:
+    """Matches of both matchers on each (offset, Doc) part, as character spans of the posting."""
+    out: Matches = {}
+    for offset, doc in parts:
+        hits = _run(phrases, doc) + _run(patterns, doc)
+        if hits:
+            strings = doc.vocab.strings
+            for match_id, s, e in hits:
+                out.setdefault(strings[match_id], []).append(_chars(doc, s, e, offset))
+    return out
+
+
+def _rarest(doc, common: frozenset[str]) -> str:
+    """The phrase word least likely to occur (lower case): not a frequent word or symbol, then the longest."""
+    return min(
+        (t.lower_ for t in doc),
+        key=lambda w: (w in common or len(w) <= 2 or not w.isalnum(), -len(w)),
+    )
+
+
+def _chars(doc, start: int, end: int, offset: int) -> tuple[int, int]:
+    """Character span of tokens `start:end` of `doc`, whose text begins at `offset` of the posting."""
+    last = doc[end - 1]
+    return offset + doc[start].idx, offset + last.idx + len(last)

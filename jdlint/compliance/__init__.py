@@ -1,1 +1,0 @@
-"""Shared machinery of the compliance rules: laws as data, where a posting is open, pay figures."""

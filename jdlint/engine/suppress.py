@@ -1,0 +1,92 @@
+"""Suppression comments, as DESIGN.md defines them.
+
+    <!-- jdlint-disable-next-line RULE[, RULE] -->
+    <!-- jdlint-disable RULE --> … <!-- jdlint-enable RULE -->
+    <!-- jdlint-disable-file RULE -->
+
+Without a rule id a comment covers every rule. A comment that covers no
+finding is itself reported as `unused-suppression`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from jdlint.model.posting import Posting
+
+# the rule list is bounded and matched greedily: a lazy `[^>]*?` before `\s*-->` is quadratic on a long line
+_COMMENT = re.compile(r"<!--\s*jdlint-(disable-next-line|disable-file|disable|enable)\b([^>]{0,1000})-->")
+ALL = "*"
+
+
+@dataclass
+class Directive:
+    kind: str
+    rules: tuple[str, ...]
+    start: int
+    end: int
+    line: int
+    end_line: int
+    used: bool = False
+    ranges: list[tuple[int, int]] = field(default_factory=list)  # covered line ranges
+
+
+def parse_directives(posting: Posting) -> list[Directive]:
+    text = posting.text
+    if "jdlint-" not in text:
+        return []
+    out: list[Directive] = []
+    code = posting.code_ranges
+    for m in _COMMENT.finditer(text):
+        if any(a <= m.start() < b for a, b in code):
+            continue
+        rules = tuple(r for r in re.split(r"[\s,]+", m.group(2).strip()) if r) or (ALL,)
+        line, _ = posting.lines.position(m.start())
+        end_line, _ = posting.lines.position(m.end())
+        out.append(Directive(m.group(1), rules, m.start(), m.end(), line, end_line))
+    _resolve_ranges(out, posting.lines.line_count)
+    return out
+
+
+def _resolve_ranges(directives: list[Directive], last_line: int) -> None:
+    open_blocks: dict[str, Directive] = {}
+    for d in directives:
+        if d.kind == "disable-next-line":
+            d.ranges.append((d.end_line + 1, d.end_line + 1))
+        elif d.kind == "disable-file":
+            d.ranges.append((1, last_line))
+        elif d.kind == "disable":
+            for r in d.rules:
+                open_blocks[r] = d
+            d.ranges.append((d.line, last_line))  # narrowed when an enable closes it
+        elif d.kind == "enable":
+            d.used = True  # an enable never "suppresses", so it is never unused
+            for r in d.rules:
+                targets = [open_blocks.pop(r)] if r in open_blocks else []
+                if r == ALL:
+                    targets = list({id(v): v for v in open_blocks.values()}.values())
+                    open_blocks.clear()
+                for opener in targets:
+                    s, _ = opener.ranges[0]
+                    opener.ranges[0] = (s, d.line)
+
+
+def apply(findings: list, directives: list[Directive]) -> list:
+    """Drop suppressed findings; mark the directives that were used."""
+    if not directives:
+        return findings
+    kept = []
+    for f in findings:
+        hit = False
+        for d in directives:
+            if d.kind == "enable":
+                continue
+            if (ALL in d.rules or f.rule in d.rules or f.category in d.rules) and any(
+                a <= f.line <= b for a, b in d.ranges
+            ):
+                d.used = True
+                hit = True
+        if not hit:
+            kept.append(f)
+    return kept

@@ -1,0 +1,124 @@
+"""What a rule may know besides the posting: configuration, dates, and shared helpers.
+
+One `Context` is made per file; its helpers compute on first use and are
+then shared by every rule that asks, so two rules never scan for the same
+thing twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+from functools import cache, cached_property
+from typing import Any
+
+from jdlint import data
+from jdlint.config import Config
+from jdlint.facts.dates import posted_date
+from jdlint.match.lowered import lowered
+from jdlint.match.regex_trie import trie_alternation
+from jdlint.match.spans import SpanSet
+from jdlint.model.posting import Posting
+
+
+@cache
+def _eeo_markers() -> re.Pattern[str]:
+    """The EEO markers as one trie regex for the lower-cased text: a single fast scan of the posting."""
+    return re.compile(trie_alternation({m.lower() for m in data.load("shared/eeo-markers.yaml")["markers"]}))
+
+
+class Context:
+    def __init__(
+        self,
+        posting: Posting,
+        config: Config,
+        enabled: frozenset[str],
+        nlp: Any = None,
+        as_of: dt.date | None = None,
+        doc: Any = None,
+    ) -> None:
+        self.posting = posting
+        self.config = config
+        self.enabled_rules = enabled
+        self.nlp = nlp
+        self._as_of = as_of
+        self._doc = doc
+
+    @property
+    def doc(self) -> Any:
+        """The spaCy Doc of the whole posting (over `posting.analysis`), made on first use.
+
+        Tokenizing is the largest single cost of a run, so it happens only for a
+        rule that asks: a plugin whose hook takes `doc`, or a built-in rule that
+        cannot work on less.
+        """
+        if self._doc is None:
+            self._doc = self.nlp(self.posting.analysis)
+        return self._doc
+
+    @property
+    def lemma_doc(self) -> Any:
+        """`doc` when the pipeline sets lemmas (a trained one), else None: the blank default has none to give."""
+        nlp = self.nlp
+        if nlp is None or not any("token.lemma" in nlp.get_pipe_meta(n).assigns for n in nlp.pipe_names):
+            return None
+        return self.doc
+
+    def enabled(self, rule_id: str) -> bool:
+        """Rules may skip work for a switched-off id; the engine filters anyway."""
+        return rule_id in self.enabled_rules
+
+    def option(self, rule_id: str, name: str, default: Any) -> Any:
+        return self.config.option(rule_id, name, default)
+
+    @property
+    def as_of(self) -> dt.date:
+        """The date laws are judged at: the posting's own date, else --as-of, else today.
+
+        The posting's own date is front matter `date`/`posted`, else a "Date
+        Posted:" / "Opening Date:" line in its text.
+        """
+        fm = self.posting.front_matter
+        for key in ("date", "posted", "date_posted"):
+            value = fm.get(key) if fm else None
+            if isinstance(value, dt.datetime):
+                return value.date()
+            if isinstance(value, dt.date):
+                return value
+            if isinstance(value, str):
+                try:
+                    return dt.date.fromisoformat(value.strip()[:10])
+                except ValueError:
+                    pass
+        return posted_date(self.posting) or self._as_of or self.config.as_of or dt.date.today()
+
+    @property
+    def eeo_spans(self) -> list[tuple[int, int]]:
+        """Spans of equal-opportunity statements (paragraphs and EEO sections), merged and in order."""
+        return self._eeo.spans
+
+    def in_eeo(self, offset: int) -> bool:
+        return self._eeo.contains(offset)
+
+    @cached_property
+    def _eeo(self) -> SpanSet:
+        markers = _eeo_markers()
+        spans: list[tuple[int, int]] = []
+        p = self.posting
+        for _i, sec in enumerate(p.sections):
+            if sec.kind == "eeo" and sec.style != "inline":
+                spans.append((sec.heading_start, sec.end))
+        low = lowered(p)
+        hits = [m.start() for m in markers.finditer(low)]
+        if hits:
+            for bl in p.blocks:
+                j = bisect_left(hits, bl.start)
+                # a marker found within the block (matches are short; one crossing a block end is rare and harmless)
+                if j < len(hits) and hits[j] < bl.end and markers.match(low, hits[j], bl.end):
+                    spans.append((bl.start, bl.end))
+        return SpanSet(spans)
+
+    def section_kind_at(self, offset: int) -> str:
+        idx = self.posting.section_index_at(offset)
+        return self.posting.effective_kind(idx) if idx >= 0 else "other"

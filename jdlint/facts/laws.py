@@ -1,0 +1,102 @@
+"""Pay-transparency laws, loaded from rules/shared/jurisdictions.yaml.
+
+The rule logic never names a state: everything it knows about a law (where
+it applies, since when, what satisfies it) comes from this data, so adding
+a law is a data change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cache
+
+from jdlint import data
+
+REMOTE_VALUES = ("covered", "not-addressed", "unconfirmed")
+
+
+@dataclass(frozen=True)
+class Law:
+    id: str
+    name: str
+    country: str
+    law: str
+    effective: dt.date | None
+    threshold: int
+    disclose: str
+    remote: str
+    fixed_rate: bool
+    names: tuple[str, ...] = ()
+    codes: tuple[str, ...] = ()
+    not_names: tuple[str, ...] = ()
+    within: tuple[str, ...] = ()
+    changes: str = ""
+    sources: tuple[str, ...] = ()
+    unconfirmed: tuple[str, ...] = ()
+
+    def in_force(self, on: dt.date) -> bool:
+        """True when the law applies to a posting dated `on` (never when its date is unsettled)."""
+        return self.effective is not None and on >= self.effective
+
+    def covers_size(self, size: int | None) -> bool:
+        """An unknown employer size is assumed to be covered."""
+        return size is None or size >= self.threshold
+
+
+def _date(value: object, where: str) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"rules/shared/jurisdictions.yaml: {where}: effective must be YYYY-MM-DD or null") from None
+
+
+def _law(raw: dict) -> Law:
+    lid = str(raw["id"])
+    remote = str(raw.get("remote", "unconfirmed"))
+    if remote not in REMOTE_VALUES:
+        raise ValueError(f"rules/shared/jurisdictions.yaml: {lid}: remote must be one of {', '.join(REMOTE_VALUES)}")
+    return Law(
+        id=lid,
+        name=str(raw["name"]),
+        country=str(raw.get("country", "")),
+        law=str(raw["law"]),
+        effective=_date(raw.get("effective"), lid),
+        threshold=int(raw.get("threshold", 1)),
+        disclose=" ".join(str(raw.get("disclose", "a pay range")).split()),
+        remote=remote,
+        fixed_rate=bool(raw.get("fixed_rate", False)),
+        names=tuple(str(n) for n in raw.get("names") or ()),
+        codes=tuple(_code(c, raw) for c in raw.get("codes") or ()),
+        not_names=tuple(str(n) for n in raw.get("not_names") or ()),
+        within=tuple(str(w) for w in raw.get("within") or ()),
+        changes=str(raw.get("changes", "")),
+        sources=tuple(str(s) for s in raw.get("sources") or ()),
+        unconfirmed=tuple(str(u) for u in raw.get("unconfirmed") or ()),
+    )
+
+
+@cache
+def load() -> tuple[Law, ...]:
+    """Every law in the data file, in file order."""
+    return tuple(_law(raw) for raw in data.load("shared/jurisdictions.yaml")["laws"])
+
+
+@cache
+def by_id() -> dict[str, Law]:
+    return {law.id: law for law in load()}
+
+
+def settings() -> dict:
+    """The non-law keys of the data file (cues, labels, country names)."""
+    raw = data.load("shared/jurisdictions.yaml")
+    return {k: v for k, v in raw.items() if k != "laws"}
+
+
+def _code(value: object, raw: dict) -> str:
+    """A place code as written; YAML reads a bare ON, NO or Y as a boolean, which must be quoted."""
+    if not isinstance(value, str):
+        raise ValueError(f'jurisdictions.yaml: law {raw.get("id")!r} has code {value!r}; quote codes such as "ON"')
+    return value

@@ -1,0 +1,287 @@
+"""Pay figures in a posting: ranges, single figures and open-ended amounts.
+
+A pay-transparency law asks for a minimum and a maximum (or, under some
+laws, one set rate). This module finds what a posting actually states:
+
+* a range: "$120,000 – $150,000", "$120k-150k", "USD 120,000 to 150,000 per
+  year", "€60.000–75.000", "between $45 and $60 an hour", a table row with
+  two amounts, "Minimum: $X … Maximum: $Y", front matter `salary_min` and
+  `salary_max`;
+* a single figure in a pay context: "$25/hour", "Salary: $65,000";
+* an open-ended figure, which no law accepts: "up to $150k", "$100k+",
+  "starting at $20/hour".
+
+Amounts that are not pay (a $100 stipend, $105M of funding, a $500 fine)
+are left out, so they neither satisfy nor trip the rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from jdlint.match.spans import merged
+from jdlint.model.posting import Posting
+
+RANGE, SINGLE, OPEN = "range", "single", "open"
+MAX_RATIO = 5.0  # a "range" whose top is more than 5x its bottom is two unrelated numbers
+
+_PRE = r"(?:US\$|USD|CA\$|C\$|CAD|AU\$|A\$|NZ\$|\$|€|EUR|£|GBP|CHF|SEK|NOK|DKK|PLN|₹|INR)"
+_POST = r"(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|zł|kr|€|£|dollars|euros?)"
+_NUM = r"\d{1,3}(?:[,.’' \u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+_K = r"(?:\s?[kK](?![a-zA-Z])|\s?thousand\b)"
+_BIG = r"(?:\s?(?:[mMbB]n?|million|billion|mil)\b)"
+
+
+def _amount(n: int) -> str:
+    return (
+        rf"(?P<pre{n}>{_PRE})?\s?(?P<num{n}>{_NUM})(?P<k{n}>{_K})?(?P<big{n}>{_BIG})?"
+        rf"(?:\s?(?P<post{n}>{_POST})(?![a-zA-Z]))?"
+    )
+
+
+_SEP = r"\s*(?:-{1,2}|–|—|‒|−|~|to|through|thru|bis|à|tot)\s*"
+_UNIT = (
+    r"\s*(?:/|per|an|a|each)\s*(?:hour|hr|h|year|yr|annum|month|mo|week|wk|day)\b"
+    r"|\s*(?:hourly|annually|yearly|monthly|weekly|biweekly|bi-weekly|semi-monthly|daily|p\.?a\.?|p\.?h\.?)\b"
+)
+RANGE_RE = re.compile(
+    rf"(?P<between>\bbetween\s+)?{_amount(1)}(?P<sep>{_SEP}|\s+and\s+){_amount(2)}(?P<unit>{_UNIT})?", re.IGNORECASE
+)
+_DIGITS = re.compile(r"\d+")
+_BEFORE_DIGIT = 60  # "between" + spacing + a currency before the first digit of a match
+_AFTER_DIGIT = 80  # a thousands word, currency, separator and pay period after a number
+AMOUNT_RE = re.compile(rf"{_amount(1)}(?P<unit>{_UNIT})?", re.IGNORECASE)
+MINMAX_RE = re.compile(
+    rf"\bmin(?:imum|\.)?\b[^\n$€£\d]{{0,40}}{_amount(1)}[\s\S]{{0,160}}?\bmax(?:imum|\.)?\b[^\n$€£\d]{{0,40}}{_amount(2)}",
+    re.IGNORECASE,
+)
+PAY_WORDS = re.compile(
+    r"\b(?:salary|salaries|pay|paid|wages?|compensation|remuneration|earn(?:ing)?s?|rate|hourly|annual|annually|"
+    r"base|ote|range|grade|step|gehalt|salaire|salario|lohn|vergütung|brutto|gross)\b",
+    re.IGNORECASE,
+)
+NOT_PAY_BEFORE = re.compile(
+    r"\b(?:stipend|bonus|allowance|reimburs\w*|budget|per\s+diem|sign(?:ing|-on)|relocation|referral|equity|"
+    r"401\(?k\)?|match\w*|credit|fee|fees|penalt\w*|fines?|funding|raised|valuation|revenue|tuition|insurance|"
+    r"gift|prize|donat\w*|grant|award|deductible|premium|cost|costs|price|worth|contribution|spend\w*|sales)\b",
+    re.IGNORECASE,
+)
+NOT_PAY_AFTER = re.compile(
+    r"^\s*(?:per\s+violation|fine|penalt|in\s+(?:funding|revenue|sales)|budget|stipend|bonus|allowance|"
+    r"of\s+(?:funding|revenue|sales|assets)|users|customers|employees|valuation|worth|%)",
+    re.IGNORECASE,
+)
+OPEN_BEFORE = re.compile(
+    r"(?:\bup\s*to|\bupto|\bas\s+much\s+as|\bstarting\s+(?:at|from)|\bstarts?\s+at|\bfrom|\bat\s+least|"
+    r"\bminimum(?:\s+of)?|\bmin\.?|\bover|\bmore\s+than|\babove|\bin\s+excess\s+of|\bno\s+less\s+than|"
+    r"\bnot\s+less\s+than|\bexceeding|\bmax(?:imum)?(?:\s+of)?)\s*:?\s*$",
+    re.IGNORECASE,
+)
+OPEN_AFTER = re.compile(r"^\s*(?:\+|plus\b|or\s+more\b|and\s+up\b|and\s+above\b|or\s+higher\b|\+/-)", re.IGNORECASE)
+FRONT_MATTER_KEYS = ("salary", "salary_range", "pay", "pay_range", "compensation", "wage", "base_salary")
+FRONT_MATTER_PAIRS = (("salary_min", "salary_max"), ("min_salary", "max_salary"), ("pay_min", "pay_max"))
+
+
+@dataclass(frozen=True)
+class Pay:
+    """One stated pay figure: a range (low < high), a single figure, or an open-ended one."""
+
+    kind: str
+    start: int
+    end: int
+    low: float
+    high: float
+
+
+def parse_number(num: str, k: str | None = None) -> float | None:
+    """'120,000' → 120000; '60.000' → 60000; '45.50' → 45.5; '1 234,56' → 1234.56; 'k' multiplies."""
+    s = re.sub(r"[’' \u00a0\u202f]", "", num)
+    m = re.fullmatch(r"(\d+(?:[.,]\d{3})*)(?:[.,](\d{1,2}))?", s)
+    if not m:
+        return None
+    whole = re.sub(r"[.,]", "", m.group(1))
+    value = float(whole + ("." + m.group(2) if m.group(2) else ""))
+    if k:
+        value *= 1000
+    return value
+
+
+def _money_like(num: str, k: str | None) -> bool:
+    """A bare number that reads as money: thousands separators, cents, or a k suffix."""
+    return bool(k) or bool(re.search(r"\d[,.’' \u00a0\u202f]\d{3}\b|[.,]\d{2}$", num))
+
+
+def _context(source: str, start: int, width: int = 60) -> str:
+    line_start = source.rfind("\n", 0, start) + 1
+    return source[max(line_start, start - width) : start]
+
+
+def _pay_context(source: str, start: int, end: int, unit: str | None) -> bool:
+    """A pay word earlier on the line (or a pay unit after the figure)."""
+    line_start = source.rfind("\n", 0, start) + 1
+    return bool(unit) or bool(PAY_WORDS.search(source, max(line_start, start - 120), start))
+
+
+def _not_pay(source: str, start: int, end: int) -> bool:
+    before = _context(source, start, 45)
+    return bool(NOT_PAY_BEFORE.search(before)) or bool(NOT_PAY_AFTER.match(source[end : end + 30]))
+
+
+def _range_from(m: re.Match, source: str, forced: bool = False) -> Pay | None:
+    if m.group("big1") or m.group("big2"):
+        return None
+    if "and" in m.group("sep").lower() and not m.group("between") and not forced:
+        return None
+    k1, k2 = m.group("k1"), m.group("k2")
+    high = parse_number(m.group("num2"), k2)
+    low = parse_number(m.group("num1"), k1)
+    if low is None or high is None:
+        return None
+    if k2 and not k1 and low < 1000 <= high:
+        low *= 1000  # "$120-150k"
+    cur = m.group("pre1") or m.group("pre2") or m.group("post1") or m.group("post2")
+    if not cur:
+        money = _money_like(m.group("num1"), k1) and _money_like(m.group("num2"), k2)
+        if not (forced or (money and _pay_context(source, m.start(), m.end(), m.groupdict().get("unit")))):
+            return None
+    if not (0 < low < high <= low * MAX_RATIO):
+        return None
+    if _not_pay(source, m.start(), m.end()):
+        return None
+    return Pay(RANGE, m.start(), m.end(), low, high)
+
+
+def _numbered(pattern: re.Pattern[str], source: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(source, start, end)` for a pattern whose every match holds a digit, only near digits.
+
+    RANGE_RE and AMOUNT_RE open with optional parts (a currency, "between"),
+    so Python's `re` tries them at every position; every match has a number,
+    though, and reaches at most `_BEFORE_DIGIT` characters before its first
+    digit and `_AFTER_DIGIT` after its last. Windows around the digits that
+    close enough to merge find the same matches.
+    """
+    digits = _DIGITS.finditer(source, start, end)
+    for lo, hi in merged((max(start, d.start() - _BEFORE_DIGIT), min(end, d.end() + _AFTER_DIGIT)) for d in digits):
+        yield from pattern.finditer(source, lo, hi)
+
+
+def _singles(source: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Pay]:
+    out: list[Pay] = []
+    for m in _numbered(AMOUNT_RE, source, start, end):
+        if m.group("big1") or any(s <= m.start() < e for s, e in taken):
+            continue
+        cur = m.group("pre1") or m.group("post1")
+        num, k = m.group("num1"), m.group("k1")
+        if not cur and not (_money_like(num, k) and PAY_WORDS.search(_context(source, m.start(), 80))):
+            continue
+        value = parse_number(num, k)
+        if not value or _not_pay(source, m.start(), m.end()):
+            continue
+        if OPEN_BEFORE.search(_context(source, m.start(), 40)) or OPEN_AFTER.match(source[m.end() : m.end() + 12]):
+            out.append(Pay(OPEN, m.start(), m.end(), value, value))
+        elif _pay_context(source, m.start(), m.end(), m.group("unit")):
+            out.append(Pay(SINGLE, m.start(), m.end(), value, value))
+    return out
+
+
+def _table_ranges(posting: Posting) -> list[Pay]:
+    """A Markdown table row holding two pay amounts: "| Base | $120,000 | $150,000 |"."""
+    out: list[Pay] = []
+    text, analysis = posting.text, posting.analysis
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.lstrip().startswith("|") and line.count("|") >= 3:
+            amounts = []
+            for m in AMOUNT_RE.finditer(analysis, pos, end):
+                cur = m.group("pre1") or m.group("post1")
+                if m.group("big1") or not (cur or _money_like(m.group("num1"), m.group("k1"))):
+                    continue
+                value = parse_number(m.group("num1"), m.group("k1"))
+                if value:
+                    amounts.append(value)
+            if len(amounts) >= 2:
+                low, high = min(amounts), max(amounts)
+                if 0 < low < high <= low * MAX_RATIO:
+                    out.append(Pay(RANGE, pos, end, low, high))
+        pos = end + 1
+    return out
+
+
+def _front_matter(posting: Posting) -> list[Pay]:
+    fm = posting.front_matter or {}
+    block = posting.text[: posting.front_matter_end]
+    out: list[Pay] = []
+
+    def span(key: str) -> tuple[int, int]:
+        m = re.search(rf"^{re.escape(key)}\s*:.*$", block, re.MULTILINE)
+        return (m.start(), m.end()) if m else (0, 0)
+
+    def number(value: object) -> float | None:
+        if isinstance(value, bool):
+            return None
+        if isinstance(value, (int, float)):
+            return float(value)
+        if isinstance(value, str):
+            m = AMOUNT_RE.search(value)
+            return parse_number(m.group("num1"), m.group("k1")) if m else None
+        return None
+
+    for lo_key, hi_key in FRONT_MATTER_PAIRS:
+        lo, hi = number(fm.get(lo_key)), number(fm.get(hi_key))
+        if lo and hi:
+            s, e = span(lo_key)
+            out.append(Pay(RANGE if lo < hi else SINGLE, s, e, lo, hi))
+    for key in FRONT_MATTER_KEYS:
+        value = fm.get(key)
+        s, e = span(key)
+        if isinstance(value, dict):
+            lo = number(value.get("min", value.get("minimum", value.get("low"))))
+            hi = number(value.get("max", value.get("maximum", value.get("high"))))
+            if lo and hi:
+                out.append(Pay(RANGE if lo < hi else SINGLE, s, e, lo, hi))
+        elif isinstance(value, list) and len(value) == 2:
+            lo, hi = number(value[0]), number(value[1])
+            if lo and hi:
+                out.append(Pay(RANGE if lo < hi else SINGLE, s, e, min(lo, hi), max(lo, hi)))
+        elif isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
+            out.append(Pay(SINGLE, s, e, float(value), float(value)))
+        elif isinstance(value, str) and e > s:
+            out += find_in(posting.text, s, e, forced=True)
+    return out
+
+
+def find_in(source: str, start: int, end: int, forced: bool = False) -> list[Pay]:
+    """Pay figures in source[start:end]; `forced` treats bare numbers as pay (a salary field)."""
+    found: list[Pay] = []
+    for m in _numbered(RANGE_RE, source, start, end):
+        pay = _range_from(m, source, forced)
+        if pay:
+            found.append(pay)
+    for m in MINMAX_RE.finditer(source, start, end):
+        pay = _range_from_minmax(m)
+        if pay:
+            found.append(pay)
+    taken = [(p.start, p.end) for p in found]
+    found += _singles(source, start, end, taken)
+    return found
+
+
+def _range_from_minmax(m: re.Match) -> Pay | None:
+    low = parse_number(m.group("num1"), m.group("k1"))
+    high = parse_number(m.group("num2"), m.group("k2"))
+    if m.group("big1") or m.group("big2") or not low or not high or not (low < high <= low * MAX_RATIO):
+        return None
+    if not (m.group("pre1") or m.group("pre2") or _money_like(m.group("num1"), m.group("k1"))):
+        return None
+    return Pay(RANGE, m.start(), m.end(), low, high)
+
+
+def find_pay(posting: Posting) -> list[Pay]:
+    """Every pay figure the posting states, in text order."""
+    found = _front_matter(posting)
+    found += find_in(posting.analysis, posting.front_matter_end, len(posting.analysis))
+    found += _table_ranges(posting)
+    return sorted(found, key=lambda p: (p.start, p.kind))

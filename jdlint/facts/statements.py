@@ -1,0 +1,62 @@
+"""Does a posting carry a given statement (visa/work authorization, equal opportunity)?
+
+The phrasings are data (rules/shared/statements.yaml); this module only compiles
+them once and searches the posting's analysis text (markup removed, soft
+line breaks joined), so "**must be authorized**\nto work" still matches.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from jdlint import data
+from jdlint.match.lowered import lower_same_length
+from jdlint.match.regex_gate import GatedAny
+from jdlint.model.posting import Posting
+
+
+@cache
+def _pattern(kind: str) -> GatedAny:
+    return GatedAny(list(data.load("shared/statements.yaml")[kind]["patterns"]), re.IGNORECASE)
+
+
+def source(kind: str) -> str:
+    return str(data.load("shared/statements.yaml")[kind].get("source", ""))
+
+
+def find_statement(posting: Posting, kind: str) -> re.Match | None:
+    """The first phrase of statement `kind` ("visa" or "eeo") in the posting, if any.
+
+    The code blocks are searched too, in the raw text: the analysis text
+    blanks what Markdown calls code, and plain-text exports often indent whole
+    paragraphs. Remembered per posting, as several rules ask.
+    """
+    memo = posting.__dict__.setdefault("_statements", {})
+    if kind not in memo:
+        flat = posting.__dict__.get("_statements_flat")
+        if flat is None:  # made once for every kind
+            flat = posting.__dict__["_statements_flat"] = _flat(posting.analysis)
+        found = _pattern(kind).search(*flat)
+        if found is None and posting.code_ranges:
+            code = _flat(" ".join(posting.text[s:e] for s, e in posting.code_ranges))
+            found = _pattern(kind).search(*code)
+        memo[kind] = found
+    return memo[kind]
+
+
+def _flat(text: str) -> tuple[str, str]:
+    """`text` with its whitespace runs made single spaces (soft line breaks joined), and in lower case."""
+    flat = " ".join(text.split())
+    return flat, lower_same_length(flat)
+
+
+def report_missing(posting: Posting, context, rule_id: str, kind: str, anchors: tuple[str, ...], message: str):
+    """The shared body of the "statement missing" rules: one document-level hit, or none."""
+    from jdlint.facts.anchor import anchor
+    from jdlint.model.finding import Hit
+
+    if not context.enabled(rule_id) or not posting.text.strip() or find_statement(posting, kind):
+        return
+    start, end = anchor(posting, anchors)
+    yield Hit(rule_id, start, end, message)

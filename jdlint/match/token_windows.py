@@ -1,0 +1,294 @@
+"""Tokenize only the stretches of a posting where a term can match.
+
+Every term match contains an anchor word (a phrase's rarest word, a
+pattern's rarest required word), and text far from any anchor cannot hold a
+match, yet tokenizing whole postings was a third of jdlint's time. spaCy's
+tokenizer splits the text at whitespace and tokenizes each non-space run on
+its own, so a stretch cut where whitespace meets a word comes out as exactly
+the tokens the whole posting has there. `AnchorFinder` finds the anchors in
+the text, `windows` takes a stretch of `reach` tokens' worth of text either
+side of each (a match containing the anchor lies within its length of it) and
+joins stretches that touch, and `tokenize` makes their Docs and checks that
+each anchor really had `reach` tokens either side, cutting a stretch by words
+instead where one came out short. Callers fall back to the whole Doc on None.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from jdlint.match.regex_trie import trie_alternation
+from jdlint.match.spans import merged
+
+_WORD_START = re.compile(r"\s(?=\S)")  # whitespace followed by a non-space: a run starts after it
+_WORD_END = re.compile(r"\S(?=\s)")  # a non-space followed by whitespace: a run ends after it
+CHARS_PER_TOKEN = 8  # first guess at how far `reach` tokens go; checked, never trusted
+_NON_SPACE = re.compile(r"\S")
+
+Anchor = tuple[int, int, int]  # (start, end, reach in tokens)
+
+
+@dataclass
+class Window:
+    """One stretch `start:end` of the text and its Doc (tokenizer only)."""
+
+    start: int
+    end: int
+    doc: Any
+
+
+class AnchorFinder:
+    """Finds where any of a set of words could be a token: trie scans of the (lower-cased) text.
+
+    A token begins right after a letter or digit only where the tokenizer cuts a
+    word (a special case such as "cannot", a unit after a number), and likewise
+    ends right before one; `_inside_words` asks the tokenizer which anchors it can
+    cut that way, and the others are looked for at word edges only, so "us" in
+    "business" or "man" in "manager" opens no window.
+    """
+
+    def __init__(self, lower: Mapping[str, int], exact: Mapping[str, int] = {}, tokenizer: Any = None) -> None:
+        lower = {w.lower(): r for w, r in lower.items() if w}
+        exact = {w: r for w, r in exact.items() if w}
+        self._lower = _scanners(set(lower), tokenizer)
+        self._exact = _scanners(set(exact), tokenizer)
+        # a found word may stand for a shorter anchor it begins with (a token cut inside a word)
+        self._reach_lower = _prefix_reach(lower)
+        self._reach_exact = _prefix_reach(exact)
+
+    def find(self, text: str, low: str) -> list[Anchor]:
+        """(start, end, reach) of every place an anchor may be a token, in order (a superset)."""
+        found: list[Anchor] = []
+        for scanners, reach, source in ((self._lower, self._reach_lower, low), (self._exact, self._reach_exact, text)):
+            for rx in scanners:
+                found.extend((m.start(1), m.end(1), reach[m.group(1)]) for m in rx.finditer(source))
+        found.sort()
+        return found
+
+
+def windowable(lower: Iterable[str], exact: Iterable[str]) -> bool:
+    """Can these anchors be found in text? Not when one holds whitespace (it is not one token) or U+0307.
+
+    "İ" lower-cases to "i" + U+0307, which the shared lower-cased copy keeps as one
+    character: an anchor containing U+0307 could be missed there.
+    """
+    words = [*lower, *exact]
+    return not any("\u0307" in w or any(ch.isspace() for ch in w) for w in words)
+
+
+def _prefix_reach(words: Mapping[str, int]) -> dict[str, int]:
+    """Each word's reach: the largest of its own and of every word it begins with."""
+    return {w: max(words.get(w[:k], 0) for k in range(1, len(w) + 1)) for w in words}
+
+
+_NOT_AFTER_WORD = r"(?<![^\W_])"  # not right after a letter or digit
+_NOT_BEFORE_WORD = r"(?![^\W_])"  # not right before one
+
+
+def _scanners(words: set[str], tokenizer: Any) -> list[re.Pattern[str]]:
+    """One regex per kind of edge condition; a look-ahead finds every start, even inside another match."""
+    if not words:
+        return []
+    free_start, free_end = _inside_words(words, tokenizer)
+    groups: dict[tuple[bool, bool], set[str]] = {}
+    for w in words:
+        groups.setdefault((w in free_start, w in free_end), set()).add(w)
+    out = []
+    for (any_start, any_end), group in sorted(groups.items()):
+        before = "" if any_start else _NOT_AFTER_WORD
+        after = "" if any_end else _NOT_BEFORE_WORD
+        out.append(re.compile(f"{before}(?=({trie_alternation(group)}){after})"))
+    return out
+
+
+_PROBE_LEFT = ("0", "a", "A", "é")
+_PROBE_RIGHT = ("0", "a", "A", "s", "km")
+
+
+def _inside_words(words: set[str], tokenizer: Any) -> tuple[set[str], set[str]]:
+    """The words that may begin right after / end right before a letter or digit as a token.
+
+    Without a tokenizer to ask, or for a word with a non-alphanumeric edge, every word may.
+    Asking takes ~0.1 s, so the answer is kept on disk keyed by the words and everything
+    the tokenizer cuts by (`yaml_cache`: plain data, keyed by content).
+    """
+    if tokenizer is None:
+        return set(words), set(words)
+    import spacy
+
+    from jdlint.data import yaml_cache
+
+    key = "\0".join(
+        [
+            "token_windows._inside_words",
+            spacy.__version__,
+            *(getattr(getattr(f, "__self__", None), "pattern", repr(f)) for f in _affix_functions(tokenizer)),
+            "\1".join(sorted(tokenizer.rules)),
+            "\1".join(sorted(words)),
+        ]
+    )
+    start, end = yaml_cache.load(key.encode("utf-8", "surrogatepass"), lambda _: _ask(words, tokenizer))
+    return set(start), set(end)
+
+
+def _affix_functions(tokenizer: Any) -> list[Any]:
+    return [
+        tokenizer.prefix_search,
+        tokenizer.suffix_search,
+        tokenizer.infix_finditer,
+        tokenizer.token_match,
+        tokenizer.url_match,
+    ]
+
+
+def _ask(words: set[str], tokenizer: Any) -> tuple[list[str], list[str]]:
+    start = {w for w in words if not w[0].isalnum()}
+    end = {w for w in words if not w[-1].isalnum()}
+    for key, pieces in tokenizer.rules.items():  # special cases: "cannot" -> "can" "not"
+        pos = 0
+        for j, piece in enumerate(pieces):
+            orth = piece.get(65) or piece.get("ORTH") or ""  # 65 is spacy.attrs.ORTH
+            i = key.find(orth, pos)
+            if i < 0:
+                break
+            if j > 0 and i > 0 and key[i - 1].isalnum():
+                start.add(orth.lower())
+            if j < len(pieces) - 1 and i + len(orth) < len(key) and key[i + len(orth)].isalnum():
+                end.add(orth.lower())
+            pos = i + len(orth)
+    for w in words - start:
+        if any(_cut_at(tokenizer, x + v, len(x)) for v in {w, w.upper(), w.title()} for x in _PROBE_LEFT):
+            start.add(w)
+    for w in words - end:
+        if any(_cut_at(tokenizer, v + y, len(v)) for v in {w, w.upper(), w.title()} for y in _PROBE_RIGHT):
+            end.add(w)
+    return sorted(start & words), sorted(end & words)
+
+
+def _cut_at(tokenizer: Any, text: str, at: int) -> bool:
+    """Would a prefix, suffix or infix rule of the tokenizer cut the word `text` at `at`?"""
+    m = tokenizer.prefix_search(text) if tokenizer.prefix_search else None
+    if m is not None and m.end() == at:
+        return True
+    m = tokenizer.suffix_search(text) if tokenizer.suffix_search else None
+    if m is not None and m.start() == at:
+        return True
+    infixes = tokenizer.infix_finditer(text) if tokenizer.infix_finditer else ()
+    return any(m.start() == at or m.end() == at for m in infixes)
+
+
+def windows(text: str, anchors: Iterable[Anchor], chars_per_token: int = CHARS_PER_TOKEN) -> list[tuple[int, int]]:
+    """Stretches around `anchors`, cut where whitespace meets a word and joined when they touch."""
+    n = len(text)
+    raw: list[tuple[int, int]] = []
+    for s, e, reach in anchors:
+        margin = reach * chars_per_token
+        lo = s - margin
+        if lo <= 0:
+            a = 0
+        else:
+            m = _WORD_START.search(text, lo, s + 1)
+            a = m.end() if m else _start_before(text, lo)
+        hi = e + margin
+        if hi >= n:
+            b = n
+        else:
+            m = _WORD_END.search(text, hi)
+            b = m.end() if m else n
+        raw.append((a, b))
+    return merged(raw)
+
+
+def _start_before(text: str, pos: int) -> int:
+    """The start of the word run holding `pos` (the run starts after whitespace or at 0)."""
+    i = pos
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def tokenize(nlp: Any, text: str, anchors: list[Anchor]) -> list[Window] | None:
+    """Docs of the stretches around `anchors`, each anchor with `reach` tokens either side.
+
+    Stretches are first cut by characters (`CHARS_PER_TOKEN` per token); an
+    anchor that came out short (long tokens, blanked markup before it) gets a
+    stretch counted in words instead, which always holds enough tokens (a word
+    is at least one). None only if even that fails.
+    """
+    stretches = windows(text, anchors, CHARS_PER_TOKEN)
+    out, short = _tokenize(nlp, text, anchors, stretches)
+    if short:  # about half the postings have one: only the stretches that grow are made again
+        stretches = merged(stretches + [_words_around(text, anchor) for anchor in short])
+        out, short = _tokenize(nlp, text, anchors, stretches, {(w.start, w.end): w for w in out})
+    return None if short else out
+
+
+def _words_around(text: str, anchor: Anchor) -> tuple[int, int]:
+    """The stretch from `reach` whitespace-separated words before the anchor's word to `reach` after it."""
+    s, _, reach = anchor
+    a = _start_before(text, s)
+    for _ in range(reach):
+        i = a
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        a = _start_before(text, i) if i > 0 else 0
+        if a == 0:
+            break
+    n = len(text)
+    m = _WORD_END.search(text, s)  # the end of the anchor's own word
+    b = m.end() if m else n
+    for _ in range(reach):
+        nxt = _NON_SPACE.search(text, b)
+        if nxt is None:
+            return a, n
+        m = _WORD_END.search(text, nxt.start())
+        b = m.end() if m else n
+    return a, b
+
+
+def _tokenize(
+    nlp: Any,
+    text: str,
+    anchors: list[Anchor],
+    stretches: list[tuple[int, int]],
+    made: dict[tuple[int, int], Window] | None = None,
+) -> tuple[list[Window], list[Anchor]]:
+    """The stretches' Docs, and the anchors that lack `reach` tokens on a side within theirs.
+
+    `made`: stretches already tokenized whose anchors all had their tokens (an unchanged one is kept).
+    """
+    import numpy
+
+    make_doc = nlp.make_doc
+    n = len(text)
+    starts = [a for a, _ in stretches]
+    groups: list[list[Anchor]] = [[] for _ in stretches]
+    for anchor in anchors:
+        groups[bisect_right(starts, anchor[0]) - 1].append(anchor)
+    out: list[Window] = []
+    short: list[Anchor] = []
+    for (a, b), group in zip(stretches, groups, strict=True):
+        if made and (a, b) in made:
+            out.append(made[(a, b)])
+            continue
+        doc = make_doc(text[a:b])
+        ntok = len(doc)
+        if ntok and (a > 0 or b < n):
+            idx = doc.to_array("IDX").astype(numpy.int64)
+            for anchor in group:
+                t = int(numpy.searchsorted(idx, anchor[0] - a, side="right")) - 1
+                if (a > 0 and t < anchor[2]) or (b < n and ntok - 1 - t < anchor[2]):
+                    short.append(anchor)
+        out.append(Window(a, b, doc))
+    return out, short
+
+
+def plain_tokenizer(nlp: Any) -> bool:
+    """True for jdlint's default pipeline: spaCy's own tokenizer, and no component but the sentence marks."""
+    from spacy.tokenizer import Tokenizer
+
+    return type(nlp.tokenizer) is Tokenizer and set(nlp.pipe_names) <= {"jdlint_sentences"}

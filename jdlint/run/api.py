@@ -1,0 +1,155 @@
+"""The one core every face calls: lint a text, lint paths → findings.
+
+    lint_text(text, path="job.md")            -> FileResult
+    lint_paths(["postings/"], config=...)      -> Report
+
+The CLI, the language server, pre-commit and every reporter go through
+these two functions; nothing else runs the pipeline.
+
+`lint_paths` answers unchanged files from the result cache when asked
+(`cache=True`, the CLI's default) and spreads the others over worker
+processes (`jobs`, see `jdlint.run.parallel`); results always come back in
+discovery order, whatever finished first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from jdlint.config import Config
+from jdlint.engine.spec import EngineSpec
+from jdlint.model.results import FileResult, Report
+from jdlint.run.batch import lint_in_process
+from jdlint.run.cache import ResultCache, fingerprint
+from jdlint.run.discover import discover
+from jdlint.run.engines import build, get_engine
+from jdlint.run.read import read_for_cache, text_of
+from jdlint.run.textio import normalise_newlines
+
+if TYPE_CHECKING:
+    from jdlint.engine import Engine
+
+
+def lint_text(
+    text: str,
+    path: str = "<text>",
+    config: Config | None = None,
+    engine: Engine | None = None,
+    as_of: dt.date | None = None,
+) -> FileResult:
+    """Lint one posting given as a string (any line endings; a leading BOM is dropped)."""
+    from jdlint.parse import parse_posting
+
+    engine = engine or get_engine(config)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text, _, _ = normalise_newlines(text)
+    posting = parse_posting(text, path)
+    findings, summary = engine.check(posting, None, as_of)
+    return FileResult(path, findings, summary, text)
+
+
+def lint_paths(
+    paths: Iterable[str],
+    config: Config | None = None,
+    engine: Engine | EngineSpec | None = None,
+    as_of: dt.date | None = None,
+    stdin: tuple[str, bytes] | None = None,
+    jobs: int | None = None,
+    cache: bool | ResultCache = False,
+) -> Report:
+    """Lint files and directories; bad files become findings, the rest go on.
+
+    `stdin` is (display name, bytes) for `jdlint check -`. `jobs` is the number
+    of processes (None: every available core, used only when the input is big
+    enough to repay starting them; 1: this process only). `cache=True` reads and
+    writes the result cache (`jdlint.run.cache`). `engine` may be an `EngineSpec`: the
+    engine is then built only if some file is not answered from the cache.
+    Raises `discover.PathError` for a path that does not exist.
+    """
+    report = Report()
+    for result in iter_results(paths, engine or EngineSpec(config or Config()), as_of, stdin, jobs, cache):
+        report.files.append(result)
+    return report
+
+
+class _EngineRef:
+    """The run's engine, built on first need: a run answered wholly from the cache builds none."""
+
+    def __init__(self, engine: Engine | EngineSpec) -> None:
+        if isinstance(engine, EngineSpec):
+            self._engine: Engine | None = None
+            self.spec: EngineSpec | None = engine
+        else:
+            self._engine = engine
+            self.spec = engine.spec if engine.reproducible else None
+
+    def get(self) -> Engine:
+        if self._engine is None:
+            assert self.spec is not None
+            self._engine = get_engine(self.spec.config) if not self.spec.restricts else build(self.spec)
+        return self._engine
+
+
+def iter_results(
+    paths: Iterable[str],
+    engine: Engine | EngineSpec,
+    as_of: dt.date | None = None,
+    stdin: tuple[str, bytes] | None = None,
+    jobs: int | None = None,
+    cache: bool | ResultCache = False,
+) -> Iterator[FileResult]:
+    """FileResults in discovery order (stdin first)."""
+    from jdlint.run import parallel
+
+    paths = list(paths)
+    ref = _EngineRef(engine)
+    config = ref.spec.config if ref.spec is not None else ref.get().config
+    files = [p for p in paths if p != "-"]
+    targets = list(discover(files, config.exclude)) if files else []
+    work: list[tuple[str, bytes | None]] = [(t, None) for t in targets]
+    if stdin is not None:
+        work.insert(0, stdin)
+    store = _result_cache(cache, ref.spec, as_of)
+    done: dict[int, FileResult] = {}
+    keys: dict[int, str] = {}
+    misses: list[tuple[int, str, bytes | None]] = []
+    for i, (path, data) in enumerate(work):
+        if store is not None:
+            data = data if data is not None else read_for_cache(path, config.max_file_size)
+            if data is not None:
+                keys[i] = store.key(path, data)
+                hit = store.get(keys[i])
+                if hit is not None:
+                    done[i] = FileResult(path, hit[0], hit[1], text_of(data))
+                    continue
+        misses.append((i, path, data))
+    workers = parallel.plan_workers(jobs, misses) if ref.spec is not None else 1
+    if (misses or not keys) and workers <= 1:
+        ref.get()  # configuration and --select/--ignore errors surface here (with workers: as the first fails)
+    computed: Iterable[tuple[int, FileResult]] = ()
+    if workers > 1:
+        computed = parallel.run(ref.spec, misses, as_of, workers, ref.get)  # type: ignore[arg-type]
+    elif misses:
+        computed = lint_in_process(ref.get(), misses, as_of)
+    nxt = 0
+    for i, result in computed:
+        done[i] = result
+        if store is not None and i in keys:
+            store.put(keys[i], result.findings, result.summary)
+        while nxt in done:
+            yield done.pop(nxt)
+            nxt += 1
+    while nxt in done:
+        yield done.pop(nxt)
+        nxt += 1
+
+
+def _result_cache(cache: bool | ResultCache, spec: EngineSpec | None, as_of: dt.date | None) -> ResultCache | None:
+    if isinstance(cache, ResultCache):
+        return cache
+    if not cache or spec is None:
+        return None  # an engine changed in place cannot be fingerprinted: never cached
+    return ResultCache(fingerprint(spec, as_of))

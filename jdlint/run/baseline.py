@@ -1,0 +1,112 @@
+"""Baselines: adopt jdlint on a repository with old findings and fail only on new ones.
+
+`--write-baseline FILE` records every current finding by path, rule, the
+matched text and its neighbourhood (see `fingerprint`), never by line number,
+so edits elsewhere in a file do not bring old findings back. `--baseline
+FILE` hides findings recorded there; a finding that occurs more often than
+recorded shows again. Paths are stored relative to the baseline file, so the
+baseline works from any working directory.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from pathlib import Path
+
+from jdlint.config import ConfigError
+from jdlint.model.results import Report
+from jdlint.run import fingerprint
+
+VERSION = 1
+
+
+def _rel(path: str, base_dir: str) -> str:
+    if path == "-" or path.startswith("<"):
+        return path
+    try:
+        rel = os.path.relpath(os.path.abspath(path), base_dir)
+    except ValueError:  # another drive on Windows
+        rel = os.path.abspath(path)
+    return Path(rel).as_posix()
+
+
+def _base_dir(baseline_path: str) -> str:
+    return os.path.dirname(os.path.abspath(baseline_path))
+
+
+def entries(report: Report, baseline_path: str) -> list[dict]:
+    """One readable entry per distinct finding identity, with how often it occurs."""
+    base = _base_dir(baseline_path)
+    counts: Counter = Counter()
+    info: dict[str, dict] = {}
+    for fr in report.files:
+        rel = _rel(fr.path, base)
+        for f in fr.findings:
+            key = fingerprint.key(rel, f, fr.text)
+            counts[key] += 1
+            info.setdefault(
+                key,
+                {
+                    "path": rel,
+                    "rule": f.rule,
+                    "match": f.match,
+                    "context": fingerprint.neighbourhood(fr.text, f) if f.match else f.message,
+                    "fingerprint": key,
+                },
+            )
+    return [{**info[k], "count": counts[k]} for k in sorted(info, key=lambda k: (info[k]["path"], info[k]["rule"], k))]
+
+
+def write(report: Report, baseline_path: str) -> int:
+    """Write the baseline atomically; return the number of findings recorded."""
+    data = {"version": VERSION, "tool": "jdlint", "findings": entries(report, baseline_path)}
+    tmp = f"{baseline_path}.jdlint-tmp"
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
+            json.dump(data, fh, ensure_ascii=False, indent=2)
+            fh.write("\n")
+        os.replace(tmp, baseline_path)
+    except OSError as exc:
+        raise ConfigError(f"{baseline_path}: cannot write the baseline ({exc.strerror or exc})") from None
+    return sum(e["count"] for e in data["findings"])
+
+
+def load(baseline_path: str) -> Counter:
+    """Fingerprint -> how many findings with it are known. Raises `ConfigError` naming the file."""
+    try:
+        with open(baseline_path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except OSError as exc:
+        raise ConfigError(f"{baseline_path}: cannot read the baseline ({exc.strerror or exc})") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{baseline_path}: the baseline is not valid JSON ({exc})") from None
+    if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
+        raise ConfigError(f"{baseline_path}: not a jdlint baseline (expected version {VERSION} with a findings list)")
+    known: Counter = Counter()
+    for i, entry in enumerate(data["findings"]):
+        if not (isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str)):
+            raise ConfigError(f"{baseline_path}: findings[{i}]: expected an entry with a fingerprint")
+        count = entry.get("count", 1)
+        known[entry["fingerprint"]] += count if isinstance(count, int) and count > 0 else 1
+    return known
+
+
+def hide(report: Report, known: Counter, baseline_path: str) -> int:
+    """Drop the findings the baseline knows (each at most as often as recorded); return how many."""
+    base = _base_dir(baseline_path)
+    left = Counter(known)
+    hidden = 0
+    for fr in report.files:
+        rel = _rel(fr.path, base)
+        kept = []
+        for f in fr.findings:
+            key = fingerprint.key(rel, f, fr.text)
+            if left[key] > 0:
+                left[key] -= 1
+                hidden += 1
+            else:
+                kept.append(f)
+        fr.findings = kept
+    return hidden
