@@ -194,3 +194,27 @@ def test_each_rules_data_file_is_named_by_its_rule_id():
             assert path.stem in engine.rules, path
             assert engine.rules[path.stem].category == folder.name, path
     assert not list((ROOT / "rules").glob("*.yaml")), "data belongs in rules/<family>/ or rules/shared/"
+
+
+def test_per_posting_state_lives_in_the_typed_store():
+    """Facts about a posting are kept in `posting.facts` under typed keys, never in its `__dict__`."""
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in PACKAGE.rglob("*.py")
+        if "__pycache__" not in p.parts and "__dict__" in p.read_text(encoding="utf-8")
+    ]
+    assert offenders == []
+
+
+def test_a_fact_is_computed_once_per_posting():
+    from jdlint.model.store import Store, StoreKey
+    from jdlint.parse import parse_posting
+
+    key: StoreKey[int] = StoreKey("calls")
+    calls = []
+    posting = parse_posting("# Engineer\n\nWe build things.\n", "job.md")
+    assert isinstance(posting.facts, Store) and key not in posting.facts
+    for _ in range(3):
+        assert posting.facts.compute(key, lambda: calls.append(1) or len(calls)) == 1
+    assert calls == [1] and posting.facts[key] == 1
+    assert parse_posting("# Engineer\n", "other.md").facts.get(key) is None  # one store per posting

@@ -22,6 +22,7 @@ from itertools import pairwise
 from typing import Any
 
 from jdlint import data
+from jdlint.model.store import StoreKey
 
 KINDS = ("required", "preferred")
 
@@ -291,9 +292,15 @@ def _subject(
     return frozenset(), ""
 
 
+_ANALYSIS: StoreKey[Analysis] = StoreKey("requirements")
+_COMPARABLE: StoreKey[dict[tuple[int, int], bool]] = StoreKey("comparable sections")
+_CHILDREN: StoreKey[dict[int, list[int]]] = StoreKey("sub-sections")
+_HOLDING_LISTS: StoreKey[set[int]] = StoreKey("sections holding requirement lists")
+
+
 def analyse(posting: Any, doc: Any = None) -> Analysis:
     """Requirements of a posting, computed once and cached on it."""
-    cached = posting.__dict__.get("_requirements")
+    cached = posting.facts.get(_ANALYSIS)
     if cached is not None:
         return cached
     reqs: list[Requirement] = []
@@ -324,7 +331,7 @@ def analyse(posting: Any, doc: Any = None) -> Analysis:
         )  # fmt: skip
     reqs.extend(_summary_demands(posting, doc))
     result = Analysis(reqs)
-    posting.__dict__["_requirements"] = result
+    posting.facts[_ANALYSIS] = result
     return result
 
 
@@ -399,7 +406,7 @@ def comparable(posting: Any, a: int, b: int) -> bool:
     """
     if a == b:
         return True
-    memo = posting.__dict__.setdefault("_comparable", {})
+    memo = posting.facts.setdefault(_COMPARABLE, {})
     key = (a, b) if a < b else (b, a)
     if key not in memo:
         memo[key] = _comparable(posting, *key)
@@ -455,25 +462,26 @@ def _after_variant(posting: Any, shared: int, variant: int) -> bool:
 
 def _children(posting: Any) -> dict[int, list[int]]:
     """Section index -> its sub-sections, in order (computed once per posting)."""
-    kids = posting.__dict__.get("_children")
-    if kids is None:
-        kids = {}
-        for i, sec in enumerate(posting.sections):
-            kids.setdefault(sec.parent, []).append(i)
-        posting.__dict__["_children"] = kids
+    return posting.facts.compute(_CHILDREN, lambda: _children_of(posting.sections))
+
+
+def _children_of(sections: list) -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = {}
+    for i, sec in enumerate(sections):
+        kids.setdefault(sec.parent, []).append(i)
     return kids
 
 
 def _holding_lists(posting: Any) -> set[int]:
     """Sections with a requirement list somewhere below them (computed once per posting)."""
-    held = posting.__dict__.get("_holding_lists")
+    held = posting.facts.get(_HOLDING_LISTS)
     if held is None:
         held = set()
         secs = posting.sections
         for k in range(len(secs)):
             if _is_list(posting, k):
                 held.update(_chain(secs, k)[1:])
-        posting.__dict__["_holding_lists"] = held
+        posting.facts[_HOLDING_LISTS] = held
     return held
 
 

@@ -14,6 +14,7 @@ from jdlint import data
 from jdlint.match.lowered import lower_same_length
 from jdlint.match.regex_gate import GatedAny
 from jdlint.model.posting import Posting
+from jdlint.model.store import StoreKey
 
 
 @cache
@@ -25,6 +26,10 @@ def source(kind: str) -> str:
     return str(data.load("shared/statements.yaml")[kind].get("source", ""))
 
 
+_FOUND: StoreKey[dict[str, re.Match | None]] = StoreKey("statements found, by kind")
+_FLAT: StoreKey[tuple] = StoreKey("analysis text flattened for statements")
+
+
 def find_statement(posting: Posting, kind: str) -> re.Match | None:
     """The first phrase of statement `kind` ("visa" or "eeo") in the posting, if any.
 
@@ -32,11 +37,9 @@ def find_statement(posting: Posting, kind: str) -> re.Match | None:
     blanks what Markdown calls code, and plain-text exports often indent whole
     paragraphs. Remembered per posting, as several rules ask.
     """
-    memo = posting.__dict__.setdefault("_statements", {})
+    memo = posting.facts.setdefault(_FOUND, {})
     if kind not in memo:
-        flat = posting.__dict__.get("_statements_flat")
-        if flat is None:  # made once for every kind
-            flat = posting.__dict__["_statements_flat"] = _flat(posting.analysis)
+        flat = posting.facts.compute(_FLAT, lambda: _flat(posting.analysis))  # made once for every kind
         found = _pattern(kind).search(*flat)
         if found is None and posting.code_ranges:
             code = _flat(" ".join(posting.text[s:e] for s, e in posting.code_ranges))

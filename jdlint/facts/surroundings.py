@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from jdlint.match.regex_trie import literal_atoms, trie_alternation
 from jdlint.model.posting import Posting
+from jdlint.model.store import StoreKey
 
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
 
@@ -45,13 +46,15 @@ def markers_regex(phrases: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(alts) if alts else r"(?!x)x")
 
 
+_BLOCK_STARTS: StoreKey[list[int]] = StoreKey("block starts")
+
+
 def block_span(posting: Posting, offset: int) -> tuple[int, int]:
     """The paragraph, list item or table row holding `offset` (else its line)."""
     blocks = posting.blocks
-    starts = posting.__dict__.get("_bias_block_starts")
+    starts = posting.facts.get(_BLOCK_STARTS)
     if starts is None or len(starts) != len(blocks):
-        starts = [b.start for b in blocks]
-        posting.__dict__["_bias_block_starts"] = starts
+        starts = posting.facts[_BLOCK_STARTS] = [b.start for b in blocks]
     j = bisect_right(starts, offset) - 1
     if j >= 0 and blocks[j].start <= offset < max(blocks[j].end, blocks[j].start + 1):
         return blocks[j].start, blocks[j].end
@@ -61,7 +64,7 @@ def block_span(posting: Posting, offset: int) -> tuple[int, int]:
 
 def previous_block_start(posting: Posting, start: int) -> int:
     """Start of the block before the one starting at `start`, if it is body text of the same section."""
-    starts = posting.__dict__.get("_bias_block_starts") or [b.start for b in posting.blocks]
+    starts = posting.facts.get(_BLOCK_STARTS) or [b.start for b in posting.blocks]
     j = bisect_right(starts, start - 1) - 1
     if (
         j >= 0

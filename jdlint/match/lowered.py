@@ -8,6 +8,7 @@ characters that can start a match, which a case-insensitive one cannot do.
 from __future__ import annotations
 
 from jdlint.model.posting import Posting
+from jdlint.model.store import StoreKey
 
 
 def lower_same_length(text: str) -> str:
@@ -18,10 +19,12 @@ def lower_same_length(text: str) -> str:
     return low
 
 
+_LOWERED: StoreKey[str] = StoreKey("lowered analysis text")
+_LOWERED_RAW: StoreKey[str] = StoreKey("lowered raw text")
+
+
 def lowered(posting: Posting, raw: bool = False) -> str:
     """The posting's analysis text (`raw`: its text) in lower case, offsets unchanged; computed once."""
-    key = "_lowered_raw" if raw else "_lowered"
-    low = posting.__dict__.get(key)
-    if low is None:
-        low = posting.__dict__[key] = lower_same_length(posting.text if raw else posting.analysis)
-    return low
+    if raw:
+        return posting.facts.compute(_LOWERED_RAW, lambda: lower_same_length(posting.text))
+    return posting.facts.compute(_LOWERED, lambda: lower_same_length(posting.analysis))

@@ -12,6 +12,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from jdlint.model.store import Store, StoreKey
+
 
 class LineIndex:
     """Maps character offsets to 1-based (line, column) and back."""
@@ -96,6 +98,9 @@ class Block:
     section: int = -1
 
 
+_SECTION_STARTS: StoreKey[tuple[list[int], list[int], list[Section]]] = StoreKey("section starts")
+
+
 @dataclass
 class Posting:
     """A parsed job posting, the input every rule receives."""
@@ -117,6 +122,8 @@ class Posting:
     title: str = ""
     title_span: tuple[int, int] | None = None
     format: str = "markdown"
+    facts: Store = field(default_factory=Store, repr=False, compare=False)
+    """Facts computed about this posting, once each (see `jdlint.model.store`)."""
 
     def section_at(self, offset: int) -> Section | None:
         """The innermost (block) section whose heading or body contains `offset`."""
@@ -130,7 +137,7 @@ class Posting:
         return starts[1][j] if j >= 0 else (0 if self.sections else -1)
 
     def _starts(self) -> tuple[list[int], list[int]]:
-        cached = self.__dict__.get("_section_starts")
+        cached = self.facts.get(_SECTION_STARTS)
         if cached is None or len(cached[2]) != len(self.sections):
             block = [
                 (s.heading_start if s.style != "preamble" else 0, i)
@@ -138,7 +145,7 @@ class Posting:
                 if s.style != "inline"
             ]
             cached = ([b[0] for b in block], [b[1] for b in block], list(self.sections))
-            self.__dict__["_section_starts"] = cached
+            self.facts[_SECTION_STARTS] = cached
         return cached[0], cached[1]
 
     def section_text(self, index: int, analysis: bool = True) -> str:

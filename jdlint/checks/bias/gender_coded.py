@@ -27,6 +27,7 @@ from jdlint.match.regex_trie import trie_alternation
 from jdlint.match.spans import SpanSet
 from jdlint.model.finding import Hit, Severity
 from jdlint.model.rule import Rule
+from jdlint.model.store import StoreKey
 
 RULE = Rule(
     id="gender-coded",
@@ -165,9 +166,12 @@ def _code_of(word: str) -> str | None:
     return None
 
 
+_CODED: StoreKey[list[tuple[int, int, str]]] = StoreKey("gender-coded words")
+
+
 def coded_words(posting, context) -> list[tuple[int, int, str]]:
     """Every coded word outside the EEO statement and headings: (start, end, code)."""
-    cached = posting.__dict__.get("_gender_coded")
+    cached = posting.facts.get(_CODED)
     if cached is not None:
         return cached
     lists = _lists()
@@ -179,7 +183,7 @@ def coded_words(posting, context) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for run_start, run_end in _candidate_runs(lowered(posting), lists.stem_starts):
         _code_run(text, run_start, run_end, lists, skip, context, out)
-    posting.__dict__["_gender_coded"] = out
+    posting.facts[_CODED] = out
     return out
 
 

@@ -13,6 +13,7 @@ from jdlint.facts.requirements import MAX_COMPARED, analyse, comparable, line_of
 from jdlint.hookspecs import hookimpl
 from jdlint.model.finding import Hit, Severity
 from jdlint.model.rule import Rule
+from jdlint.model.store import StoreKey
 
 RULE = Rule(
     id="duplicate-requirement",
@@ -34,12 +35,13 @@ def _years(req) -> tuple[float, ...]:
     return tuple(sorted(d.low for d in req.years))
 
 
+_ITEM_BULLETS: StoreKey[dict[int, bool]] = StoreKey("item bullets by start")
+
+
 def _pasted_page(posting, earlier, later) -> bool:
     """A long unbulleted line repeated word for word is a page pasted (or scraped) twice, not a list
     that asks for the same thing twice; a one-off repeat in a bulleted list is still reported."""
-    bullets = posting.__dict__.get("_item_bullets")
-    if bullets is None:
-        bullets = posting.__dict__["_item_bullets"] = {it.start: it.bullet for it in posting.items}
+    bullets = posting.facts.compute(_ITEM_BULLETS, lambda: {it.start: it.bullet for it in posting.items})
     plain = not bullets.get(earlier.start, True) and not bullets.get(later.start, True)
     return plain and earlier.text == later.text and len(later.text.split()) >= 12
 
