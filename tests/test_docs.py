@@ -17,3 +17,30 @@ def test_every_rule_has_an_explanation_and_examples():
         if rule.category != "internal":
             assert rule.source and rule.fix_hint, rule.id
             assert rule.bad_examples, rule.id
+
+
+def _readme_block(after_heading: str) -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index(after_heading) :]
+    start = section.index("```python\n") + len("```python\n")
+    return section[start : section.index("```", start)]
+
+
+def test_the_readme_plugin_example_runs_as_written():
+    """The documented plugin imports what `jdlint` exports and reports its finding."""
+    import types
+
+    import jdlint
+    from jdlint.config import Config
+    from jdlint.engine import Engine
+
+    plugin = types.ModuleType("jdlint_acme_rules")
+    exec(compile(_readme_block("### A Python plugin"), "README.md", "exec"), plugin.__dict__)
+    engine = Engine(Config(), load_entry_points=False)
+    engine.pm.register(plugin, name="acme")
+    for rule in plugin.jdlint_rules():
+        engine.rules[rule.id] = rule
+    engine.enabled = frozenset(engine.rules)
+    findings = jdlint.lint_text("# Engineer\n\nYou will join Bluebird.\n", path="job.md", engine=engine).findings
+    hit = next(f for f in findings if f.rule == "acme-codename")
+    assert (hit.line, hit.column, hit.match) == (3, 15, "Bluebird")
