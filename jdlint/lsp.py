@@ -51,7 +51,12 @@ class Linter:
 
     @property
     def last_error(self) -> str | None:
+        """Why the configuration could not be used, until the message has been shown."""
         return self._engines.last_error
+
+    @last_error.setter
+    def last_error(self, value: str | None) -> None:
+        self._engines.last_error = value
 
     def engine_for(self, path: str | None) -> Engine:
         return self._engines.engine_for(path)
