@@ -50,7 +50,21 @@ def jdlint_rules():
 
 @hookspec
 def jdlint_rule_packs():
-    """Return paths of YAML rule packs this plugin ships (see rules/*.yaml)."""
+    """Return paths of YAML rule packs this plugin ships (the format of `rules/<family>/*.yaml`).
+
+    Asked once per engine by the term runner (`jdlint.checks.terms.runner`), in its `jdlint_configure`.
+    """
+
+
+@hookspec
+def jdlint_configure(pluginmanager, config):
+    """Set up once when an engine starts: every plugin is registered, no rule is collected yet.
+
+    `pluginmanager` is the engine's pluggy `PluginManager` and `config` its `Config`. A
+    plugin may register more plugin objects here (the term runner registers the one that
+    holds the loaded packs); their own `jdlint_configure`, if any, is not called. Raise
+    `jdlint.config.ConfigError` to report a configuration problem in your own words (exit 2).
+    """
 
 
 @hookspec

@@ -57,6 +57,10 @@ CONFIGS = {
     "rules: {no-such-rule: {x: 1}}\n": [".jdlint.yaml", "rules", "unknown rule id 'no-such-rule'"],
     "rules: {placeholder-section: {x: 1}}\n": [".jdlint.yaml", "rules.placeholder-section.x", "unknown option"],
     "rules: {placeholder-section: 3}\n": [".jdlint.yaml", "rules.placeholder-section", "expected a mapping"],
+    "rules: {requirement-overload: {max-items: many}}\n": [
+        ".jdlint.yaml",
+        "rules.requirement-overload.max-items: expected int, got 'many'",
+    ],
     "employer: {size: -1}\n": [".jdlint.yaml", "employer.size", "expected a number of employees"],
     "employer: {uses_aedt: maybe}\n": [".jdlint.yaml", "employer.uses_aedt", "expected true or false"],
     "employer: {ceo: x}\n": [".jdlint.yaml", "employer", "unknown key 'ceo'"],

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from conftest import run_cli
 
 import jdlint
 from jdlint.config import Config, ConfigError
-from jdlint.engine import Engine
+from jdlint.engine import Engine, core
 from jdlint.hookspecs import hookimpl
 from jdlint.model.finding import Hit, Severity
 from jdlint.model.rule import Rule
@@ -104,6 +106,43 @@ def test_per_path_ignores():
 def test_unknown_rule_ids_in_config_are_errors(cfg, needle):
     with pytest.raises(ConfigError, match=needle):
         Engine(cfg)
+
+
+def test_the_term_runner_is_a_plugin_like_any_other():
+    """The engine knows nothing of term packs: the runner is in BUILTIN_PLUGINS and loads them through hooks."""
+    from jdlint.checks import BUILTIN_PLUGINS
+    from jdlint.checks.terms.runner import CHECKER
+
+    imported = set()
+    for node in ast.walk(ast.parse(Path(core.__file__).read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            imported.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            imported.update(f"{node.module}.{alias.name}" for alias in node.names)
+    assert [m for m in imported if m.startswith("jdlint.checks.terms")] == []
+    engine = Engine(Config(), load_entry_points=False)
+    assert engine.pm.has_plugin("jdlint.checks.terms.runner") and "jdlint.checks.terms.runner" in BUILTIN_PLUGINS
+    checker = engine.pm.get_plugin(CHECKER)
+    assert "exclusionary-jargon" in {tr.rule.id for tr in checker.term_rules}
+
+
+def test_a_plugins_rule_pack_is_loaded_with_the_bundled_ones(tmp_path, monkeypatch):
+    pack = tmp_path / "acme.yaml"
+    pack.write_text(
+        "rules:\n  - id: acme-codename\n    summary: Internal code names.\n    terms: [project bluebird]\n",
+        encoding="utf-8",
+    )
+
+    class Shipping:
+        @hookimpl
+        def jdlint_rule_packs(self):
+            return [pack]
+
+    monkeypatch.setattr(core, "_load_entry_points", lambda pm: pm.register(Shipping(), name="acme"))
+    engine = Engine(Config())
+    assert list(engine.rules)[:2] == ["age-bias", "culture-fit"]  # the packs' rules first, as before
+    findings = jdlint.lint_text("# Engineer\n\nYou will lead Project Bluebird.\n", engine=engine).findings
+    assert [(f.rule, f.match) for f in findings if f.rule == "acme-codename"] == [("acme-codename", "Project Bluebird")]
 
 
 @pytest.mark.parametrize(

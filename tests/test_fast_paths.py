@@ -558,13 +558,14 @@ def test_a_word_after_a_long_blank_still_gets_its_stretch():
 @pytest.fixture(scope="module")
 def term_engines():
     """Two engines: one matching terms on stretches from the first posting, one always on whole Docs."""
+    from jdlint.checks.terms.runner import CHECKER
     from jdlint.engine import Engine
 
     windowed, whole = Engine(), Engine()
-    c = windowed.terms.compile(windowed.nlp)
+    c = windowed.pm.get_plugin(CHECKER).compile(windowed.nlp)
     assert c.windowed, "the bundled packs must be windowable"
     c.finder = token_windows.AnchorFinder(*c.anchors, windowed.nlp.tokenizer)
-    whole.terms.compile(whole.nlp).windowed = False
+    whole.pm.get_plugin(CHECKER).compile(whole.nlp).windowed = False
     return windowed, whole
 
 

@@ -1,4 +1,5 @@
-"""Configuration: `.jdlint.yaml` / `[tool.jdlint]`, found, read and validated (`loader`); path globs (`globs`)."""
+"""Configuration: `.jdlint.yaml` / `[tool.jdlint]`, found and read (`loader`), validated (`schema`); path globs
+(`globs`); plugins' set-up hooks, whose failures are configuration errors (`plugins`)."""
 
 from jdlint.config.loader import (
     CONFIG_NAMES,
@@ -7,14 +8,13 @@ from jdlint.config.loader import (
     SEVERITY_VALUES,
     STARTER,
     Config,
-    ConfigError,
     find_config,
     from_mapping,
     load_file,
     parse_date,
     resolve,
-    show,
 )
+from jdlint.config.schema import ConfigError, show
 
 __all__ = [
     "CONFIG_NAMES",

@@ -1,29 +1,27 @@
 """Configuration: `.jdlint.yaml` or `[tool.jdlint]` in `pyproject.toml`.
 
 Found by walking up from the first path linted (or the current directory).
-Every key is validated; an unknown key or a wrong type is a `ConfigError`
-that names the file, the key and what was expected.
+Every key is validated against `_SCHEMA` (see `jdlint.config.schema`); an
+unknown key or a wrong type is a `ConfigError` that names the file, the key
+and what was expected. Rule options are checked by the engine, which knows
+each rule's defaults.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-import reprlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jdlint.config.schema import BOOLEAN, STRINGS, ConfigError, Shape, Table, check, kind, one_of, show, whole
 from jdlint.model.finding import Severity
 
 CONFIG_NAMES = (".jdlint.yaml", ".jdlint.yml", "pyproject.toml")
 SEVERITY_VALUES = ("error", "warning", "info", "off")
 FAIL_ON_VALUES = ("error", "warning", "info", "never")
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
-
-
-class ConfigError(ValueError):
-    """A configuration problem; str() is one line naming file and key."""
 
 
 @dataclass
@@ -52,143 +50,60 @@ class Config:
         return self.rules.get(rule, {}).get(name, default)
 
 
-_repr = reprlib.Repr()
-_repr.maxstring = _repr.maxother = 60
-_repr.maxlevel = 2
-_repr.maxlist = _repr.maxtuple = _repr.maxdict = _repr.maxset = 4
-
-
-def show(value: Any) -> str:
-    """A short repr for error messages; bounded even for a YAML alias bomb (a plain repr would expand it)."""
-    return _repr.repr(value)
-
-
-def _list_of_str(value: Any, where: str) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{where}: expected a list of strings, got {_typename(value)}")
-    return list(value)
-
-
-def _typename(value: Any) -> str:
-    return {
-        dict: "a mapping",
-        list: "a list",
-        str: "a string",
-        bool: "a boolean",
-        int: "a number",
-        float: "a number",
-        type(None): "nothing",
-    }.get(type(value), type(value).__name__)
-
-
-def _mapping(value: Any, where: str) -> dict:
-    if not isinstance(value, dict):
-        raise ConfigError(f"{where}: expected a mapping, got {_typename(value)}")
-    return value
-
-
-def _keys(value: dict, allowed: dict[str, str], where: str) -> None:
-    for key in value:
-        if key not in allowed:
-            known = ", ".join(sorted(allowed))
-            raise ConfigError(f"{where}: unknown key {key!r} (known keys: {known})")
-
-
-_TOP = {
-    "select": "rule ids or categories to enable",
-    "ignore": "rule ids or categories to disable",
-    "severity": "rule id -> error|warning|info|off",
-    "fail-on": "error|warning|info|never",
-    "per-path-ignores": "path glob -> rule ids",
-    "exclude": "path globs never linted",
-    "rule-packs": "paths of extra YAML rule packs",
-    "rules": "rule id -> options",
-    "spacy-model": "name of an installed spaCy pipeline",
-    "max-file-size": "bytes; larger files get file-too-large",
-    "employer": "uses_aedt, size",
-    "jurisdictions": "ignore: list of jurisdiction ids",
-    "as-of": "YYYY-MM-DD date used when a posting has none",
-}
-_EMPLOYER = {"uses_aedt": "boolean", "size": "number of employees"}
-_JURIS = {"ignore": "list of jurisdiction ids"}
-
-
-def from_mapping(raw: Any, source: str, root: str = ".") -> Config:
-    """Validate a parsed configuration mapping (the `source` names it in errors)."""
-    if raw is None:
-        raw = {}
-    raw = _mapping(raw, source)
-    _keys(raw, _TOP, source)
-    cfg = Config(path=source, root=root)
-    if "select" in raw:
-        cfg.select = _list_of_str(raw["select"], f"{source}: select")
-    if "ignore" in raw:
-        cfg.ignore = _list_of_str(raw["ignore"], f"{source}: ignore")
-    if "exclude" in raw:
-        cfg.exclude = _list_of_str(raw["exclude"], f"{source}: exclude")
-    if "rule-packs" in raw:
-        base = Path(root)
-        cfg.rule_packs = [str(base / p) for p in _list_of_str(raw["rule-packs"], f"{source}: rule-packs")]
-    if "severity" in raw:
-        for rule, level in _mapping(raw["severity"], f"{source}: severity").items():
-            if not isinstance(level, str) or level.lower() not in SEVERITY_VALUES:
-                raise ConfigError(
-                    f"{source}: severity.{rule}: expected one of {', '.join(SEVERITY_VALUES)}, got {show(level)}"
-                )
-            cfg.severity[str(rule)] = level.lower()
-    if "fail-on" in raw:
-        value = raw["fail-on"]
-        if not isinstance(value, str) or value.lower() not in FAIL_ON_VALUES:
-            raise ConfigError(f"{source}: fail-on: expected one of {', '.join(FAIL_ON_VALUES)}, got {show(value)}")
-        cfg.fail_on = value.lower()
-    if "per-path-ignores" in raw:
-        for glob, rules in _mapping(raw["per-path-ignores"], f"{source}: per-path-ignores").items():
-            cfg.per_path_ignores[str(glob)] = _list_of_str(rules, f"{source}: per-path-ignores.{glob}")
-    if "rules" in raw:
-        for rule, opts in _mapping(raw["rules"], f"{source}: rules").items():
-            cfg.rules[str(rule)] = dict(_mapping(opts, f"{source}: rules.{rule}"))
-    if "spacy-model" in raw:
-        value = raw["spacy-model"]
-        if value is not None and not isinstance(value, str):
-            raise ConfigError(f"{source}: spacy-model: expected a pipeline name, got {_typename(value)}")
-        cfg.spacy_model = value
-    if "max-file-size" in raw:
-        value = raw["max-file-size"]
-        if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-            raise ConfigError(f"{source}: max-file-size: expected a positive number of bytes, got {show(value)}")
-        cfg.max_file_size = value
-    if "employer" in raw:
-        emp = _mapping(raw["employer"], f"{source}: employer")
-        _keys(emp, _EMPLOYER, f"{source}: employer")
-        if "uses_aedt" in emp and not isinstance(emp["uses_aedt"], bool):
-            raise ConfigError(f"{source}: employer.uses_aedt: expected true or false, got {show(emp['uses_aedt'])}")
-        if "size" in emp and (isinstance(emp["size"], bool) or not isinstance(emp["size"], int) or emp["size"] < 0):
-            raise ConfigError(f"{source}: employer.size: expected a number of employees, got {show(emp['size'])}")
-        cfg.employer = dict(emp)
-    if "jurisdictions" in raw:
-        jur = _mapping(raw["jurisdictions"], f"{source}: jurisdictions")
-        _keys(jur, _JURIS, f"{source}: jurisdictions")
-        if "ignore" in jur:
-            jur = {"ignore": _list_of_str(jur["ignore"], f"{source}: jurisdictions.ignore")}
-        cfg.jurisdictions = dict(jur)
-    if "as-of" in raw:
-        cfg.as_of = parse_date(raw["as-of"], f"{source}: as-of")
-    return cfg
-
-
-def parse_date(value: Any, where: str) -> dt.date:
+def _date(value: Any) -> dt.date | None:
+    """A date from YAML (already one) or from text as YYYY-MM-DD; None when it is neither."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if not isinstance(value, str):
+        return None
     try:
-        if not isinstance(value, str):
-            raise ValueError
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise ConfigError(f"{where}: expected a date as YYYY-MM-DD, got {show(value)}") from None
+        return None
+
+
+_DATE = Shape("a date as YYYY-MM-DD", lambda v: _date(v) is not None, _date, show)
+_STRINGS = STRINGS.showing(kind)
+# Every key, in the order they are checked; a key's name with `_` for `-` is its `Config` field.
+_SCHEMA = Table(
+    {
+        "select": _STRINGS,  # rule ids or categories to enable
+        "ignore": _STRINGS,  # rule ids or categories to disable
+        "exclude": _STRINGS,  # path globs never linted
+        "rule-packs": _STRINGS,  # paths of extra YAML rule packs
+        "severity": Table(values=one_of(SEVERITY_VALUES)),  # rule id -> level
+        "fail-on": one_of(FAIL_ON_VALUES),
+        "per-path-ignores": Table(values=_STRINGS),  # path glob -> rule ids
+        "rules": Table(values=Table()),  # rule id -> options (the engine checks them against the rule's)
+        "spacy-model": Shape("a pipeline name", lambda v: v is None or isinstance(v, str), shown=kind),
+        "max-file-size": Shape("a positive number of bytes", lambda v: whole(v) and v > 0, shown=show),
+        "employer": Table(
+            {
+                "uses_aedt": BOOLEAN.showing(show),
+                "size": Shape("a number of employees", lambda v: whole(v) and v >= 0, shown=show),
+            }
+        ),
+        "jurisdictions": Table({"ignore": _STRINGS}),  # jurisdiction ids
+        "as-of": _DATE,  # the date used when a posting has none
+    },
+    join=": ",
+)
+
+
+def from_mapping(raw: Any, source: str, root: str = ".") -> Config:
+    """Validate a parsed configuration mapping (the `source` names it in errors)."""
+    values = check({} if raw is None else raw, _SCHEMA, source)
+    fields = {key.replace("-", "_"): value for key, value in values.items()}
+    if "rule_packs" in fields:
+        fields["rule_packs"] = [str(Path(root) / p) for p in fields["rule_packs"]]
+    return Config(path=source, root=root, **fields)
+
+
+def parse_date(value: Any, where: str) -> dt.date:
+    """A date as YYYY-MM-DD (or one YAML already read as a date); else a `ConfigError` naming `where`."""
+    return check(value, _DATE, where)
 
 
 def load_file(path: str) -> Config:

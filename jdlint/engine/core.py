@@ -12,16 +12,15 @@ from __future__ import annotations
 import importlib
 import json
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 import pluggy
 
-from jdlint import data, hookspecs
-from jdlint.checks.terms.pack import PackError, load_pack
-from jdlint.checks.terms.runner import TermChecker
-from jdlint.config import Config, ConfigError, show
+from jdlint import hookspecs
+from jdlint.config import Config, ConfigError
 from jdlint.config.globs import matches_any
+from jdlint.config.plugins import call_each
+from jdlint.config.schema import Table, check, like
 from jdlint.engine.spec import EngineSpec
 from jdlint.engine.suppress import apply as apply_suppressions
 from jdlint.engine.suppress import parse_directives
@@ -48,28 +47,6 @@ def _load_entry_points(pm: pluggy.PluginManager) -> None:
             ) from None
 
 
-def _call_each(hook: Any, what: str, expected: str | None, **kwargs: Any) -> list[tuple[str, Any]]:
-    """Call each plugin's implementation of a set-up hook on its own, so a failure names the plugin.
-
-    Returns (plugin name, result) pairs; a result must be a list or tuple when `expected` is given.
-    """
-    out = []
-    for impl in reversed(hook.get_hookimpls()):
-        try:
-            result = impl.function(*[kwargs[a] for a in impl.argnames])
-        except Exception as exc:
-            raise ConfigError(f"plugin {impl.plugin_name!r} failed in {what}: {type(exc).__name__}: {exc}") from None
-        if expected is not None:
-            if result is None:
-                result = []
-            if not isinstance(result, (list, tuple)):
-                raise ConfigError(
-                    f"plugin {impl.plugin_name!r}: {what} returned {type(result).__name__}, expected {expected}"
-                )
-        out.append((impl.plugin_name, result))
-    return out
-
-
 def builtin_plugins() -> list[str]:
     """jdlint's own plugins, from the table of contents in `jdlint.checks` (registered like third-party ones).
 
@@ -80,22 +57,8 @@ def builtin_plugins() -> list[str]:
     return list(BUILTIN_PLUGINS)
 
 
-def builtin_packs() -> list[Path]:
-    """Bundled YAML packs: every `rules/<family>/*.yaml` that declares `rules:` (`rules/shared/` holds facts' data)."""
-    from jdlint.checks import FAMILIES
-
-    out = []
-    for family in FAMILIES:
-        for path in sorted((data.rules_dir() / family).glob("*.yaml")):
-            with open(path, encoding="utf-8") as fh:
-                head = fh.read(4096)
-            if "\nrules:" in "\n" + head or head.startswith("rules:"):
-                out.append(path)
-    return out
-
-
 class Engine:
-    """Loads plugins and packs once; lints many postings."""
+    """Loads plugins once (each sets itself up in `jdlint_configure`); lints many postings."""
 
     def __init__(self, config: Config | None = None, load_entry_points: bool = True) -> None:
         self.config = config or Config()
@@ -103,26 +66,13 @@ class Engine:
         pm = pluggy.PluginManager(hookspecs.PROJECT)
         pm.add_hookspecs(hookspecs)
         for name in builtin_plugins():
-            module = importlib.import_module(name)
-            if name != "jdlint.checks.terms.runner":  # the pack runner is registered with its packs below
-                pm.register(module, name=name)
+            pm.register(importlib.import_module(name), name=name)
         if load_entry_points:
             _load_entry_points(pm)
         self.pm = pm
-        packs: list[tuple[str, bool]] = [(str(p), False) for p in builtin_packs()]  # (path, strict)
-        for _name, extra in _call_each(pm.hook.jdlint_rule_packs, "jdlint_rule_packs", "a list of paths"):
-            packs.extend((str(p), True) for p in extra)
-        packs.extend((p, True) for p in self.config.rule_packs)
-        term_rules = []
-        for path, strict in packs:
-            try:
-                term_rules.extend(load_pack(path, strict=strict))
-            except PackError as exc:
-                raise ConfigError(str(exc)) from None
-        self.terms = TermChecker(term_rules)
-        pm.register(self.terms, name="jdlint.checks.terms.runner")
+        call_each(pm.hook.jdlint_configure, "jdlint_configure", None, pluginmanager=pm, config=self.config)
         self.rules: dict[str, Rule] = {}
-        for name, batch in _call_each(pm.hook.jdlint_rules, "jdlint_rules", "a list of jdlint Rule objects"):
+        for name, batch in call_each(pm.hook.jdlint_rules, "jdlint_rules", "a list of jdlint Rule objects"):
             for rule in batch:
                 if not isinstance(rule, Rule):
                     raise ConfigError(
@@ -159,23 +109,22 @@ class Engine:
         for rule in cfg.severity:
             if rule not in self.rules:
                 raise ConfigError(f"{src}: severity: unknown rule id {rule!r}")
-        for rule in cfg.rules:
+        for rule, options in cfg.rules.items():
             if rule not in self.rules:
                 raise ConfigError(f"{src}: rules: unknown rule id {rule!r}")
-            for opt, value in cfg.rules[rule].items():
-                defaults = self.rules[rule].options
-                if opt not in defaults:
-                    have = ", ".join(sorted(defaults)) or "none"
-                    raise ConfigError(f"{src}: rules.{rule}.{opt}: unknown option (options: {have})")
-                want = type(defaults[opt])
-                if (defaults[opt] is not None and not isinstance(value, want)) or isinstance(value, bool) != isinstance(
-                    defaults[opt], bool
-                ):
-                    raise ConfigError(f"{src}: rules.{rule}.{opt}: expected {want.__name__}, got {show(value)}")
+            check(options, self._options(rule), f"{src}: rules.{rule}")
         for glob, rules in cfg.per_path_ignores.items():
             for v in rules:
                 if v not in known:
                     raise ConfigError(f"{src}: per-path-ignores.{glob}: unknown rule or category {v!r}")
+
+    def _options(self, rule: str) -> Table:
+        """A rule's options as its configuration may set them: each one it declares, of its default's type."""
+        defaults = self.rules[rule].options
+        return Table(
+            {name: like(default) for name, default in defaults.items()},
+            unknown="{where}.{key}: unknown option (options: {known})",
+        )
 
     def _select(self) -> Iterable[str]:
         cfg = self.config
@@ -211,7 +160,7 @@ class Engine:
             try:
                 self._nlp = get_nlp(
                     self.config.spacy_model,
-                    lambda nlp: _call_each(self.pm.hook.jdlint_configure_nlp, "jdlint_configure_nlp", None, nlp=nlp),
+                    lambda nlp: call_each(self.pm.hook.jdlint_configure_nlp, "jdlint_configure_nlp", None, nlp=nlp),
                 )
             except RuntimeError as exc:
                 raise ConfigError(str(exc)) from None

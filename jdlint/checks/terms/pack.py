@@ -22,7 +22,8 @@ slots times 2 ** optional slots: the partial matches a token can keep alive)
 and its number of phrases. Matching stays linear in the text, at a bounded
 cost per token.
 Value types are checked here too, so a malformed pattern is a load error
-(exit 2) rather than a failure on every file.
+(exit 2) rather than a failure on every file: a `ConfigError` naming the
+file, the key and what was expected (`jdlint.config.schema`).
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jdlint import data
+from jdlint.checks import FAMILIES
+from jdlint.config.schema import BOOLEAN, STRINGS, TEXT, ConfigError, Shape, Table, check, expect
 from jdlint.data import parse_yaml, yaml_cache
 from jdlint.model.finding import Severity
 from jdlint.model.rule import CATEGORIES, Rule
@@ -66,29 +70,53 @@ _TOKEN_ATTRS = _BOOL_ATTRS | frozenset(
 )
 _VALUE_OPS = frozenset({"IN", "NOT_IN", "IS_SUBSET", "IS_SUPERSET", "INTERSECTS", "==", "!=", ">=", "<=", ">", "<"})
 _OPS = frozenset({"!", "?", "+", "*"})
-_RULE_KEYS = frozenset(
-    {
-        "id",
-        "category",
-        "severity",
-        "summary",
-        "explain",
-        "source",
-        "fix_hint",
-        "message",
-        "terms",
-        "exceptions",
-        "skip_sections",
-        "only_sections",
-        "examples",
-        "skip_eeo",
-    }
+# The keys a rule and a term may have; their values are checked one by one, since a rule's errors
+# name it by its id once the id is known ("rule age-bias.summary").
+_RULE = Table(
+    dict.fromkeys(
+        [
+            "id",
+            "category",
+            "severity",
+            "summary",
+            "explain",
+            "source",
+            "fix_hint",
+            "message",
+            "terms",
+            "exceptions",
+            "skip_sections",
+            "only_sections",
+            "examples",
+            "skip_eeo",
+        ]
+    ),
+    unknown="{where}.{key}: expected one of the rule keys {known}",
+    shown=None,
 )
-_TERM_KEYS = frozenset({"phrases", "pattern", "suggest", "fix", "message", "inflect", "exceptions"})
+_TERM = Table(
+    dict.fromkeys(["phrases", "pattern", "suggest", "fix", "message", "inflect", "exceptions"]),
+    unknown="{where}.{key}: expected one of the term keys {known}",
+    expected="a phrase or a mapping with `phrases` or `pattern`",
+    shown=None,
+)
+_CATEGORY = Shape("one of " + ", ".join(CATEGORIES), lambda v: v in CATEGORIES)
 
 
-class PackError(ValueError):
-    """A malformed rule pack; str() names file, key and what was expected."""
+def _severity(value: Any) -> Severity | None:
+    try:
+        return Severity.parse(str(value))
+    except ValueError:
+        return None
+
+
+_SEVERITY = Shape("error, warning or info", lambda v: _severity(v) is not None, _severity)
+_SUMMARY = Shape("a one-line summary", lambda v: isinstance(v, str) and v)
+_TERMS = Shape("a non-empty list of terms", lambda v: isinstance(v, list) and v)
+_EXCEPTIONS = Shape("a list of phrases or token patterns", lambda v: isinstance(v, list))
+_EXAMPLES = Shape("a mapping with `flag` and `pass` lists", lambda v: isinstance(v, dict))
+_FIX = Shape("a single replacement string", lambda v: v is None or (isinstance(v, str) and v.strip() != ""))
+_MAYBE_TEXT = Shape("a string", lambda v: v is None or isinstance(v, str))
 
 
 @dataclass
@@ -127,8 +155,20 @@ class TermRule:
     pack: str
 
 
-def load_pack(path: str | Path, known_ids: set[str] | None = None, strict: bool = True) -> list[TermRule]:
-    """Read and validate a pack. Raises `PackError` naming file and key.
+def builtin_packs() -> list[Path]:
+    """jdlint's own packs: every `rules/<family>/*.yaml` that declares `rules:` (`rules/shared/` holds facts' data)."""
+    out = []
+    for family in FAMILIES:
+        for path in sorted((data.rules_dir() / family).glob("*.yaml")):
+            with open(path, encoding="utf-8") as fh:
+                head = fh.read(4096)
+            if "\nrules:" in "\n" + head or head.startswith("rules:"):
+                out.append(path)
+    return out
+
+
+def load_pack(path: str | Path, strict: bool = True) -> list[TermRule]:
+    """Read and validate a pack. Raises `ConfigError` naming file and key.
 
     `strict` (users' and plugins' packs) adds the limits that keep matching
     linear; jdlint's own reviewed packs are loaded with `strict=False`.
@@ -147,15 +187,15 @@ def load_pack(path: str | Path, known_ids: set[str] | None = None, strict: bool 
 
             raw = yaml.safe_load(text)  # the pure-Python parser words its errors as users know them
     except OSError as exc:
-        raise PackError(f"{path}: cannot read rule pack ({exc.strerror or exc})") from None
+        raise ConfigError(f"{path}: cannot read rule pack ({exc.strerror or exc})") from None
     except UnicodeDecodeError as exc:
-        raise PackError(f"{path}: rule pack is not UTF-8 (byte offset {exc.start}); re-save it as UTF-8") from None
+        raise ConfigError(f"{path}: rule pack is not UTF-8 (byte offset {exc.start}); re-save it as UTF-8") from None
     except Exception as exc:
         if not _is_yaml_error(exc):
             raise
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else path
-        raise PackError(f"{where}: rule pack is not valid YAML: {getattr(exc, 'problem', exc)}") from None
+        raise ConfigError(f"{where}: rule pack is not valid YAML: {getattr(exc, 'problem', exc)}") from None
     return parse_pack(raw, path, strict)
 
 
@@ -168,7 +208,7 @@ def _is_yaml_error(exc: BaseException) -> bool:
 
 def parse_pack(raw: Any, path: str, strict: bool = True) -> list[TermRule]:
     if not isinstance(raw, dict) or not isinstance(raw.get("rules"), list):
-        raise PackError(f"{path}: a rule pack is a mapping with a `rules:` list")
+        raise ConfigError(f"{path}: a rule pack is a mapping with a `rules:` list")
     out = []
     for i, spec in enumerate(raw["rules"]):
         out.append(_parse_rule(spec, f"{path}: rules[{i}]", path, strict))
@@ -182,7 +222,7 @@ def _check_size(rules: list[TermRule], path: str) -> None:
     patterns = [t.pattern for r in rules for t in r.terms if t.pattern]
     patterns += [e for r in rules for e in r.exceptions if not isinstance(e, str)]
     work = sum(pattern_work(p) for p in patterns)
-    _need(
+    expect(
         work <= MAX_PATTERN_WORK,
         f"{path}: rules",
         f"token patterns whose matching work is at most {MAX_PATTERN_WORK} (this pack: {work}; "
@@ -190,71 +230,43 @@ def _check_size(rules: list[TermRule], path: str) -> None:
     )
     phrases = [p for r in rules for t in r.terms for p in (*t.raw_phrases, *t.exceptions)]
     phrases += [e for r in rules for e in r.exceptions if isinstance(e, str)]
-    _need(len(phrases) <= MAX_PHRASES, f"{path}: rules", f"at most {MAX_PHRASES} phrases in one pack")
+    expect(len(phrases) <= MAX_PHRASES, f"{path}: rules", f"at most {MAX_PHRASES} phrases in one pack")
     for r in rules:
         for p in [p for t in r.terms for p in (*t.raw_phrases, *t.exceptions)] + [
             e for e in r.exceptions if isinstance(e, str)
         ]:
-            _need(
+            expect(
                 len(p) <= MAX_PHRASE_CHARS,
                 f"{path}: rule {r.rule.id}: phrase {p[:40]!r}…",
                 f"a phrase of at most {MAX_PHRASE_CHARS} characters",
             )
 
 
-def _need(cond: bool, where: str, expected: str) -> None:
-    if not cond:
-        raise PackError(f"{where}: expected {expected}")
-
-
-def _str_list(value: Any, where: str) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    _need(isinstance(value, list) and all(isinstance(v, str) for v in value), where, "a list of strings")
-    return list(value)
-
-
 def _parse_rule(spec: Any, where: str, path: str, strict: bool = True) -> TermRule:
-    _need(isinstance(spec, dict), where, "a mapping")
-    unknown = set(spec) - _RULE_KEYS
-    _need(
-        not unknown,
-        f"{where}.{sorted(unknown)[0] if unknown else ''}",
-        "one of the rule keys " + ", ".join(sorted(_RULE_KEYS)),
-    )
+    check(spec, _RULE, where)
     rid = spec.get("id")
-    _need(
+    expect(
         isinstance(rid, str) and rid.replace("-", "").isalnum() and rid == rid.lower(),
         f"{where}.id",
         "a kebab-case rule id",
     )
     where = f"{path}: rule {rid}"
-    category = spec.get("category", "bias")
-    _need(category in CATEGORIES, f"{where}.category", "one of " + ", ".join(CATEGORIES))
-    try:
-        severity = Severity.parse(str(spec.get("severity", "warning")))
-    except ValueError:
-        raise PackError(f"{where}.severity: expected error, warning or info") from None
-    summary = spec.get("summary", "")
-    _need(isinstance(summary, str) and summary, f"{where}.summary", "a one-line summary")
-    message = spec.get("message", "“{match}”: " + summary)
-    _need(isinstance(message, str), f"{where}.message", "a string")
-    examples = spec.get("examples", {}) or {}
-    _need(isinstance(examples, dict), f"{where}.examples", "a mapping with `flag` and `pass` lists")
-    terms_raw = spec.get("terms")
-    _need(isinstance(terms_raw, list) and terms_raw, f"{where}.terms", "a non-empty list of terms")
+    category = check(spec.get("category", "bias"), _CATEGORY, f"{where}.category")
+    severity = check(spec.get("severity", "warning"), _SEVERITY, f"{where}.severity")
+    summary = check(spec.get("summary", ""), _SUMMARY, f"{where}.summary")
+    message = check(spec.get("message", "“{match}”: " + summary), TEXT, f"{where}.message")
+    examples = check(spec.get("examples", {}) or {}, _EXAMPLES, f"{where}.examples")
+    terms_raw = check(spec.get("terms"), _TERMS, f"{where}.terms")
     terms = [_parse_term(t, f"{where}.terms[{j}]", strict) for j, t in enumerate(terms_raw)]
     exceptions = []
-    raw_exceptions = spec.get("exceptions", []) or []
-    _need(isinstance(raw_exceptions, list), f"{where}.exceptions", "a list of phrases or token patterns")
+    raw_exceptions = check(spec.get("exceptions", []) or [], _EXCEPTIONS, f"{where}.exceptions")
     for j, exc in enumerate(raw_exceptions):
         if isinstance(exc, str):
-            _need(bool(exc.strip()), f"{where}.exceptions[{j}]", "a non-empty phrase")
+            expect(exc.strip(), f"{where}.exceptions[{j}]", "a non-empty phrase")
             exceptions.append(exc)
         else:
             exceptions.append(_check_pattern(exc, f"{where}.exceptions[{j}]", strict))
-    skip_eeo = spec.get("skip_eeo", category == "bias")
-    _need(isinstance(skip_eeo, bool), f"{where}.skip_eeo", "true or false")
+    skip_eeo = check(spec.get("skip_eeo", category == "bias"), BOOLEAN, f"{where}.skip_eeo")
     skip_sections = _kinds(spec.get("skip_sections", []), f"{where}.skip_sections")
     only_sections = _kinds(spec.get("only_sections", []), f"{where}.only_sections")
     rule = Rule(
@@ -265,8 +277,8 @@ def _parse_rule(spec: Any, where: str, path: str, strict: bool = True) -> TermRu
         explain=str(spec.get("explain", "")),
         source=str(spec.get("source", "")),
         fix_hint=str(spec.get("fix_hint", "")),
-        bad_examples=tuple(_str_list(examples.get("flag", []), f"{where}.examples.flag")),
-        good_examples=tuple(_str_list(examples.get("pass", []), f"{where}.examples.pass")),
+        bad_examples=tuple(check(examples.get("flag", []), STRINGS, f"{where}.examples.flag")),
+        good_examples=tuple(check(examples.get("pass", []), STRINGS, f"{where}.examples.pass")),
         fixable=any(t.fix for t in terms),
         origin=path,
     )
@@ -284,69 +296,57 @@ def _parse_rule(spec: Any, where: str, path: str, strict: bool = True) -> TermRu
 
 def _kinds(value: Any, where: str) -> frozenset[str]:
     """Section kinds named in `skip_sections` / `only_sections` must exist (a typo would silently do nothing)."""
-    from jdlint import data
-
-    kinds = _str_list(value, where)
+    kinds = check(value, STRINGS, where)
     known = set(data.load("shared/sections.yaml")["kinds"]) | {"other"}
     for k in kinds:
-        _need(k in known, f"{where}: {k!r}", "a section kind among " + ", ".join(sorted(known)))
+        expect(k in known, f"{where}: {k!r}", "a section kind among " + ", ".join(sorted(known)))
     return frozenset(kinds)
 
 
 def _parse_term(spec: Any, where: str, strict: bool = True) -> Term:
     if isinstance(spec, str):
         spec = {"phrases": [spec]}
-    _need(isinstance(spec, dict), where, "a phrase or a mapping with `phrases` or `pattern`")
-    unknown = set(spec) - _TERM_KEYS
-    _need(
-        not unknown,
-        f"{where}.{sorted(unknown)[0] if unknown else ''}",
-        "one of the term keys " + ", ".join(sorted(_TERM_KEYS)),
-    )
+    check(spec, _TERM, where)
     has_phrases = "phrases" in spec
     has_pattern = "pattern" in spec
-    _need(has_phrases != has_pattern, where, "exactly one of `phrases` or `pattern`")
+    expect(has_phrases != has_pattern, where, "exactly one of `phrases` or `pattern`")
     term = Term()
-    fix = spec.get("fix")
-    _need(fix is None or (isinstance(fix, str) and fix.strip() != ""), f"{where}.fix", "a single replacement string")
+    fix = check(spec.get("fix"), _FIX, f"{where}.fix")
     if has_phrases:
-        term.phrases = _str_list(spec["phrases"], f"{where}.phrases")
-        _need(all(p.strip() for p in term.phrases), f"{where}.phrases", "non-empty phrases")
+        term.phrases = check(spec["phrases"], STRINGS, f"{where}.phrases")
+        expect(all(p.strip() for p in term.phrases), f"{where}.phrases", "non-empty phrases")
         term.raw_phrases = tuple(term.phrases)
-        inflect_ = spec.get("inflect", True)
-        _need(isinstance(inflect_, bool), f"{where}.inflect", "true or false")
+        inflect_ = check(spec.get("inflect", True), BOOLEAN, f"{where}.inflect")
         if fix is not None:
             term.fixes = fix_forms(term.phrases, fix, inflect_)
         if inflect_:
             term.phrases = inflect(term.phrases)
     else:
         term.pattern = _check_pattern(spec["pattern"], f"{where}.pattern", strict)
-    term.suggest = tuple(_str_list(spec.get("suggest", []), f"{where}.suggest"))
+    term.suggest = tuple(check(spec.get("suggest", []), STRINGS, f"{where}.suggest"))
     term.fix = fix
-    msg = spec.get("message")
-    _need(msg is None or isinstance(msg, str), f"{where}.message", "a string")
-    term.message = msg
-    term.exceptions = _str_list(spec.get("exceptions", []), f"{where}.exceptions")
-    _need(all(p.strip() for p in term.exceptions), f"{where}.exceptions", "non-empty phrases")
+    term.message = check(spec.get("message"), _MAYBE_TEXT, f"{where}.message")
+    term.exceptions = check(spec.get("exceptions", []), STRINGS, f"{where}.exceptions")
+    expect(all(p.strip() for p in term.exceptions), f"{where}.exceptions", "non-empty phrases")
     return term
 
 
 def _check_pattern(pattern: Any, where: str, strict: bool = True) -> list[dict]:
-    _need(isinstance(pattern, list) and pattern, where, "a non-empty list of token specs (spaCy Matcher)")
-    _need(len(pattern) <= MAX_PATTERN_TOKENS, where, f"at most {MAX_PATTERN_TOKENS} token specs")
+    expect(isinstance(pattern, list) and pattern, where, "a non-empty list of token specs (spaCy Matcher)")
+    expect(len(pattern) <= MAX_PATTERN_TOKENS, where, f"at most {MAX_PATTERN_TOKENS} token specs")
     repeats = 0
     optional = 0
     for k, tok in enumerate(pattern):
         w = f"{where}[{k}]"
-        _need(isinstance(tok, dict), w, "a mapping of token attributes")
+        expect(isinstance(tok, dict), w, "a mapping of token attributes")
         for attr, value in tok.items():
-            _need(attr in _TOKEN_ATTRS, f"{w}.{attr}", "a spaCy token attribute (REGEX and FUZZY are not allowed)")
+            expect(attr in _TOKEN_ATTRS, f"{w}.{attr}", "a spaCy token attribute (REGEX and FUZZY are not allowed)")
             if attr == "OP":
-                _need(value in _OPS or _is_count(value), f"{w}.OP", "one of ! ? + * or {n} / {n,m}")
+                expect(value in _OPS or _is_count(value), f"{w}.OP", "one of ! ? + * or {n} / {n,m}")
                 if value in ("+", "*") or (isinstance(value, str) and "," in value):
                     repeats += 1
                 if strict:
-                    _need(
+                    expect(
                         value not in ("+", "*") and not (isinstance(value, str) and value.rstrip("}").endswith(",")),
                         f"{w}.OP",
                         "a bounded repeat such as ? or {1,4} (+, * and {n,} make matching quadratic)",
@@ -354,16 +354,18 @@ def _check_pattern(pattern: Any, where: str, strict: bool = True) -> list[dict]:
                     optional += _optional_slots(value)
             else:
                 _check_value(attr, value, f"{w}.{attr}")
-    _need(repeats <= MAX_REPEATS, where, f"at most {MAX_REPEATS} repeating operators (+, *, {{n,m}})")
+    expect(repeats <= MAX_REPEATS, where, f"at most {MAX_REPEATS} repeating operators (+, *, {{n,m}})")
     if strict:
-        _need(optional <= MAX_OPTIONAL, where, f"at most {MAX_OPTIONAL} optional token slots (? counts 1, {{n,m}} m-n)")
+        expect(
+            optional <= MAX_OPTIONAL, where, f"at most {MAX_OPTIONAL} optional token slots (? counts 1, {{n,m}} m-n)"
+        )
     return pattern
 
 
 def _check_value(attr: str, value: Any, where: str) -> None:
     """The value types spaCy's Matcher accepts, checked without importing spaCy."""
     if attr in _BOOL_ATTRS:
-        _need(isinstance(value, bool), where, "true or false")
+        expect(isinstance(value, bool), where, "true or false")
         return
     number = attr == "LENGTH"
     scalar = "a whole number" if number else "a string"
@@ -372,22 +374,22 @@ def _check_value(attr: str, value: Any, where: str) -> None:
         return isinstance(v, int) and not isinstance(v, bool) if number else isinstance(v, str)
 
     if not isinstance(value, dict):
-        _need(ok(value), where, f"{scalar} or a mapping of operators")
+        expect(ok(value), where, f"{scalar} or a mapping of operators")
         return
-    _need(bool(value), where, "at least one operator")
+    expect(bool(value), where, "at least one operator")
     for op, operand in value.items():
         w = f"{where}.{op}"
         allowed = _VALUE_OPS if number else _SET_OPS
-        _need(op in allowed, w, "an operator among " + ", ".join(sorted(allowed)))
+        expect(op in allowed, w, "an operator among " + ", ".join(sorted(allowed)))
         if op in _SET_OPS:
-            _need(
+            expect(
                 isinstance(operand, list) and all(ok(v) for v in operand),
                 w,
                 f"a list of {'whole numbers' if number else 'strings'}",
             )
-            _need(len(operand) <= MAX_VALUES, w, f"at most {MAX_VALUES} values")
+            expect(len(operand) <= MAX_VALUES, w, f"at most {MAX_VALUES} values")
         else:
-            _need(isinstance(operand, (int, float)) and not isinstance(operand, bool), w, "a number")
+            expect(isinstance(operand, (int, float)) and not isinstance(operand, bool), w, "a number")
 
 
 def pattern_work(pattern: list[dict]) -> int:
@@ -489,7 +491,3 @@ def fix_forms(phrases: list[str], fix: str, inflected: bool) -> dict[str, str]:
 def _plural_phrase(phrase: str) -> str:
     last = phrase.split()[-1]
     return phrase[: len(phrase) - len(last)] + plural(last) if last[-1:].isalpha() else phrase
-
-
-def rule_of(term_rules: list[TermRule]) -> list[Rule]:
-    return [tr.rule for tr in term_rules]

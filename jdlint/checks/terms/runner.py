@@ -1,5 +1,11 @@
 """Runs the term rules of every YAML rule pack (bundled, plugin and user packs).
 
+Registered from `jdlint.checks.BUILTIN_PLUGINS` like every other check. When an
+engine starts, its `jdlint_configure` loads the packs (jdlint's own, those
+plugins return from `jdlint_rule_packs`, the configuration's `rule-packs`) and
+registers a `TermChecker` holding them, named `CHECKER`: one per engine, since
+engines with different configurations may share a process.
+
 Phrases go into one `PhraseMatcher` (on lower-case text) and token patterns
 into a `GatedMatcher` (each pattern tried only on postings that contain one of
 its anchor words), compiled once per process for the whole set of packs.
@@ -20,7 +26,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from jdlint import data
-from jdlint.checks.terms.pack import TermRule
+from jdlint.checks.terms.pack import TermRule, builtin_packs, load_pack
+from jdlint.config.plugins import call_each
 from jdlint.hookspecs import hookimpl
 from jdlint.match import token_windows
 from jdlint.match.gated_matcher import GatedMatcher
@@ -31,6 +38,26 @@ Matches = dict[str, list[tuple[int, int]]]  # match key -> (start, end) characte
 # Setting up the anchor scan costs about what tokenizing this much text does: a run that
 # lints less (one file, an editor's first re-lints) tokenizes whole postings instead.
 WINDOWS_AFTER_CHARS = 200_000
+CHECKER = "jdlint.checks.terms"  # the plugin name of an engine's TermChecker (internal errors name it)
+
+
+@hookimpl
+def jdlint_configure(pluginmanager, config):
+    """Load every pack once all plugins are registered (they may ship packs), and run them from now on."""
+    pluginmanager.register(TermChecker(load_packs(pluginmanager, config)), name=CHECKER)
+
+
+def load_packs(pluginmanager, config) -> list[TermRule]:
+    """The term rules of jdlint's packs, then plugins' packs, then the configuration's.
+
+    jdlint's own reviewed packs skip the strict limits that keep users' and plugins' packs linear.
+    A bad pack is a `ConfigError` naming its file and key.
+    """
+    packs = [(str(p), False) for p in builtin_packs()]  # (path, strict)
+    for _plugin, paths in call_each(pluginmanager.hook.jdlint_rule_packs, "jdlint_rule_packs", "a list of paths"):
+        packs.extend((str(p), True) for p in paths)
+    packs.extend((p, True) for p in config.rule_packs)
+    return [rule for path, strict in packs for rule in load_pack(path, strict=strict)]
 
 
 @dataclass
