@@ -25,9 +25,9 @@ from jdlint import data
 from jdlint.data import yaml_cache
 from jdlint.facts import pages, places
 from jdlint.facts.surroundings import words_regex
-from jdlint.match import token_windows
+from jdlint.match import AnyPattern, Pattern, Text, token_windows
 from jdlint.match.gated_matcher import GatedMatcher, anchors, max_length
-from jdlint.match.regex_gate import GatedAny, GatedRegex, prefix_literals, required_literals
+from jdlint.match.regex_gate import GatedRegex, prefix_literals, required_literals
 from jdlint.match.regex_trie import first_char_alternation, trie_alternation
 from jdlint.match.spans import SpanSet, merged
 
@@ -163,11 +163,11 @@ def test_a_regex_without_a_long_required_literal_is_searched_whole(pattern):
     assert gated.windows("some text 123 foobar", "some text 123 foobar") == [(0, 20)]
 
 
-def _gated_regexes() -> list[tuple[str, GatedRegex]]:
+def _gated_regexes() -> list[tuple[str, Pattern]]:
     out = []
     for kind in ("visa", "eeo"):
         patterns = data.load("shared/statements.yaml")[kind]["patterns"]
-        out.append((f"statements.{kind}", GatedRegex("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)))
+        out.append((f"statements.{kind}", Pattern("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)))
     t = places._tables()
     out += [("places.remote", t.remote), ("places.cues", t.cues)]
     return out
@@ -180,7 +180,7 @@ def _gated_regexes() -> list[tuple[str, GatedRegex]]:
 def test_every_match_holds_one_of_the_required_literals(text):
     for name, gated in _gated_regexes():
         literals = required_literals(gated.source, gated.flags)
-        for m in gated.pattern.finditer(text):
+        for m in gated.regex.finditer(text):
             assert any(lit in m.group(0).lower() for lit in literals), (name, m.group(0))
 
 
@@ -189,10 +189,9 @@ def test_every_match_holds_one_of_the_required_literals(text):
 @example("Visa sponsorship is not available; you must be authorized to work in the US.")
 @example("We are an equal opportunity employer.\n\nThis role is remote in the US, open to applicants in Canada.")
 def test_a_gated_search_finds_a_match_exactly_when_the_plain_search_does(text):
-    low = text.lower()
     for name, gated in _gated_regexes():
-        assert bool(gated.search(text, low)) == bool(gated.pattern.search(text)), name
-        assert [m.span() for m in gated.finditer(text, low)] == [m.span() for m in gated.pattern.finditer(text)], name
+        assert bool(gated.search(Text(text))) == bool(gated.regex.search(text)), name
+        assert [m.span() for m in gated.finditer(Text(text))] == [m.span() for m in gated.regex.finditer(text)], name
 
 
 @SETTINGS
@@ -200,11 +199,10 @@ def test_a_gated_search_finds_a_match_exactly_when_the_plain_search_does(text):
 @example("Visa sponsorship is not available; you must be authorized to work in the US.")
 @example("We are an equal opportunity employer. We do not discriminate. Candidates have the right to work here.")
 def test_any_of_the_statement_phrasings_is_found_exactly_when_their_alternation_is(text):
-    low = text.lower()
     for kind in ("visa", "eeo"):
         patterns = data.load("shared/statements.yaml")[kind]["patterns"]
         plain = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-        found = GatedAny(patterns, re.IGNORECASE).search(text, low)
+        found = AnyPattern(patterns, re.IGNORECASE).search(Text(text))
         first = plain.search(text)
         assert (found is None) == (first is None), kind
         if found is not None:
@@ -214,8 +212,8 @@ def test_any_of_the_statement_phrasings_is_found_exactly_when_their_alternation_
 def test_line_markers_are_found_only_on_their_lines_and_all_of_them():
     markers = pages._tables()[2]
     text = "# Data Engineer\n\nBuild pipelines.\n\n## Similar jobs\n\n- Analyst, Denver\n\nPeople also viewed\n"
-    found = [m.group(0).strip() for m in markers.finditer_lines(text, text.lower())]
-    assert found == [m.group(0).strip() for m in markers.pattern.finditer(text)]
+    found = [m.group(0).strip() for m in markers.finditer_lines(Text(text))]
+    assert found == [m.group(0).strip() for m in markers.regex.finditer(text)]
     assert found  # the sample does hold a marker
 
 
@@ -255,10 +253,10 @@ LINE_WORDS = [
 def test_a_line_marker_is_matched_once_per_line_as_a_scan_of_the_text_finds_it(words):
     text = " ".join(words)
     for markers in (pages._tables()[0], pages._tables()[2]):
-        found = [m.span() for m in markers.finditer_lines(text, text.lower())]
+        found = [m.span() for m in markers.finditer_lines(Text(text))]
         expected, start = [], 0  # a marker is one line: the pattern run on each line alone
         for line in text.split("\n"):
-            expected += [m.span() for m in markers.pattern.finditer(text, start, start + len(line))]
+            expected += [m.span() for m in markers.regex.finditer(text, start, start + len(line))]
             start += len(line) + 1
         assert found == expected
 
