@@ -209,6 +209,10 @@ class AnyPattern:
         return self._any.search(text, lower())
 
 
+# A lower-case list that few characters can start (pronouns: "h", "s") puts its look-behind after the
+# first character, so that `re` jumps from one of them to the next; when most letters can start it
+# (gender-coded stems), a leading look-behind is faster: it turns down the inside of every word at once.
+_FEW_STARTS = 8
 WHOLE_WORDS = r"\w-"  # no word character or hyphen may touch a match
 SPACES = {" ": r"[\s-]+"}  # a space in a phrase: any run of whitespace or hyphens
 
@@ -242,7 +246,10 @@ def phrases(
             raise ValueError("a lower-case list cannot keep acronyms as written")
         atoms = partial(phrase_atoms, gaps=gaps, inner=inner, standalone={w.lower() for w in standalone})
         unique = {w.lower() for w in words}
-        body = first_char_trie(unique, atoms, not_before) if not_before else trie_alternation(unique, atoms)
+        if not_before and len({w[0] for w in unique}) <= _FEW_STARTS:
+            body = first_char_trie(unique, atoms, not_before)
+        else:
+            body = (f"(?<![{not_before}])" if not_before else "") + trie_alternation(unique, atoms)
         return Pattern(body + (f"(?![{not_after}])" if not_after else ""), lower=True)
     if not acronyms:
         return Pattern(_whole(words, not_before, not_after, gaps, inner), re.IGNORECASE)
