@@ -8,6 +8,8 @@ A rule says *what* to find; this module decides *how* to find it fast. Five name
   They give ordinary `re.Match` objects. With `start`/`end` they read only
   that stretch (a sentence, a section), as `regex.search(text, start, end)`
   would. `finditer_lines` is for a one-line regex (`^…$`, `re.MULTILINE`).
+  `.source` is the regex's text, to build a larger regex from; `.regex` the
+  compiled regex.
 * `AnyPattern([regex, …], flags)`: does any of several phrasings occur?
   `search(posting)` gives the earliest match.
 * `phrases(words, …)`: one `Pattern` for a list of words or phrases, whole
@@ -39,9 +41,11 @@ A rule, for example::
     import re
 
     from jdlint.facts.surroundings import sentence_span
+    from jdlint.hookspecs import hookimpl
     from jdlint.match import Pattern, phrases
+    from jdlint.model.finding import Hit
 
-    _LIMIT = Pattern(r"\\b(?:US|U\\.S\\.)\\s+citizens\\s+only\\b", re.IGNORECASE)
+    _LIMIT = Pattern(r"\\b(?:US\\s+)?citizens\\s+only\\b", re.IGNORECASE)
     _BASIS = phrases(["ITAR", "export control", "security clearance"], acronyms=True)
 
     @hookimpl
@@ -52,7 +56,8 @@ A rule, for example::
                 yield Hit("citizenship-restriction", m.start(), m.end(), "Say which law requires it.")
 
 A `Pattern` compiles on first use, so one built at import time costs
-nothing until a posting needs it.
+nothing until a posting needs it. Over a whole posting `_LIMIT` above runs
+only near "citizens"; `_BASIS` reads each sentence as it is.
 """
 
 from __future__ import annotations
@@ -60,6 +65,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from functools import cached_property, partial
+from types import MappingProxyType
 
 from jdlint.match.lowered import lower_same_length, lowered
 from jdlint.match.regex_gate import GatedAny, GatedRegex
@@ -213,8 +219,8 @@ class AnyPattern:
 # first character, so that `re` jumps from one of them to the next; when most letters can start it
 # (gender-coded stems), a leading look-behind is faster: it turns down the inside of every word at once.
 _FEW_STARTS = 8
-WHOLE_WORDS = r"\w-"  # no word character or hyphen may touch a match
-SPACES = {" ": r"[\s-]+"}  # a space in a phrase: any run of whitespace or hyphens
+_WHOLE_WORDS = r"\w-"  # no word character or hyphen may touch a match
+_SPACES = MappingProxyType({" ": r"[\s-]+"})  # a space in a phrase: any run of whitespace or hyphens
 
 
 def phrases(
@@ -222,9 +228,9 @@ def phrases(
     *,
     acronyms: bool = False,
     lower: bool = False,
-    not_before: str | None = WHOLE_WORDS,
-    not_after: str | None = WHOLE_WORDS,
-    gaps: Mapping[str, str] = SPACES,
+    not_before: str | None = _WHOLE_WORDS,
+    not_after: str | None = _WHOLE_WORDS,
+    gaps: Mapping[str, str] = _SPACES,
     inner: str = "",
     standalone: Collection[str] = (),
 ) -> Pattern:

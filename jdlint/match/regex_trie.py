@@ -6,6 +6,8 @@ hundred attempts per character. The same phrases written as a trie
 (`co(?:mmit(?:ted)?|nfident)`) cost a few steps per position. Where one phrase
 is a prefix of another the longer is tried first, as in the usual
 longest-first flat alternation, so matches are the same.
+
+Behind `jdlint.match.phrases`: rules and facts use that.
 """
 
 from __future__ import annotations
