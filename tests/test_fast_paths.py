@@ -23,11 +23,10 @@ from spacy.matcher import Matcher
 import jdlint
 from jdlint import data
 from jdlint.data import yaml_cache
-from jdlint.facts import pages, places
-from jdlint.facts.surroundings import words_regex
-from jdlint.match import token_windows
+from jdlint.facts import pages, pay, places
+from jdlint.match import AnyPattern, Pattern, Text, phrases, token_windows
 from jdlint.match.gated_matcher import GatedMatcher, anchors, max_length
-from jdlint.match.regex_gate import GatedAny, GatedRegex, prefix_literals, required_literals
+from jdlint.match.regex_gate import GatedRegex, prefix_literals, required_literals
 from jdlint.match.regex_trie import first_char_alternation, trie_alternation
 from jdlint.match.spans import SpanSet, merged
 
@@ -117,12 +116,50 @@ def test_a_first_char_alternation_matches_like_a_leading_lookbehind(pieces):
 
 
 @SETTINGS
+@given(
+    st.lists(
+        st.sampled_from(["he", "she", "his", "her", "hers", "him", "s", "/", "(", ")", "-", "'", " ", "\n", "or", "x"]),
+        max_size=40,
+    )
+)
+@example(["he", "/", "she", " ", "/", "they", " ", "his", " ", " ", "or", " ", "hers"])
+def test_a_lower_case_phrase_list_matches_like_a_longest_first_alternation_after_a_lookbehind(pieces):
+    """`phrases(..., lower=True)` puts its look-behind after the first letter; the matches stay the same."""
+    text = "".join(pieces)
+    pairs = ["he/she", "he/she/they", "s/he", "(s)he", "he or she", "his/her", "his/hers", "his or her", "him/her"]
+    gaps = {" ": r"\s+", "/": r"\s*/\s*"}
+    flat = "|".join(
+        r"\s*/\s*".join(r"\s+".join(re.escape(w) for w in part.split()) for part in p.split("/"))
+        for p in sorted(pairs, key=len, reverse=True)
+    )
+    plain = re.compile(rf"(?<![\w/(])(?:{flat})(?![\w/])")
+    fast = phrases(pairs, lower=True, not_before=r"\w/(", not_after=r"\w/", gaps=gaps)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    stems = ["co", "commit", "lead", "he", "s"]
+    inner = "|".join("[-']?".join(re.escape(c) for c in w) for w in sorted(stems, key=len, reverse=True))
+    plain = re.compile(rf"(?<![a-z])(?:{inner})")
+    fast = phrases(stems, lower=True, not_before="a-z", not_after=None, gaps={}, inner="[-']?")
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(["ai", "ml", "email", "html", "automated", "a.i.", " ", "-", "x", "AI"]), max_size=30))
+def test_standalone_words_of_a_phrase_list_match_only_alone(pieces):
+    text = "".join(pieces)
+    words = ["automat", "a.i.", "ai", "ml"]
+    fast = phrases(words, lower=True, not_before=None, not_after=None, gaps={}, standalone=("ai", "ml"))
+    plain = re.compile(r"automat|a\.i\.|(?<![a-z])(?:ai|ml)(?![a-z])")
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text.lower())]
+
+
+@SETTINGS
 @given(texts())
-def test_words_regex_matches_like_the_flat_alternation_it_replaced(text):
-    phrases = ["young team", "young and dynamic team", "native English speaker", "he or she", "visa"]
-    parts = [r"[\s-]+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True)]
+def test_a_phrase_list_matches_like_the_flat_alternation_it_replaced(text):
+    words = ["young team", "young and dynamic team", "native English speaker", "he or she", "visa"]
+    parts = [r"[\s-]+".join(re.escape(w) for w in p.split()) for p in sorted(words, key=len, reverse=True)]
     plain = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
-    assert [m.span() for m in words_regex(phrases).finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in phrases(words).finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in phrases(words).finditer(Text(text))] == [m.span() for m in plain.finditer(text)]
 
 
 # -- literal pre-searches ----------------------------------------------------------------------
@@ -163,11 +200,11 @@ def test_a_regex_without_a_long_required_literal_is_searched_whole(pattern):
     assert gated.windows("some text 123 foobar", "some text 123 foobar") == [(0, 20)]
 
 
-def _gated_regexes() -> list[tuple[str, GatedRegex]]:
+def _gated_regexes() -> list[tuple[str, Pattern]]:
     out = []
     for kind in ("visa", "eeo"):
         patterns = data.load("shared/statements.yaml")[kind]["patterns"]
-        out.append((f"statements.{kind}", GatedRegex("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)))
+        out.append((f"statements.{kind}", Pattern("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)))
     t = places._tables()
     out += [("places.remote", t.remote), ("places.cues", t.cues)]
     return out
@@ -180,7 +217,7 @@ def _gated_regexes() -> list[tuple[str, GatedRegex]]:
 def test_every_match_holds_one_of_the_required_literals(text):
     for name, gated in _gated_regexes():
         literals = required_literals(gated.source, gated.flags)
-        for m in gated.pattern.finditer(text):
+        for m in gated.regex.finditer(text):
             assert any(lit in m.group(0).lower() for lit in literals), (name, m.group(0))
 
 
@@ -189,10 +226,33 @@ def test_every_match_holds_one_of_the_required_literals(text):
 @example("Visa sponsorship is not available; you must be authorized to work in the US.")
 @example("We are an equal opportunity employer.\n\nThis role is remote in the US, open to applicants in Canada.")
 def test_a_gated_search_finds_a_match_exactly_when_the_plain_search_does(text):
-    low = text.lower()
     for name, gated in _gated_regexes():
-        assert bool(gated.search(text, low)) == bool(gated.pattern.search(text)), name
-        assert [m.span() for m in gated.finditer(text, low)] == [m.span() for m in gated.pattern.finditer(text)], name
+        assert bool(gated.search(Text(text))) == bool(gated.regex.search(text)), name
+        assert [m.span() for m in gated.finditer(Text(text))] == [m.span() for m in gated.regex.finditer(text)], name
+
+
+PAY_PIECES = ["$", "120,000", "150,000", "45", "60", "k", "-", "to", "between", "and", "per", "year", "hour", "USD"]
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from([*PAY_PIECES, "salary", "x" * 30, "\n", " "]), max_size=40), st.integers(0, 20))
+@example(["between", "$", "45", "and", "60", "per", "hour"], 0)
+def test_pay_patterns_found_near_digits_find_what_a_scan_of_the_stretch_finds(words, start):
+    text = " ".join(words)
+    for fast, plain in ((pay._RANGES, pay.RANGE_RE), (pay._AMOUNTS, pay.AMOUNT_RE)):
+        found = [m.span() for m in fast.finditer(text, start, len(text))]
+        assert found == [m.span() for m in plain.finditer(text, start, len(text))]
+
+
+@SETTINGS
+@given(texts())
+@example("He or she joins Her Majesty's team; she codes.")
+def test_a_phrase_list_over_a_whole_text_finds_what_its_regex_finds(text):
+    spec = data.load("bias/gendered-term.yaml")["pronouns"]
+    coded = data.load("bias/gender-coded.yaml")
+    for words in (spec["exceptions"], coded.get("not_coded_phrases", []), WORDS[:20]):
+        pattern = phrases(words)
+        assert [m.span() for m in pattern.finditer(Text(text))] == [m.span() for m in pattern.regex.finditer(text)]
 
 
 @SETTINGS
@@ -200,11 +260,10 @@ def test_a_gated_search_finds_a_match_exactly_when_the_plain_search_does(text):
 @example("Visa sponsorship is not available; you must be authorized to work in the US.")
 @example("We are an equal opportunity employer. We do not discriminate. Candidates have the right to work here.")
 def test_any_of_the_statement_phrasings_is_found_exactly_when_their_alternation_is(text):
-    low = text.lower()
     for kind in ("visa", "eeo"):
         patterns = data.load("shared/statements.yaml")[kind]["patterns"]
         plain = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
-        found = GatedAny(patterns, re.IGNORECASE).search(text, low)
+        found = AnyPattern(patterns, re.IGNORECASE).search(Text(text))
         first = plain.search(text)
         assert (found is None) == (first is None), kind
         if found is not None:
@@ -214,8 +273,8 @@ def test_any_of_the_statement_phrasings_is_found_exactly_when_their_alternation_
 def test_line_markers_are_found_only_on_their_lines_and_all_of_them():
     markers = pages._tables()[2]
     text = "# Data Engineer\n\nBuild pipelines.\n\n## Similar jobs\n\n- Analyst, Denver\n\nPeople also viewed\n"
-    found = [m.group(0).strip() for m in markers.finditer_lines(text, text.lower())]
-    assert found == [m.group(0).strip() for m in markers.pattern.finditer(text)]
+    found = [m.group(0).strip() for m in markers.finditer_lines(Text(text))]
+    assert found == [m.group(0).strip() for m in markers.regex.finditer(text)]
     assert found  # the sample does hold a marker
 
 
@@ -255,10 +314,10 @@ LINE_WORDS = [
 def test_a_line_marker_is_matched_once_per_line_as_a_scan_of_the_text_finds_it(words):
     text = " ".join(words)
     for markers in (pages._tables()[0], pages._tables()[2]):
-        found = [m.span() for m in markers.finditer_lines(text, text.lower())]
+        found = [m.span() for m in markers.finditer_lines(Text(text))]
         expected, start = [], 0  # a marker is one line: the pattern run on each line alone
         for line in text.split("\n"):
-            expected += [m.span() for m in markers.pattern.finditer(text, start, start + len(line))]
+            expected += [m.span() for m in markers.regex.finditer(text, start, start + len(line))]
             start += len(line) + 1
         assert found == expected
 

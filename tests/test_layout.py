@@ -219,3 +219,30 @@ def test_a_fact_is_computed_once_per_posting():
         assert posting.facts.compute(key, lambda: calls.append(1) or len(calls)) == 1
     assert calls == [1] and posting.facts[key] == 1
     assert parse_posting("# Engineer\n", "other.md").facts.get(key) is None  # one store per posting
+
+
+def _rule_and_fact_modules() -> dict[str, Path]:
+    """Modules under jdlint/checks/ (but the term-pack runner, jdlint/checks/terms/) and jdlint/facts/."""
+    return {
+        m: p
+        for m, p in _modules().items()
+        if (m.startswith("jdlint.checks") and not m.startswith("jdlint.checks.terms")) or m.startswith("jdlint.facts")
+    }
+
+
+def test_rules_and_facts_use_only_the_public_matching_api():
+    """Rules and facts import `jdlint.match` itself, never its machinery, and make no lower-cased copies by hand."""
+    modules = _rule_and_fact_modules()
+    known = set(_modules())
+    offenders: list[str] = []
+    for module, path in sorted(modules.items()):
+        offenders += [
+            f"{module} imports {d}" for d in sorted(_imports(module, path, known)) if d.startswith("jdlint.match.")
+        ]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                func = node.func
+                name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+                if name == "lowered":
+                    offenders.append(f"{module}:{node.lineno} calls lowered(")
+    assert offenders == []

@@ -8,7 +8,6 @@ thing twice.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_left
 from functools import cache, cached_property
 from typing import Any
@@ -16,16 +15,15 @@ from typing import Any
 from jdlint import data
 from jdlint.config import Config
 from jdlint.facts.dates import posted_date
-from jdlint.match.lowered import lowered
-from jdlint.match.regex_trie import trie_alternation
-from jdlint.match.spans import SpanSet
+from jdlint.match import Pattern, SpanSet, phrases
 from jdlint.model.posting import Posting
 
 
 @cache
-def _eeo_markers() -> re.Pattern[str]:
-    """The EEO markers as one trie regex for the lower-cased text: a single fast scan of the posting."""
-    return re.compile(trie_alternation({m.lower() for m in data.load("shared/eeo-markers.yaml")["markers"]}))
+def _eeo_markers() -> Pattern:
+    """The EEO markers, anywhere in a word, as written but in any case: a single fast scan of the posting."""
+    markers = data.load("shared/eeo-markers.yaml")["markers"]
+    return phrases(markers, lower=True, not_before=None, not_after=None, gaps={})
 
 
 class Context:
@@ -109,13 +107,12 @@ class Context:
         for _i, sec in enumerate(p.sections):
             if sec.kind == "eeo" and sec.style != "inline":
                 spans.append((sec.heading_start, sec.end))
-        low = lowered(p)
-        hits = [m.start() for m in markers.finditer(low)]
+        hits = [m.start() for m in markers.finditer(p)]
         if hits:
             for bl in p.blocks:
                 j = bisect_left(hits, bl.start)
                 # a marker found within the block (matches are short; one crossing a block end is rare and harmless)
-                if j < len(hits) and hits[j] < bl.end and markers.match(low, hits[j], bl.end):
+                if j < len(hits) and hits[j] < bl.end and markers.match(p, hits[j], bl.end):
                     spans.append((bl.start, bl.end))
         return SpanSet(spans)
 

@@ -9,30 +9,31 @@ are data (rules/shared/pages.yaml); this module only finds them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 from jdlint import data
-from jdlint.match.lowered import lowered
-from jdlint.match.regex_gate import GatedRegex
+from jdlint.match import Pattern
 from jdlint.model.posting import Posting
 
 _LEAD = r"^[ \t#*_>|•·-]*"  # list bullets, heading marks, table bars before the words
 _TAIL = r"[ \t:.!|]*$"
 
 
-def _line_pattern(patterns: list[str]) -> GatedRegex:
+def _line_pattern(patterns: list[str]) -> Pattern:
     """A whole-line matcher: one of `patterns` is the line, give or take markup."""
     alternation = "|".join(f"(?:{p})" for p in patterns) or "$^"
-    return GatedRegex(f"{_LEAD}(?:{alternation}){_TAIL}", re.IGNORECASE | re.MULTILINE)
+    return Pattern(f"{_LEAD}(?:{alternation}){_TAIL}", re.IGNORECASE | re.MULTILINE)
 
 
-def _sources(posting: Posting) -> tuple[tuple[str, str], ...]:
-    """(text, lower-cased text) pairs to read: the analysis text and the raw text."""
-    return ((posting.analysis, lowered(posting)), (posting.text, lowered(posting, raw=True)))
+def _lines(pattern: Pattern, posting: Posting) -> Iterator[re.Match[str]]:
+    """The pattern's lines in the analysis text, then in the raw text."""
+    yield from pattern.finditer_lines(posting)
+    yield from pattern.finditer_lines(posting, raw=True)
 
 
 @cache
-def _tables() -> tuple[GatedRegex, int, GatedRegex]:
+def _tables() -> tuple[Pattern, int, Pattern]:
     raw = data.load("shared/pages.yaml")
     nap = raw.get("not_a_posting") or {}
     return (
@@ -47,7 +48,7 @@ def not_a_posting(posting: Posting) -> bool:
     markers, max_words, _ = _tables()
     if len(posting.analysis.split(None, max_words)) > max_words:  # more words than that: splits no further
         return False
-    return any(next(markers.finditer_lines(text, low), None) for text, low in _sources(posting))
+    return next(_lines(markers, posting), None) is not None
 
 
 def job_list_spans(posting: Posting) -> list[tuple[int, int]]:
@@ -63,7 +64,7 @@ def job_list_spans(posting: Posting) -> list[tuple[int, int]]:
     """
     _, _, markers = _tables()
     spans: list[tuple[int, int]] = []
-    starts = {m.start(): m for text, low in _sources(posting) for m in markers.finditer_lines(text, low)}
+    starts = {m.start(): m for m in _lines(markers, posting)}
     for _, m in sorted(starts.items()):
         end = len(posting.text)
         for sec in posting.sections:

@@ -18,10 +18,9 @@ are left out, so they neither satisfy nor trip the rule.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
-from jdlint.match.spans import merged
+from jdlint.match import Pattern
 from jdlint.model.posting import Posting
 
 RANGE, SINGLE, OPEN = "range", "single", "open"
@@ -49,10 +48,15 @@ _UNIT = (
 RANGE_RE = re.compile(
     rf"(?P<between>\bbetween\s+)?{_amount(1)}(?P<sep>{_SEP}|\s+and\s+){_amount(2)}(?P<unit>{_UNIT})?", re.IGNORECASE
 )
-_DIGITS = re.compile(r"\d+")
+_DIGITS = r"\d+"  # every pay match holds a number
 _BEFORE_DIGIT = 60  # "between" + spacing + a currency before the first digit of a match
 _AFTER_DIGIT = 80  # a thousands word, currency, separator and pay period after a number
 AMOUNT_RE = re.compile(rf"{_amount(1)}(?P<unit>{_UNIT})?", re.IGNORECASE)
+# RANGE_RE and AMOUNT_RE open with optional parts (a currency, "between"), so `re` would try them at every
+# position; but every match holds a number and reaches at most _BEFORE_DIGIT characters before its first
+# digit and _AFTER_DIGIT after its last: they are looked for only that near digits.
+_RANGES = Pattern(RANGE_RE, near=_DIGITS, reach=(_BEFORE_DIGIT, _AFTER_DIGIT))
+_AMOUNTS = Pattern(AMOUNT_RE, near=_DIGITS, reach=(_BEFORE_DIGIT, _AFTER_DIGIT))
 MINMAX_RE = re.compile(
     rf"\bmin(?:imum|\.)?\b[^\n$€£\d]{{0,40}}{_amount(1)}[\s\S]{{0,160}}?\bmax(?:imum|\.)?\b[^\n$€£\d]{{0,40}}{_amount(2)}",
     re.IGNORECASE,
@@ -153,23 +157,9 @@ def _range_from(m: re.Match, source: str, forced: bool = False) -> Pay | None:
     return Pay(RANGE, m.start(), m.end(), low, high)
 
 
-def _numbered(pattern: re.Pattern[str], source: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """`pattern.finditer(source, start, end)` for a pattern whose every match holds a digit, only near digits.
-
-    RANGE_RE and AMOUNT_RE open with optional parts (a currency, "between"),
-    so Python's `re` tries them at every position; every match has a number,
-    though, and reaches at most `_BEFORE_DIGIT` characters before its first
-    digit and `_AFTER_DIGIT` after its last. Windows around the digits that
-    close enough to merge find the same matches.
-    """
-    digits = _DIGITS.finditer(source, start, end)
-    for lo, hi in merged((max(start, d.start() - _BEFORE_DIGIT), min(end, d.end() + _AFTER_DIGIT)) for d in digits):
-        yield from pattern.finditer(source, lo, hi)
-
-
 def _singles(source: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Pay]:
     out: list[Pay] = []
-    for m in _numbered(AMOUNT_RE, source, start, end):
+    for m in _AMOUNTS.finditer(source, start, end):
         if m.group("big1") or any(s <= m.start() < e for s, e in taken):
             continue
         cur = m.group("pre1") or m.group("post1")
@@ -256,7 +246,7 @@ def _front_matter(posting: Posting) -> list[Pay]:
 def find_in(source: str, start: int, end: int, forced: bool = False) -> list[Pay]:
     """Pay figures in source[start:end]; `forced` treats bare numbers as pay (a salary field)."""
     found: list[Pay] = []
-    for m in _numbered(RANGE_RE, source, start, end):
+    for m in _RANGES.finditer(source, start, end):
         pay = _range_from(m, source, forced)
         if pay:
             found.append(pay)

@@ -12,14 +12,14 @@ CO, ME, MA, DE and the like are also ordinary words.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
 from jdlint.facts import laws
 from jdlint.facts.pages import inside, job_list_spans
-from jdlint.match.lowered import lowered
-from jdlint.match.regex_gate import GatedRegex
-from jdlint.model.posting import Posting
+from jdlint.match import Pattern
+from jdlint.model.posting import Posting, Section
 
 FIELD, PROSE = "field", "prose"
 WINDOW = 160  # characters of a sentence read after a location cue
@@ -78,11 +78,11 @@ class _Tables:
     field_code: re.Pattern | None
     city_code: re.Pattern | None
     address: re.Pattern | None
-    cues: GatedRegex
+    cues: Pattern
     ignore: re.Pattern
     labels: frozenset[str]
     fm_keys: frozenset[str]
-    remote: GatedRegex
+    remote: Pattern
     country_of: dict[str, str]
 
 
@@ -114,7 +114,7 @@ def _tables() -> _Tables:
     def c(n: int) -> str:
         return rf"(?:the\s+)?(?P<country{n}>{countries})(?![\w-])"
 
-    remote = GatedRegex(
+    remote = Pattern(
         r"(?<![\w-])(?:"
         rf"remote\s*(?:[-–—:,/|(]\s*)*(?:(?:in|within|from|across|only in)\s+)?{c(1)}(?:\s*\))?"
         rf"|(?P<country2>{countries})\s*(?:[-–—:,/|(]\s*)*(?:based\s+)?(?:\(\s*)?remote\b"
@@ -135,7 +135,7 @@ def _tables() -> _Tables:
         city_code=re.compile(rf"\b{_CITY},[ \t]*({codes})(?![\w-])") if codes else None,
         address=re.compile(rf"\b{_CITY},[ \t]*({codes})[ \t]+\d{{5}}\b") if codes else None,
         ignore=re.compile("|".join(settings.get("location_ignore") or ["$^"]), re.IGNORECASE),
-        cues=GatedRegex(r"\b(?:" + "|".join(settings.get("location_cues") or ["$^"]) + r")\s", re.IGNORECASE),
+        cues=Pattern(r"\b(?:" + "|".join(settings.get("location_cues") or ["$^"]) + r")\s", re.IGNORECASE),
         labels=frozenset(_key(lbl) for lbl in settings.get("location_labels") or ()),
         fm_keys=frozenset(str(k).lower() for k in settings.get("front_matter_keys") or ()),
         remote=remote,
@@ -267,9 +267,11 @@ def _sentence(source: str, offset: int) -> str:
     return " ".join(source[start:end].split())
 
 
-def _cue_windows(source: str, lowered_source: str, t: _Tables) -> list[tuple[int, int]]:
+def _cue_windows(posting: Posting, t: _Tables) -> list[tuple[int, int]]:
+    """The stretches of prose after each location cue ("offices in", "based in"), up to the sentence's end."""
+    source = posting.analysis
     spans = []
-    for m in t.cues.finditer(source, lowered_source):
+    for m in t.cues.finditer(posting):
         if t.ignore.search(_sentence(source, m.start())):
             continue
         s = m.end()
@@ -297,69 +299,135 @@ def find_places(posting: Posting) -> list[Place]:
     of other jobs (a "Similar jobs" sidebar, search results) counts.
     """
     t = _tables()
-    text, analysis = posting.text, posting.analysis
+    in_other_jobs = _other_jobs_test(posting)
+    found, explicit = _front_matter_places(posting, t)
+    fields, field_says = _field_places(posting, t, in_other_jobs)
+    sections, section_says = _section_places(posting, t, in_other_jobs)
+    found += fields + sections
+    if not (explicit or field_says or section_says):
+        found += _cue_places(posting, t)
+    found += _address_places(posting, t)
+    found += _remote_phrase_places(posting, t)
+    unique = {(p.law, p.start): p for p in found if not in_other_jobs(p.start)}  # the later of two at one offset
+    return sorted(unique.values(), key=lambda p: (p.start, p.law))
+
+
+def _other_jobs_test(posting: Posting) -> Callable[[int], bool]:
+    """ "Is this offset inside a list of other jobs?", the lists looked for on the first question (most ask none)."""
     lists: list[list[tuple[int, int]]] = []
 
     def in_other_jobs(offset: int) -> bool:
-        """Inside a list of other jobs? The lists are looked for on the first question (most postings ask none)."""
         if not lists:
             lists.append(job_list_spans(posting))
         return inside(lists[0], offset)
 
+    return in_other_jobs
+
+
+def _front_matter_places(posting: Posting, t: _Tables) -> tuple[list[Place], bool]:
+    """Places in the front matter's location values, and whether one names a place: the file's own word for where."""
+    text = posting.text
     found: list[Place] = []
     explicit = False
     for s, e in _front_matter_spans(posting, t):
         explicit = explicit or _states_a_place(text[s:e])
         found += _match_span(t, text, s, e, FIELD)
-        for m in t.remote.pattern.finditer(text, s, e):
+        for m in t.remote.finditer(posting, s, e, raw=True):
             found += _remote_places(t, text, m)
         value = text[s:e].strip().strip("\"'")
         if _country(t, value) and re.match(r"\s*remote", text[s - 10 : s], re.IGNORECASE):
             found += [Place(law.id, s, e, text[s:e], True) for law in _remote_laws(_country(t, value))]
     found += _front_matter_remote(posting, t)
+    return found, explicit
+
+
+def _field_places(posting: Posting, t: _Tables, in_other_jobs: Callable[[int], bool]) -> tuple[list[Place], bool]:
+    """Places in `Location:` fields of the body, and whether one names a place: a field says where the job is."""
+    analysis = posting.analysis
+    found: list[Place] = []
+    explicit = False
     for label, _l0, _l1, v0, v1 in posting.fields:
         if _key(label.strip("*_ ")) in t.labels and not in_other_jobs(v0):
             explicit = explicit or _states_a_place(analysis[v0:v1])
             found += _match_span(t, analysis, v0, v1, FIELD)
+    return found, explicit
+
+
+def _section_places(posting: Posting, t: _Tables, in_other_jobs: Callable[[int], bool]) -> tuple[list[Place], bool]:
+    """Places in location sections, in headings that are a place, and in the title; and whether one says where.
+
+    A location section ("## Location", "Location: Hamburg or Berlin") and a
+    place heading ("San Francisco, CA") state the job's place; the title
+    ("Engineer, Denver") is read like prose, since titles name other things too.
+    """
+    analysis = posting.analysis
+    found: list[Place] = []
+    explicit = False
     for sec in posting.sections:
-        if sec.style in ("inline", "preamble"):
+        kind = _heading_kind(posting, t, sec)
+        if kind is None or in_other_jobs(sec.heading_start):
             continue
-        heading = analysis[sec.heading_start : sec.heading_end]
-        label, _, value = heading.partition(":")
-        labelled = _key(label.strip(" *_#")) in t.labels  # "Location", "Location: Hamburg or Berlin"
-        place_heading = not labelled and _heading_is_place(heading)
-        title = not labelled and not place_heading and posting.title_span and sec.heading_start == posting.title_span[0]
-        if not (labelled or place_heading or title) or in_other_jobs(sec.heading_start):
-            continue
-        if labelled:
+        if kind == "label":
+            value = analysis[sec.heading_start : sec.heading_end].partition(":")[2]
             if value.strip():
                 explicit = explicit or _states_a_place(value)
-            else:
+            else:  # the value is the section's first line
                 s, e = _first_line(analysis, sec.body_start, sec.body_end)
                 explicit = explicit or _states_a_place(analysis[s:e])
                 found += _match_span(t, analysis, s, e, FIELD)
             found += _match_span(t, analysis, sec.heading_start, sec.heading_end, FIELD)
-        elif place_heading:
+        elif kind == "place":
             heading_places = _match_span(t, analysis, sec.heading_start, sec.heading_end, FIELD)
             explicit = explicit or bool(heading_places)
             found += heading_places
-        else:  # the posting's title
-            if t.ignore.search(_sentence(analysis, sec.heading_start)):
-                continue
+        elif not t.ignore.search(_sentence(analysis, sec.heading_start)):  # the title
             found += _match_span(t, analysis, sec.heading_start, sec.heading_end, PROSE)
-    if not explicit:
-        for s, e in _cue_windows(analysis, lowered(posting), t):
-            found += _match_span(t, analysis, s, e, PROSE)
-    if t.address and _FIVE_DIGITS.search(analysis):  # a street address ends in a ZIP code
-        for m in t.address.finditer(analysis):
-            if t.ignore.search(_sentence(analysis, m.start())):
-                continue
-            found += [Place(lid, m.start(1), m.end(1), text[m.start(1) : m.end(1)]) for lid in t.code_laws[m.group(1)]]
-    for m in t.remote.finditer(analysis, lowered(posting)):
-        if not t.ignore.search(_sentence(analysis, m.start())):
-            found += _remote_places(t, text, m)
-    unique = {(p.law, p.start): p for p in found if not in_other_jobs(p.start)}
-    return sorted(unique.values(), key=lambda p: (p.start, p.law))
+    return found, explicit
+
+
+def _heading_kind(posting: Posting, t: _Tables, sec: Section) -> str | None:
+    """ "label" (a location section), "place" (a heading that is a place), "title" (the posting's), or None."""
+    if sec.style in ("inline", "preamble"):
+        return None
+    heading = posting.analysis[sec.heading_start : sec.heading_end]
+    label = heading.partition(":")[0]
+    if _key(label.strip(" *_#")) in t.labels:  # "Location", "Location: Hamburg or Berlin"
+        return "label"
+    if _heading_is_place(heading):
+        return "place"
+    if posting.title_span and sec.heading_start == posting.title_span[0]:
+        return "title"
+    return None
+
+
+def _cue_places(posting: Posting, t: _Tables) -> list[Place]:
+    """Places in sentences after a location cue ("offices in Seattle"), read only when nothing states the place."""
+    found: list[Place] = []
+    for s, e in _cue_windows(posting, t):
+        found += _match_span(t, posting.analysis, s, e, PROSE)
+    return found
+
+
+def _address_places(posting: Posting, t: _Tables) -> list[Place]:
+    """The state code of a street address ("Austin, TX 78701"): an office the job works from."""
+    analysis, text = posting.analysis, posting.text
+    if not t.address or not _FIVE_DIGITS.search(analysis):  # a street address ends in a ZIP code
+        return []
+    found: list[Place] = []
+    for m in t.address.finditer(analysis):
+        if t.ignore.search(_sentence(analysis, m.start())):
+            continue
+        found += [Place(lid, m.start(1), m.end(1), text[m.start(1) : m.end(1)]) for lid in t.code_laws[m.group(1)]]
+    return found
+
+
+def _remote_phrase_places(posting: Posting, t: _Tables) -> list[Place]:
+    """Country-wide remote phrases ("Remote (US)", "anywhere in the United States"): every place in that country."""
+    found: list[Place] = []
+    for m in t.remote.finditer(posting):
+        if not t.ignore.search(_sentence(posting.analysis, m.start())):
+            found += _remote_places(t, posting.text, m)
+    return found
 
 
 def _remote_places(t: _Tables, text: str, m: re.Match) -> list[Place]:

@@ -11,15 +11,14 @@ import re
 from functools import cache
 
 from jdlint import data
-from jdlint.match.lowered import lower_same_length
-from jdlint.match.regex_gate import GatedAny
+from jdlint.match import AnyPattern, Text
 from jdlint.model.posting import Posting
 from jdlint.model.store import StoreKey
 
 
 @cache
-def _pattern(kind: str) -> GatedAny:
-    return GatedAny(list(data.load("shared/statements.yaml")[kind]["patterns"]), re.IGNORECASE)
+def _pattern(kind: str) -> AnyPattern:
+    return AnyPattern(list(data.load("shared/statements.yaml")[kind]["patterns"]), re.IGNORECASE)
 
 
 def source(kind: str) -> str:
@@ -27,7 +26,7 @@ def source(kind: str) -> str:
 
 
 _FOUND: StoreKey[dict[str, re.Match | None]] = StoreKey("statements found, by kind")
-_FLAT: StoreKey[tuple] = StoreKey("analysis text flattened for statements")
+_FLAT: StoreKey[Text] = StoreKey("analysis text flattened for statements")
 
 
 def find_statement(posting: Posting, kind: str) -> re.Match | None:
@@ -40,18 +39,16 @@ def find_statement(posting: Posting, kind: str) -> re.Match | None:
     memo = posting.facts.setdefault(_FOUND, {})
     if kind not in memo:
         flat = posting.facts.compute(_FLAT, lambda: _flat(posting.analysis))  # made once for every kind
-        found = _pattern(kind).search(*flat)
+        found = _pattern(kind).search(flat)
         if found is None and posting.code_ranges:
-            code = _flat(" ".join(posting.text[s:e] for s, e in posting.code_ranges))
-            found = _pattern(kind).search(*code)
+            found = _pattern(kind).search(_flat(" ".join(posting.text[s:e] for s, e in posting.code_ranges)))
         memo[kind] = found
     return memo[kind]
 
 
-def _flat(text: str) -> tuple[str, str]:
-    """`text` with its whitespace runs made single spaces (soft line breaks joined), and in lower case."""
-    flat = " ".join(text.split())
-    return flat, lower_same_length(flat)
+def _flat(text: str) -> Text:
+    """`text` with its whitespace runs made single spaces (soft line breaks joined)."""
+    return Text(" ".join(text.split()))
 
 
 def report_missing(posting: Posting, context, rule_id: str, kind: str, anchors: tuple[str, ...], message: str):

@@ -10,42 +10,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
 
-from jdlint.match.regex_trie import literal_atoms, trie_alternation
 from jdlint.model.posting import Posting
 from jdlint.model.store import StoreKey
 
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
-
-
-def _word_atoms(phrase: str) -> list[str]:
-    """Regex fragments of a phrase: its characters, with `[\\s-]+` between words."""
-    atoms: list[str] = []
-    for i, word in enumerate(phrase.split()):
-        if i:
-            atoms.append(r"[\s-]+")
-        atoms.extend(literal_atoms(word))
-    return atoms
-
-
-def words_regex(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """One whole-word regex for a list of phrases; spaces match any whitespace or hyphens (a trie: one pass)."""
-    return re.compile(r"(?<![\w-])" + trie_alternation(set(phrases), _word_atoms) + r"(?![\w-])", flags)
-
-
-def markers_regex(phrases: Iterable[str]) -> re.Pattern[str]:
-    """Whole-word regex where acronyms (a capital after the first letter: ITAR, DoD) match case-sensitively."""
-    exact = [p for p in phrases if any(c.isupper() for c in p[1:])]
-    loose = [p for p in phrases if p not in exact]
-    alts = []
-    if loose:
-        alts.append("(?i:" + words_regex(loose).pattern + ")")
-    if exact:
-        alts.append(words_regex(exact, flags=0).pattern)
-    return re.compile("|".join(alts) if alts else r"(?!x)x")
-
-
 _BLOCK_STARTS: StoreKey[list[int]] = StoreKey("block starts")
 
 

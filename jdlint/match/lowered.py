@@ -1,8 +1,10 @@
-"""A posting's text in lower case with every offset unchanged, made once and shared by the rules.
+"""A posting's text in lower case with every offset unchanged, made once and shared by every pattern.
 
 Several rules find their words case-sensitively in lower-cased text: a
 case-sensitive alternation of literals lets Python's `re` skip ahead to the
 characters that can start a match, which a case-insensitive one cannot do.
+
+Behind `jdlint.match`: a `Pattern` reads the copy when it needs it; rules never ask for it.
 """
 
 from __future__ import annotations

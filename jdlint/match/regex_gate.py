@@ -11,6 +11,8 @@ around each occurrence. A posting without them costs one fast scan.
 The windows assume a match extends at most `WINDOW` characters before or
 after its literal, which holds for the bounded patterns rules use; a regex
 with no literal of at least `MIN_LITERAL` characters is simply run as is.
+
+Behind `jdlint.match.Pattern` and `AnyPattern`: rules and facts use those.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 Several fast paths build windows around hits and merge those that touch, and
 several rules ask whether an offset or a span falls in a set of ranges (the
-EEO statement, headings to skip). Both are this module.
+EEO statement, headings to skip). Both are this module; `SpanSet` is public
+as `jdlint.match.SpanSet`.
 """
 
 from __future__ import annotations

@@ -14,11 +14,9 @@ import re
 from functools import cache
 
 from jdlint import data
-from jdlint.facts.surroundings import markers_regex, section_span, sentence_span
+from jdlint.facts.surroundings import section_span, sentence_span
 from jdlint.hookspecs import hookimpl
-from jdlint.match.lowered import lowered
-from jdlint.match.regex_gate import GatedRegex
-from jdlint.match.regex_trie import trie_alternation
+from jdlint.match import Pattern, phrases
 from jdlint.model.finding import Hit, Severity
 from jdlint.model.rule import Rule
 
@@ -60,15 +58,11 @@ _WORK_AUTH_ALTERNATIVE = re.compile(
 )
 
 
-def _spaced_atoms(phrase: str) -> list[str]:
-    """A nationality's characters, any run of whitespace for a space."""
-    return [r"\s+" if ch == " " else re.escape(ch) for ch in phrase]
-
-
 @cache
-def _patterns() -> tuple[GatedRegex, re.Pattern[str], tuple[str, ...]]:
+def _patterns() -> tuple[Pattern, Pattern, tuple[str, ...]]:
     spec = data.load("bias/citizenship-restriction.yaml")
-    nat = trie_alternation(spec["nationalities"], _spaced_atoms)
+    # a nationality (any run of whitespace for a space), bounded by the regexes it is put in
+    nat = phrases(spec["nationalities"], not_before=None, not_after=None, gaps={" ": r"\s+"}).source
     country = rf"(?:(?:the\s+)?(?:{nat})\s+)?"
     gc = r"green[\s-]?cards?(?:\s+holders?)?"
     pr = r"(?:lawful\s+)?permanent\s+residen(?:ts?|cy|ce)"
@@ -86,8 +80,8 @@ def _patterns() -> tuple[GatedRegex, re.Pattern[str], tuple[str, ...]]:
         rf"{country}citizenship\s+(?:is\s+)?(?:a\s+)?(?:requirement|condition\s+of\s+employment)\b",
     ]
     # searched only near the words every limit names a status with ("citizen", "green", "permanent"…)
-    limit = GatedRegex(r"(?<![\w-])(?:" + "|".join(f"(?:{x})" for x in limits) + r")", re.IGNORECASE)
-    basis = markers_regex(spec["legal_basis"])
+    limit = Pattern(r"(?<![\w-])(?:" + "|".join(f"(?:{x})" for x in limits) + r")", re.IGNORECASE)
+    basis = phrases(spec["legal_basis"], acronyms=True)
     return limit, basis, tuple(spec.get("suggest", ()))
 
 
@@ -102,7 +96,7 @@ def jdlint_check(posting, context):
         return
     limit, basis, suggest = _patterns()
     text = posting.analysis
-    for m in limit.finditer(text, lowered(posting)):
+    for m in limit.finditer(posting):
         s, e = m.start(), m.end()
         while e > s and not text[e - 1].isalnum():
             e -= 1  # no trailing space or parenthesis in the span
@@ -111,10 +105,10 @@ def jdlint_check(posting, context):
         s0, s1 = sentence_span(posting, s)
         if _WORK_AUTH_ALTERNATIVE.search(text, e, s1):
             continue  # "US citizen or authorized to work in the US": not a citizenship limit
-        if basis.search(text, s0, s1):
+        if basis.search(posting, s0, s1):
             continue
         c0, c1 = section_span(posting, s)
-        if basis.search(text, c0, c1):
+        if basis.search(posting, c0, c1):
             continue
         yield Hit(
             RULE.id,

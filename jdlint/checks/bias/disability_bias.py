@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from jdlint import data
-from jdlint.facts.surroundings import markers_regex, parent_intro_span, section_span, sentence_span, words_regex
+from jdlint.facts.surroundings import parent_intro_span, section_span, sentence_span
 from jdlint.hookspecs import hookimpl
-from jdlint.match.lowered import lowered
-from jdlint.match.regex_gate import GatedRegex
+from jdlint.match import Pattern, phrases
 from jdlint.model.finding import Hit
 
 RULE_ID = "disability-bias"
@@ -37,12 +36,12 @@ def gerund(verb: str) -> str:
 
 @dataclass(frozen=True)
 class _Spec:
-    demand: GatedRegex  # run only near one of its verbs
+    demand: Pattern  # found only near one of its verbs
     kinds: dict[str, str]  # verb or gerund -> strong | weighty | listed
-    figurative: re.Pattern[str]
-    load: re.Pattern[str]
-    duration: re.Pattern[str]
-    framing: re.Pattern[str]
+    figurative: Pattern
+    load: Pattern
+    duration: Pattern
+    framing: Pattern
     suggest: tuple[str, ...]
 
 
@@ -59,17 +58,17 @@ def _spec() -> _Spec:
     adverb = "|".join(d.get("adverbs", []))
     sep = r"\s*(?:,\s*(?:and/or\s+|and\s+|or\s+)?|/|\s+and/or\s+|\s+and\s+|\s+or\s+)\s*"
     # a demand names a verb: the regex runs only near one (a verb list is no longer than its verbs' spacing)
-    demand = GatedRegex(
+    demand = Pattern(
         rf"(?<![\w-])(?P<lead>{lead})\s+(?:(?:{adverb})\s+)?(?P<verbs>(?:{verb})(?:{sep}(?:{verb}))*)(?![\w-])",
         re.IGNORECASE,
     )
     return _Spec(
         demand=demand,
         kinds=kinds,
-        figurative=re.compile(r"\s*(?:" + words_regex(d["figurative_after"]).pattern + ")", re.IGNORECASE),
-        load=words_regex(d["load_words"]),
-        duration=words_regex(d["duration_words"]),
-        framing=markers_regex(d["framing"]),
+        figurative=Pattern(r"\s*(?:" + phrases(d["figurative_after"]).source + ")", re.IGNORECASE),
+        load=phrases(d["load_words"]),
+        duration=phrases(d["duration_words"]),
+        framing=phrases(d["framing"], acronyms=True),
         suggest=tuple(d.get("suggest", ())),
     )
 
@@ -97,7 +96,7 @@ def jdlint_check(posting, context):
         return
     spec = _spec()
     text = posting.analysis
-    for m in spec.demand.finditer(text, lowered(posting)):
+    for m in spec.demand.finditer(posting):
         s = m.start()
         if context.in_eeo(s):
             continue
@@ -133,7 +132,7 @@ def _framed(posting, offset: int, spec: _Spec) -> bool:
     if _POSTING_FRAMING.search(text):
         return True
     c0, c1 = section_span(posting, offset)
-    if spec.framing.search(text, c0, c1):
+    if spec.framing.search(posting, c0, c1):
         return True
     intro = parent_intro_span(posting, offset)
-    return bool(intro and spec.framing.search(text, intro[0], intro[1]))
+    return bool(intro and spec.framing.search(posting, intro[0], intro[1]))

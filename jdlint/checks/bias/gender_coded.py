@@ -19,12 +19,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from jdlint import data
-from jdlint.facts.surroundings import words_regex
 from jdlint.hookspecs import hookimpl
-from jdlint.match.lowered import lowered
-from jdlint.match.regex_gate import GatedRegex
-from jdlint.match.regex_trie import trie_alternation
-from jdlint.match.spans import SpanSet
+from jdlint.match import Pattern, SpanSet, phrases
 from jdlint.model.finding import Hit, Severity
 from jdlint.model.rule import Rule
 from jdlint.model.store import StoreKey
@@ -71,10 +67,10 @@ _WORD = re.compile(r"(?<![\w@./])[A-Za-z]+(?:[-'][A-Za-z]+)*(?![\w@/])")
 class _Lists:
     stems: tuple[tuple[str, str], ...]  # (stem, "masculine" | "feminine"), longest first
     not_coded: frozenset[str]
-    not_coded_phrases: GatedRegex  # run only near its literals
+    not_coded_phrases: Pattern
     compound_ignored: frozenset[str]
     margin: int
-    stem_starts: re.Pattern[str]  # where a word part may begin with a stem (a fast prefilter)
+    stem_starts: Pattern  # where a word part may begin with a stem (a fast prefilter)
 
 
 @cache
@@ -85,38 +81,34 @@ def _lists() -> _Lists:
     return _Lists(
         stems=tuple(stems),
         not_coded=frozenset(w.lower() for w in spec.get("not_coded", [])),
-        not_coded_phrases=GatedRegex(words_regex(spec.get("not_coded_phrases", [])).pattern, re.IGNORECASE),
+        not_coded_phrases=phrases(spec.get("not_coded_phrases", [])),
         compound_ignored=frozenset(w.lower() for w in spec.get("compound_second_words_ignored", [])),
         margin=int(spec.get("verdict_margin", 1)),
         stem_starts=_prefix_regex([s for s, _ in stems]),
     )
 
 
-def _prefix_regex(stems: list[str]) -> re.Pattern[str]:
-    """Every letter-initial occurrence of a stem in lower-case text, hyphens or apostrophes allowed inside.
+def _prefix_regex(stems: list[str]) -> Pattern:
+    """Every occurrence of a stem not preceded by a letter, hyphens or apostrophes allowed inside ("co-operat").
 
-    A trie ("co(?:mmit|nfiden)…"), matched case-sensitively on the lowered
-    text: both several times faster than a flat case-insensitive alternation.
+    Matched in the lower-cased text: several times faster than a flat case-insensitive alternation.
     """
-
-    def atoms(stem: str) -> list[str]:
-        return [re.escape(stem[0])] + ["[-']?" + re.escape(ch) for ch in stem[1:]]
-
-    return re.compile(r"(?<![a-z])" + trie_alternation(stems, atoms))
+    return phrases(stems, lower=True, not_before="a-z", not_after=None, gaps={}, inner="[-']?")
 
 
 _RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-'")
 
 
-def _candidate_runs(text: str, stem_starts: re.Pattern[str]) -> list[tuple[int, int]]:
+def _candidate_runs(posting, stem_starts: Pattern) -> list[tuple[int, int]]:
     """Maximal runs of letters, hyphens and apostrophes that contain a stem occurrence.
 
     Every `_WORD` match lies inside one such run, and scanning a run from its
-    start finds the same words as scanning the whole text.
+    start finds the same words as scanning the whole text. The runs are read
+    in the text the stems were found in (the lower-cased copy).
     """
     runs: list[tuple[int, int]] = []
-    n = len(text)
-    for m in stem_starts.finditer(text):
+    for m in stem_starts.finditer(posting):
+        text, n = m.string, len(m.string)
         p = m.start()
         if runs and p < runs[-1][1]:
             continue
@@ -177,11 +169,11 @@ def coded_words(posting, context) -> list[tuple[int, int, str]]:
     lists = _lists()
     text = posting.analysis
     skip = SpanSet(
-        [m.span() for m in lists.not_coded_phrases.finditer(text, lowered(posting))]
+        [m.span() for m in lists.not_coded_phrases.finditer(posting)]
         + [(b.start, b.end) for b in posting.blocks if b.kind == "heading"]
     )
     out: list[tuple[int, int, str]] = []
-    for run_start, run_end in _candidate_runs(lowered(posting), lists.stem_starts):
+    for run_start, run_end in _candidate_runs(posting, lists.stem_starts):
         _code_run(text, run_start, run_end, lists, skip, context, out)
     posting.facts[_CODED] = out
     return out

@@ -15,10 +15,9 @@ import re
 from functools import cache
 
 from jdlint import data
-from jdlint.facts.surroundings import block_span, in_quotation, previous_block_start, words_regex
+from jdlint.facts.surroundings import block_span, in_quotation, previous_block_start
 from jdlint.hookspecs import hookimpl
-from jdlint.match.lowered import lowered
-from jdlint.match.regex_trie import first_char_alternation
+from jdlint.match import phrases
 from jdlint.model.finding import Hit
 
 RULE_ID = "gendered-term"
@@ -27,26 +26,14 @@ RULE_ID = "gendered-term"
 @cache
 def _patterns() -> dict:
     spec = data.load("bias/gendered-term.yaml")["pronouns"]
-    pair_alts = []
-    for pair in sorted((p.lower() for p in spec["pairs"]), key=len, reverse=True):
-        out = []
-        for piece in re.split(r"(\s+|/)", pair):
-            if not piece:
-                continue
-            if piece == "/":
-                out.append(r"\s*/\s*")
-            elif piece.isspace():
-                out.append(r"\s+")
-            else:
-                out.append(re.escape(piece))
-        pair_alts.append("".join(out))
-    singles = [re.escape(w.lower()) for w in spec["singles"]]
     determiners = "|".join(re.escape(d) for d in spec["determiners"])
     nouns = "|".join(re.escape(n) for n in spec["person_nouns"])
     return {
-        # both read the lower-cased text, see `first_char_alternation`
-        "pairs": re.compile(first_char_alternation(pair_alts, r"\w/(") + r"(?![\w/])"),
-        "single": re.compile(first_char_alternation(singles, r"\w/'-") + r"(?![\w/'-])"),
+        # "he/she", "his or her": any whitespace between words, around a slash too
+        "pairs": phrases(
+            spec["pairs"], lower=True, not_before=r"\w/(", not_after=r"\w/", gaps={" ": r"\s+", "/": r"\s*/\s*"}
+        ),
+        "single": phrases(spec["singles"], lower=True, not_before=r"\w/'-", not_after=r"\w/'-", gaps={}),
         # "the successful candidate", "an experienced engineer", "our new hire"
         "generic": re.compile(
             r"\b(?:"
@@ -65,7 +52,7 @@ def _patterns() -> dict:
             re.IGNORECASE,
         ),
         "not_names": frozenset(spec["not_names"]),
-        "exceptions": words_regex(spec["exceptions"]),
+        "exceptions": phrases(spec["exceptions"]),
         "pair_suggest": tuple(spec["pair_suggest"]),
         "single_suggest": tuple(spec["single_suggest"]),
     }
@@ -76,8 +63,7 @@ def jdlint_check(posting, context):
     if not context.enabled(RULE_ID):
         return
     pats = _patterns()
-    text = posting.analysis
-    blocked = [(m.start(), m.end()) for m in pats["exceptions"].finditer(text)]
+    blocked = [(m.start(), m.end()) for m in pats["exceptions"].finditer(posting)]
     taken: list[tuple[int, int]] = []
 
     def usable(s: int, e: int) -> bool:
@@ -85,8 +71,7 @@ def jdlint_check(posting, context):
             return False
         return not context.in_eeo(s) and not in_quotation(posting, s)
 
-    low = lowered(posting)
-    for s, e in (m.span() for m in pats["pairs"].finditer(low)):
+    for s, e in (m.span() for m in pats["pairs"].finditer(posting)):
         if usable(s, e):
             taken.append((s, e))
             yield Hit(
@@ -97,7 +82,7 @@ def jdlint_check(posting, context):
                 "use “they” or address the candidate as “you”.",
                 pats["pair_suggest"],
             )
-    for s, e in (m.span() for m in pats["single"].finditer(low)):
+    for s, e in (m.span() for m in pats["single"].finditer(posting)):
         if not usable(s, e) or not _about_unnamed_person(posting, s, pats):
             continue
         yield Hit(

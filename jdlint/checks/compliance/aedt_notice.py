@@ -20,8 +20,7 @@ from jdlint.facts import laws as law_data
 from jdlint.facts.anchor import first_line
 from jdlint.facts.places import find_places
 from jdlint.hookspecs import hookimpl
-from jdlint.match.lowered import lowered
-from jdlint.match.regex_trie import literal_atoms, trie_alternation
+from jdlint.match import Pattern, phrases
 from jdlint.model.finding import Hit, Severity
 from jdlint.model.rule import Rule
 
@@ -82,7 +81,7 @@ class _Spec:
     assist_only: re.Pattern
     products: re.Pattern
     elements: tuple[_Element, ...]
-    gate: re.Pattern  # a word every trigger and product needs: sentences without one are skipped
+    gate: Pattern  # a word every trigger and product needs: sentences without one are skipped
 
 
 @cache
@@ -99,13 +98,14 @@ def _spec() -> _Spec:
         not_triggers=re.compile("|".join(raw["not_triggers"]), flags),
         assist_only=re.compile("|".join(raw["assist_only"]), flags),
         products=re.compile(rf"\b(?:{products})\b"),
-        # on lower-case text, case-sensitively, as one trie: `re` skips to the characters that can start it
-        gate=re.compile(
-            trie_alternation(
-                ["aedt", "automat", "artificial", "algorithm", "machine", "a.i.", "ai", "ml"]
-                + [p.lower() for p in raw["products"]],
-                _gate_atoms,
-            )
+        # anywhere in a word, but "ai" and "ml" only alone (not in "email", "html")
+        gate=phrases(
+            ["aedt", "automat", "artificial", "algorithm", "machine", "a.i.", "ai", "ml", *raw["products"]],
+            lower=True,
+            not_before=None,
+            not_after=None,
+            gaps={},
+            standalone=("ai", "ml"),
         ),
         elements=tuple(
             _Element(e["id"], e["name"], tuple(re.compile(p, flags) for p in e.get("patterns") or ()))
@@ -117,13 +117,6 @@ def _spec() -> _Spec:
 @hookimpl
 def jdlint_rules():
     return [RULE]
-
-
-def _gate_atoms(word: str) -> list[str]:
-    """Trie atoms of a gate word; "ai" and "ml" count only as whole words (not in "email", "html")."""
-    if word in ("ai", "ml"):
-        return [word[0], rf"(?<![a-z]{word[0]}){word[1]}(?![a-z])"]
-    return literal_atoms(word)
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|$")
@@ -143,16 +136,16 @@ def _sentence_at(source: str, pos: int) -> tuple[int, int]:
     return start, line_start + len(line)
 
 
-def find_triggers(source: str, low: str) -> list[tuple[int, int]]:
-    """Spans where the text says an automated tool assesses candidates (or names an AEDT product).
+def find_triggers(posting) -> list[tuple[int, int]]:
+    """Spans where the analysis text says an automated tool assesses candidates (or names an AEDT product).
 
-    `low` is `source` in lower case with offsets unchanged (`jdlint.match.lowered`).
     Only sentences holding a trigger word are read.
     """
     spec = _spec()
+    source = posting.analysis
     out: list[tuple[int, int]] = []
     done = -1
-    for gate in spec.gate.finditer(low):
+    for gate in spec.gate.finditer(posting):
         if gate.start() < done:
             continue  # its sentence was read
         s, e = _sentence_at(source, gate.start())
@@ -204,7 +197,7 @@ def _nyc_place(posting) -> tuple[int, int] | None:
 def jdlint_check(posting, context):
     if not context.enabled(RULE.id) or context.as_of < _spec().effective:
         return
-    triggers = find_triggers(posting.analysis, lowered(posting))
+    triggers = find_triggers(posting)
     if triggers:
         start, end = triggers[0]
         why = f"The posting says an automated tool is used in hiring (“{posting.text[start:end]}”)"

@@ -14,7 +14,7 @@ from functools import cache
 
 from jdlint.facts.placeholders import bracket_words, placeholder_body
 from jdlint.hookspecs import hookimpl
-from jdlint.match.lowered import lowered
+from jdlint.match import Pattern
 from jdlint.model.finding import Hit, Severity
 from jdlint.model.rule import Rule
 from jdlint.parse.inline import code_spans, comment_spans
@@ -57,25 +57,25 @@ _TEMPLATE_NOUNS = (
     r"benefits?|number|x+|n"
 )
 _FILL_VERB = r"(?:insert|enter|add|type|put|fill in|replace with|your)"
-# (text every match contains, lower-cased for a case-insensitive shape; the shape). A posting
-# without that text skips the scan: `in` is a fast search, these regexes try every position.
+# Each shape names text every match contains (`needle`): a posting without it is skipped by one `in`
+# test, where the regex would try every position.
 _SHAPES = [
     # [COMPANY NAME], [Company Name], [insert salary]
-    ("[", re.compile(r"(?<![\]!\\])\[(?!\^)([^\[\]\n]{2,60})\](?![(\[:])")),
+    Pattern(r"(?<![\]!\\])\[(?!\^)([^\[\]\n]{2,60})\](?![(\[:])", needle="["),
     # {{ salary }}, {{salary_range}}
-    ("{{", re.compile(r"\{\{\s*[A-Za-z_][\w.\- ]{0,40}?\s*\}\}")),
+    Pattern(r"\{\{\s*[A-Za-z_][\w.\- ]{0,40}?\s*\}\}", needle="{{"),
     # {hiring_manager}, {company}
-    ("{", re.compile(r"(?<![{$\\\w])\{([a-z][a-z0-9]*(?:_[a-z0-9]+)*)\}(?!\})")),
+    Pattern(r"(?<![{$\\\w])\{([a-z][a-z0-9]*(?:_[a-z0-9]+)*)\}(?!\})", needle="{"),
     # <insert location>, <COMPANY NAME>
-    ("<", re.compile(r"<\s*(" + _FILL_VERB + r"\b[^<>\n]{1,50}|[A-Z][A-Z ]{2,40}[A-Z])\s*>")),
+    Pattern(r"<\s*(" + _FILL_VERB + r"\b[^<>\n]{1,50}|[A-Z][A-Z ]{2,40}[A-Z])\s*>", needle="<"),
     # $XXX,XXX  $XX.XX  $XXk
-    ("$", re.compile(r"\$\s?X{1,3}(?:,X{3})*(?:\.X{2})?[kK]?\b")),
+    Pattern(r"\$\s?X{1,3}(?:,X{3})*(?:\.X{2})?[kK]?\b", needle="$"),
     # XX years, X+ years
-    ("X", re.compile(r"\bX{1,2}\+?\s*(?:years?|yrs?|months?)\b")),
+    Pattern(r"\bX{1,2}\+?\s*(?:years?|yrs?|months?)\b", needle="X"),
     # lorem ipsum
-    ("lorem", re.compile(r"\blorem ipsum\b", re.IGNORECASE)),
+    Pattern(r"\blorem ipsum\b", re.IGNORECASE, needle="lorem"),
     # TK / TKTK: a journalist's "to come"
-    ("TK", re.compile(r"(?<![\w&/-])(?:TK){1,3}(?![\w&/-])")),
+    Pattern(r"(?<![\w&/-])(?:TK){1,3}(?![\w&/-])", needle="TK"),
 ]
 _UNFINISHED = r"tbd|tba|tbc|todo|tk|placeholder|to be (?:added|confirmed|determined)"
 _BRACKET_FILL = re.compile(
@@ -105,11 +105,8 @@ def jdlint_check(posting, context):
     text = posting.text
     hidden: list[tuple[int, int]] | None = None  # found on first need: most postings hold no shape at all
     seen: list[tuple[int, int]] = []
-    low = lowered(posting, raw=True)
-    for needle, pattern in _SHAPES:
-        if needle not in (low if pattern.flags & re.IGNORECASE else text):
-            continue
-        for m in pattern.finditer(text):
+    for pattern in _SHAPES:
+        for m in pattern.finditer(posting, raw=True):
             start, end = m.start(), m.end()
             if hidden is None:
                 hidden = _hidden_spans(posting)
