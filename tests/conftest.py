@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -16,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "seeds"
 CORPUS = SHARED / "corpus"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def run_cli(
@@ -46,8 +48,50 @@ def lint(text: str, path: str = "posting.md", select: list[str] | None = None, *
     return result.findings
 
 
+def fixture_text(name: str) -> str:
+    """A posting kept under tests/fixtures/."""
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
 def spans(findings, rule: str) -> list[str]:
     return [f.match for f in findings if f.rule == rule]
+
+
+def explained_examples(rule: str) -> tuple[list[str], list[str]]:
+    """The ✗ and ✓ examples that `jdlint explain RULE` shows, each whole (an example may span lines)."""
+    proc = run_cli("explain", rule)
+    assert proc.returncode == 0, proc.stderr
+    examples: dict[str, list[list[str]]] = {"✗": [], "✓": []}
+    current: list[str] | None = None
+    for line in proc.stdout.splitlines():
+        if line in ("Flagged:", "Not flagged:"):
+            current = None
+        elif line[:4] in ("  ✗ ", "  ✓ "):
+            current = [line[4:]]
+            examples[line[2]].append(current)
+        elif current is not None:
+            current.append(line)
+    bad, good = (["\n".join(lines).rstrip("\n") for lines in examples[mark]] for mark in "✗✓")
+    return bad, good
+
+
+def assert_explained_examples(rule: str, as_of: dt.date = dt.date(2026, 3, 1)) -> None:
+    """Every ✗ example that `jdlint explain` shows is flagged by its rule, and no ✓ example is."""
+    bad, good = explained_examples(rule)
+    assert bad, f"{rule} shows no flagged example"
+    for text in bad:
+        assert lint(text, select=[rule], as_of=as_of), text
+    for text in good:
+        assert not lint(text, select=[rule], as_of=as_of), text
+
+
+def seed_rules(seeds: Path, select: str) -> dict[str, set[str]]:
+    """The rules `jdlint check --select SELECT` reports on each seed, keyed by the seed's number ("000")."""
+    _, data = run_json("--select", select, str(seeds))
+    by_seed: dict[str, set[str]] = {}
+    for f in data["findings"]:
+        by_seed.setdefault(f["path"].rsplit("/", 1)[-1][:3], set()).add(f["rule"])
+    return by_seed
 
 
 @pytest.fixture(autouse=True, scope="session")
