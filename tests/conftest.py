@@ -1,4 +1,4 @@
-"""Shared helpers: run the real CLI, lint through the public API, find the seeds."""
+"""Shared helpers: run the real CLI, lint through the public API, find the seeds; reproducible hypothesis runs."""
 
 from __future__ import annotations
 
@@ -10,8 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import jdlint
+
+# Property tests draw the same examples on every run and every machine, so a failure seen in CI can be
+# replayed here. Only derandomize is set: each test keeps its own max_examples and other settings.
+settings.register_profile("reproducible", derandomize=True)
+settings.load_profile("reproducible")
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -92,6 +98,14 @@ def seed_rules(seeds: Path, select: str) -> dict[str, set[str]]:
     for f in data["findings"]:
         by_seed.setdefault(f["path"].rsplit("/", 1)[-1][:3], set()).add(f["rule"])
     return by_seed
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Refuse a property test whose own settings turn derandomize back off."""
+    for item in items:
+        chosen = getattr(getattr(item, "obj", None), "_hypothesis_internal_use_settings", None)
+        if chosen is not None and not chosen.derandomize:
+            raise pytest.UsageError(f"{item.nodeid}: its hypothesis settings set derandomize=False")
 
 
 @pytest.fixture(autouse=True, scope="session")
