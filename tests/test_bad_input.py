@@ -340,7 +340,7 @@ def test_bad_front_matter_through_the_cli(tmp_path):
 
 
 def test_a_file_that_grew_after_it_was_measured_is_read_up_to_the_limit(tmp_path):
-    from jdlint.run.api import _read_capped
+    from jdlint.run.read import _read_capped
 
     path = tmp_path / "growing.md"
     path.write_bytes(b"x" * 100)
