@@ -1,7 +1,8 @@
-"""Shared helpers: run the real CLI, lint through the public API, find the seeds."""
+"""Shared helpers: run the real CLI, lint through the public API, find the seeds; reproducible hypothesis runs."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -9,13 +10,19 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import jdlint
 
+# Property tests draw the same examples on every run and every machine, so a failure seen in CI can be
+# replayed here. Only derandomize is set: each test keeps its own max_examples and other settings.
+settings.register_profile("reproducible", derandomize=True)
+settings.load_profile("reproducible")
+
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
-SEEDS = SHARED / "seeds"
-CORPUS = SHARED / "corpus"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SEEDS = FIXTURES / "seeds"  # the project's five seed postings, copied whole: the tests need nothing beside the clone
+SHARED = ROOT.parent / "shared"  # beside the clone in CI only: a test that reads it skips on a fresh clone
 
 
 def run_cli(
@@ -46,8 +53,58 @@ def lint(text: str, path: str = "posting.md", select: list[str] | None = None, *
     return result.findings
 
 
+def fixture_text(name: str) -> str:
+    """A posting kept under tests/fixtures/."""
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
 def spans(findings, rule: str) -> list[str]:
     return [f.match for f in findings if f.rule == rule]
+
+
+def explained_examples(rule: str) -> tuple[list[str], list[str]]:
+    """The ✗ and ✓ examples that `jdlint explain RULE` shows, each whole (an example may span lines)."""
+    proc = run_cli("explain", rule)
+    assert proc.returncode == 0, proc.stderr
+    examples: dict[str, list[list[str]]] = {"✗": [], "✓": []}
+    current: list[str] | None = None
+    for line in proc.stdout.splitlines():
+        if line in ("Flagged:", "Not flagged:"):
+            current = None
+        elif line[:4] in ("  ✗ ", "  ✓ "):
+            current = [line[4:]]
+            examples[line[2]].append(current)
+        elif current is not None:
+            current.append(line)
+    bad, good = (["\n".join(lines).rstrip("\n") for lines in examples[mark]] for mark in "✗✓")
+    return bad, good
+
+
+def assert_explained_examples(rule: str, as_of: dt.date = dt.date(2026, 3, 1)) -> None:
+    """Every ✗ example that `jdlint explain` shows is flagged by its rule, and no ✓ example is."""
+    bad, good = explained_examples(rule)
+    assert bad, f"{rule} shows no flagged example"
+    for text in bad:
+        assert lint(text, select=[rule], as_of=as_of), text
+    for text in good:
+        assert not lint(text, select=[rule], as_of=as_of), text
+
+
+def seed_rules(seeds: Path, select: str) -> dict[str, set[str]]:
+    """The rules `jdlint check --select SELECT` reports on each seed, keyed by the seed's number ("000")."""
+    _, data = run_json("--select", select, str(seeds))
+    by_seed: dict[str, set[str]] = {}
+    for f in data["findings"]:
+        by_seed.setdefault(f["path"].rsplit("/", 1)[-1][:3], set()).add(f["rule"])
+    return by_seed
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Refuse a property test whose own settings turn derandomize back off."""
+    for item in items:
+        chosen = getattr(getattr(item, "obj", None), "_hypothesis_internal_use_settings", None)
+        if chosen is not None and not chosen.derandomize:
+            raise pytest.UsageError(f"{item.nodeid}: its hypothesis settings set derandomize=False")
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -64,6 +121,4 @@ def _private_result_cache(tmp_path_factory):
 
 @pytest.fixture
 def seeds_dir() -> Path:
-    if not SEEDS.is_dir():
-        pytest.fail(f"the shared seeds are missing at {SEEDS}")
     return SEEDS

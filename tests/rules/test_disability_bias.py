@@ -1,6 +1,7 @@
 """disability-bias: ableist idioms (rules/bias/disability-bias.yaml) and unframed physical demands."""
 
 from bias_helpers import assert_flags, assert_passes, table_tests
+from conftest import assert_explained_examples
 
 RULE = "disability-bias"
 
@@ -86,3 +87,7 @@ def test_one_framing_sentence_covers_the_posting():
 def test_eeo_statement_is_exempt():
     text = "## EEO\n\nWe do not discriminate against handicapped or able-bodied applicants.\n"
     assert_passes(RULE, text)
+
+
+def test_explain_examples_behave_as_documented():
+    assert_explained_examples(RULE)

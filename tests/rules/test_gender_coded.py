@@ -2,7 +2,7 @@
 
 import pytest
 from bias_helpers import assert_flags, assert_passes
-from conftest import lint, run_cli, run_json
+from conftest import assert_explained_examples, lint, run_cli, run_json
 
 import jdlint
 
@@ -36,7 +36,9 @@ FLAGGED = [
 ]
 
 PASSING = [
+    "Sharks in the tank?",
     "Sharks in the tank at the aquarium.",
+    "Read the leaflet.",
     "Read the leaflet before the visit.",
     "Ship data models to production.",
     "Data-driven and event-driven architectures.",
@@ -118,3 +120,7 @@ def test_text_summary_prints_verdict(tmp_path):
     path.write_text("# Analyst\n\nA competitive, dominant, driven hire.\n", encoding="utf-8")
     proc = run_cli("check", str(path), "--fail-on", "never")
     assert "masculine-coded (masculine 3, feminine 0)" in proc.stdout
+
+
+def test_explain_examples_behave_as_documented():
+    assert_explained_examples(RULE)

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 
 import pytest
-from conftest import lint, run_cli
+from conftest import assert_explained_examples, lint, run_cli, seed_rules
 
 from jdlint.config import from_mapping
 from jdlint.facts import laws
@@ -370,3 +370,11 @@ def test_seed_001_is_flagged_under_washington(seeds_dir):
     text = (seeds_dir / "001_bbf6519c170bcced.txt").read_text(encoding="utf-8")
     (hit,) = pay_hits(text, as_of=dt.date(2026, 1, 1))
     assert hit.match == "Seattle" and "Washington State" in hit.message and "49.58.110" in hit.message
+
+
+def test_seeds(seeds_dir):
+    assert RULE in seed_rules(seeds_dir, RULE)["003"]
+
+
+def test_explain_examples_behave_as_documented():
+    assert_explained_examples(RULE)

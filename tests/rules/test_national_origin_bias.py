@@ -1,6 +1,7 @@
 """national-origin-bias (rules/bias/national-origin-bias.yaml)."""
 
 from bias_helpers import assert_passes, table_tests
+from conftest import assert_explained_examples
 
 RULE = "national-origin-bias"
 
@@ -62,3 +63,7 @@ def test_native_american_in_eeo_statement():
         "and people of color, immigrants and native speakers of any language.\n"
     )
     assert_passes(RULE, text)
+
+
+def test_explain_examples_behave_as_documented():
+    assert_explained_examples(RULE)

@@ -1,6 +1,7 @@
 """gendered-term: gendered titles and idioms (rules/bias/gendered-term.yaml) and pronouns about the candidate."""
 
 from bias_helpers import assert_flags, assert_passes, table_tests
+from conftest import assert_explained_examples
 
 RULE = "gendered-term"
 
@@ -36,8 +37,10 @@ FLAGGED = [
 PASSING = [
     "The manager will report to the VP of Sales.",
     "Experience with human-centred design.",
+    "Based in Germany.",
     "Based in Germany, with travel to Romania.",
     "Shell scripting and management experience.",
+    "Sarah leads the team; she joined in 2019.",
     "Sarah leads the platform team; she joined in 2019 and her team ships weekly.",
     "Sarah Miller supports the mappers. She is patient with new team members.",
     '"He is the best engineer I have worked with," says our CTO.',
@@ -78,3 +81,7 @@ def test_suggestions_are_shown():
 
     (finding,) = [f for f in lint("He/she will own the roadmap.", select=[RULE])]
     assert "they" in finding.suggestions
+
+
+def test_explain_examples_behave_as_documented():
+    assert_explained_examples(RULE)

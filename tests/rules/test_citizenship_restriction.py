@@ -1,6 +1,7 @@
-"""citizenship-restriction: limits without a stated legal basis (jdlint/checks/citizenship.py)."""
+"""citizenship-restriction: limits without a stated legal basis (jdlint/checks/bias/citizenship_restriction.py)."""
 
 from bias_helpers import assert_flags, assert_passes, table_tests
+from conftest import assert_explained_examples
 
 RULE = "citizenship-restriction"
 
@@ -34,6 +35,7 @@ PASSING = [
     "You must be authorized to work in the United States without sponsorship.",
     "Must be a US citizen to obtain a security clearance.",
     "Because of ITAR export controls, applicants must be US citizens.",
+    "Because of ITAR export controls, applicants must be US persons.",
     "US citizenship required (EAR export-controlled technology).",
     "Must be a U.S. citizen, as required by law for sworn election officials.",
     "Must be a US citizen or legally authorized to work in the US.",
@@ -76,3 +78,7 @@ def test_eeo_statement_is_exempt():
         "citizenship status; US citizens only is not a policy we hold.\n"
     )
     assert_passes(RULE, text)
+
+
+def test_explain_examples_behave_as_documented():
+    assert_explained_examples(RULE)

@@ -1,6 +1,7 @@
 """culture-fit (rules/bias/culture-fit.yaml)."""
 
 from bias_helpers import table_tests
+from conftest import assert_explained_examples
 
 RULE = "culture-fit"
 
@@ -54,3 +55,7 @@ PASSING = [
 
 
 test_flags, test_passes = table_tests(RULE, FLAGGED, PASSING)
+
+
+def test_explain_examples_behave_as_documented():
+    assert_explained_examples(RULE)

@@ -1,6 +1,7 @@
 """exclusionary-jargon (rules/bias/exclusionary-jargon.yaml)."""
 
 from bias_helpers import assert_flags, assert_passes, table_tests
+from conftest import assert_explained_examples
 
 RULE = "exclusionary-jargon"
 
@@ -32,10 +33,12 @@ PASSING = [
     "We need an experienced developer.",
     "Ninja Van is our logistics partner.",
     "The Guru Nanak holiday is observed.",
+    "Lendable is a fintech unicorn.",
     "Lendable is a fintech unicorn focused on credit.",
     "One of the UK's newest unicorns with a team of 700 people.",
     "We've just reached unicorn status with a $150M Series D.",
     "Germany's second bootstrapped unicorn.",
+    "Use the setup wizard to configure the tool.",
     "Use the setup wizard to configure the connector.",
     "Rock solid over rock star.",
     "Certified Ethical Hacker (CEH) is a plus.",
@@ -67,3 +70,7 @@ def test_link_text_is_checked():
 
 def test_code_is_ignored():
     assert_passes(RULE, "Run `ninja -C build` and:\n\n```sh\nrockstar --help\n```\n")
+
+
+def test_explain_examples_behave_as_documented():
+    assert_explained_examples(RULE)

@@ -1,6 +1,7 @@
 """age-bias (rules/bias/age-bias.yaml)."""
 
 from bias_helpers import assert_passes, table_tests
+from conftest import assert_explained_examples
 
 RULE = "age-bias"
 
@@ -61,3 +62,7 @@ test_flags, test_passes = table_tests(RULE, FLAGGED, PASSING)
 def test_eeo_statement_is_exempt():
     text = "## Equal opportunity\n\nWe hire without regard to age, including recent graduates and older workers.\n"
     assert_passes(RULE, text)
+
+
+def test_explain_examples_behave_as_documented():
+    assert_explained_examples(RULE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import lint
+from conftest import assert_explained_examples, lint, seed_rules
 
 from jdlint.config import from_mapping
 
@@ -135,3 +135,11 @@ def test_seed_000_lists_what_its_covey_notice_lacks(seeds_dir):
         assert NAMES[key] in hit.message
     for key in ("notice", "audit-summary"):  # it names Covey and links the audit report
         assert NAMES[key] not in hit.message
+
+
+def test_seeds(seeds_dir):
+    assert RULE in seed_rules(seeds_dir, RULE)["000"]
+
+
+def test_explain_examples_behave_as_documented():
+    assert_explained_examples(RULE)

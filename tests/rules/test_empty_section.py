@@ -1,0 +1,80 @@
+"""empty-section through the public API: a heading with no body before the next heading of its level or higher."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import assert_explained_examples, lint, run_json
+
+RULE = "empty-section"
+
+
+def rule_spans(text: str, path: str = "posting.md") -> list[str]:
+    return [f.match for f in lint(text, path=path, select=[RULE])]
+
+
+EMPTY_SECTION_BAD = [
+    ("## Benefits\n## How to apply\nEmail us.\n", "Benefits"),
+    ("# Job\n####\n\nWe build tools.\n", "####"),
+    ("**Perks**\n\n## Apply\n\nSend a CV.\n", "Perks"),
+    ("## Requirements\n\n### Must have\n\n### Nice to have\n\n- Go\n", "Must have"),
+    ("## About us\n\nWe build tools.\n\n## Benefits\n", "Benefits"),
+    ("## Levels\n\n## Junior Engineer\n\nText.\n", "Levels"),
+    ("### You should apply if\n\n### You've got the personality\n\nYou like puzzles.\n", "You should apply if"),
+    ("## Team\n\n<!-- write this -->\n\n## Role\n\nText.\n", "Team"),
+    ("## Location\n\n---\n\n## Pay\n\n$100k\n", "Location"),
+    ("Role\n====\n\nAbout\n=====\n\nText.\n", "Role"),
+    ("# Engineer\n\n## Benefits\n\n## Apply\n\nWrite to us.\n", "Benefits"),
+    ("## Responsibilities\n\n##\n\nText.\n", "##"),
+    ("BENEFITS\n\n## Apply\n\nWrite to us.\n", "BENEFITS"),
+    ("## Requirements\n### Technical\n### Soft skills\n## Apply\nText.\n", "Requirements"),
+    ("## Perks\n\n\n", "Perks"),
+]
+
+EMPTY_SECTION_GOOD = [
+    "## Requirements\n### Must have\n- Go\n",
+    "## Benefits\n- 30 days of leave\n",
+    "**URL:** https://example.com/job/1\n\n# Engineer\n\nText.\n",
+    "Source URL: https://example.com/job/1\n",
+    "#LI-REMOTE\n\n## Apply\n\nText.\n",
+    "## CLICK TO [APPLY](https://example.com/apply)\n",
+    "APPLY NOW\n",
+    "Required*\n",
+    "Tes missions :\n\nModélisation de données :\n- Construire des modèles\n",
+    "DONATE\n\n## About\n\nText.\n",
+    "SALARY RANGE: $85,000.00-$100,000.00\n\n## Duties\n\nText.\n",
+    "Sheriff\n-\nPublic Works\n-\n",
+    "Qualifications:\n\nRequired\n- SQL\n",
+    "## Benefits\n\n| Perk | Detail |\n| --- | --- |\n| Leave | 30 days |\n",
+    "# Job\n### None\n\nText.\n",
+]
+
+
+@pytest.mark.parametrize(("text", "span"), EMPTY_SECTION_BAD)
+def test_empty_section_flags(text, span):
+    hits = rule_spans(text)
+    assert span in hits, hits
+
+
+@pytest.mark.parametrize("text", EMPTY_SECTION_GOOD)
+def test_empty_section_passes(text):
+    assert rule_spans(text) == []
+
+
+def test_empty_section_reports_only_empty_headings():
+    text = "## Requirements\n### Technical\n### Soft skills\n## Apply\nText.\n"
+    assert rule_spans(text) == ["Requirements", "Technical", "Soft skills"]
+
+
+def test_subtitle_under_the_title_is_not_an_empty_section():
+    text = "## Backend Software Engineer\n#### San Francisco, CA\n\n### Quick Summary\nWe build tools.\n"
+    assert rule_spans(text) == []
+
+
+def test_seed_000_bare_heading(seeds_dir):
+    _, report = run_json(str(next(seeds_dir.glob("000_*"))), "--select", RULE, "--fail-on", "never")
+    found = {(f["rule"], f["line"]) for f in report["findings"]}
+    assert (RULE, 3) in found  # the bare `####`
+
+
+def test_explain_examples_behave_as_documented():
+    assert_explained_examples(RULE)

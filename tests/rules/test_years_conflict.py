@@ -1,0 +1,100 @@
+"""years-conflict through the public API: two different years-of-experience demands for one skill."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import SEEDS, assert_explained_examples, fixture_text, lint, run_json
+
+RULE = "years-conflict"
+
+
+def rule_spans(text: str) -> list[str]:
+    return [f.match for f in lint(text, select=[RULE])]
+
+
+YEARS_BAD = [
+    ("## Requirements\n- 5+ years of Go\n- At least 8 years of Go experience\n", "At least 8 years"),
+    ("## Requirements\n- 5+ years of Golang\n- 3+ years of Go in production\n", "3+ years"),
+    ("## Requirements\n- 3+ years of PostgreSQL\n- 6 years of Postgres experience\n", "6 years"),
+    ("## Requirements\n- 2+ years of Kubernetes\n- 4+ years with k8s\n", "4+ years"),
+    ("## Requirements\n- five years of experience\n- 7+ years of experience\n", "7+ years"),
+    ("## Requirements\n- Minimum of 2 years of experience\n- 3-5 years of experience\n", "3-5 years"),
+    ("## Requirements\n- 1+ year of JavaScript\n- 3 years of JS experience\n", "3 years"),
+    (
+        "We are looking for an engineer with 3+ years of experience.\n\n## Requirements\n- 5+ years of experience\n",
+        "5+ years",
+    ),
+    (
+        "## Requirements\n- 4 years of professional experience\n\n## Qualifications\n- 6+ years of experience\n",
+        "6+ years",
+    ),
+    ("## Requirements\n- Python: 3+ years\n- 5+ years of Python\n", "5+ years"),
+    ("## Requirements\n- 5+ years of SQL\n- Minimum 2 years of SQL experience\n", "Minimum 2 years"),
+    ("Requirements:\n- 5+ years of Go\n- 8+ years of Golang\n", "8+ years"),
+    (
+        (
+            "REQUIREMENTS\n• 2 years of experience in election administration\n"
+            "• 4 years of experience in election administration\n"
+        ),
+        "4 years",
+    ),
+    ("Qualifications:\nThree (3) years of experience\nFive (5) years of experience\n", "Five (5) years"),
+    ("## What you'll need\n- 10+ years of experience\n- 7+ years of relevant experience\n", "7+ years"),
+    ("## Requirements\n- Experience with Terraform (3+ years)\n- 5+ years of Terraform\n", "5+ years"),
+]
+
+YEARS_GOOD = [
+    "## Requirements\n- 5+ years of Go\n- 3+ years of PostgreSQL\n",
+    "## Requirements\n- 5 years of experience, or 3 years with a master's degree\n",
+    "## Requirements\n- Bachelor's degree and 4 years of experience; or\n- 8 years of experience\n",
+    "## Requirements\n- 5+ years of Go\n## Nice to have\n- 8+ years of Go\n",
+    "## Requirements\n- 5+ years of experience\n- 5+ years of professional experience\n",
+    "## Requirements\n- 3+ years of SQL\n- 3-5 years of SQL\n",
+    "## Requirements\n- A 4-year degree in computer science\n- 2+ years of experience\n",
+    "We have been around for 10 years.\n\n## Requirements\n- 3+ years of experience\n",
+    "## Requirements\n- 2+ years of experience managing a team\n- 6+ years of experience in data engineering\n",
+    "## Requirements\n- Within 2 years of hire, obtain certification\n- 5+ years of experience\n",
+    "## Benefits\n- 25 days off after 2 years\n## Requirements\n- 5+ years of experience\n",
+    "## Requirements\n- Must be at least 18 years old\n- 3+ years of experience\n",
+    "## Requirements\n- 5+ years of Python\n- 5+ years of Python and SQL\n",
+    "Requirements:\n- Two years of college\n- Four years of experience in records management\n",
+    "## Requirements\n- 5+ years of experience\n- over the past 3 years you shipped a product\n",
+    "## Requirements\n- 3+ years with AWS\n- 6+ years with Azure\n",
+]
+
+
+@pytest.mark.parametrize(("text", "span"), YEARS_BAD)
+def test_years_conflict_flags(text, span):
+    found = lint(text, select=[RULE])
+    assert [f.match for f in found] == [span]
+    assert "line" in found[0].message  # both places are named
+
+
+@pytest.mark.parametrize("text", YEARS_GOOD)
+def test_years_conflict_passes(text):
+    assert rule_spans(text) == []
+
+
+def test_years_conflict_message_names_both_lines():
+    text = "## Requirements\n- 5+ years of Go\n- Ruby\n- At least 8 years of Go experience\n"
+    (finding,) = lint(text, select=[RULE])
+    assert finding.line == 4
+    assert "line 4" in finding.message and "line 2" in finding.message
+
+
+# -- a job-family page (seed 004 layout) --------------------------------------
+
+
+def test_job_family_page():
+    # the shared 5+ years of Ruby conflicts with Distribution:Build's 3+ years
+    found = lint(fixture_text("postings/job-family.md"), select=[RULE])
+    assert [f.line for f in found] == [23]
+
+
+def test_no_finding_on_any_seed():
+    _, report = run_json(str(SEEDS), "--select", RULE, "--fail-on", "never")
+    assert report["findings"] == []
+
+
+def test_explain_examples_behave_as_documented():
+    assert_explained_examples(RULE)
