@@ -385,7 +385,7 @@ class _Builder:
         kinds: list[str] = []
         cols: list[int] = []
         for i in range(a, b):
-            s = self.line(i)
+            s = self._lines[i]
             col = self.content_start(i, False)
             bullet = _PLAIN_BULLET.match(s, col)
             if bullet and bullet.end() > col and bullet.end() < len(s):
@@ -439,20 +439,16 @@ class _Builder:
         if e0 <= s0:
             return
         if last == first:
-            self._field(first)
+            line = self._lines[first]
+            if ":" in line:  # the field regex runs only on lines holding a colon
+                self._field(first, line)
         is_item = _is_item(kind, under_heading)
         if is_item:
             self.items.append(ListItem(s0, e0, self.text[s0:e0], 0, bullet=kind == "bullet"))
         self.blocks.append(Block("item" if is_item else "paragraph", s0, e0))
 
-    def _field(self, i: int) -> None:
-        """A one-line `Label: value` is a field (places and dates are read from them, titles skip them).
-
-        The regex runs only on lines holding a colon.
-        """
-        line = self.line(i)
-        if ":" not in line:
-            return
+    def _field(self, i: int, line: str) -> None:
+        """A one-line `Label: value` is a field: places and dates are read from fields, and titles skip them."""
         field = _FIELD.match(line)
         if field:
             base = self.start(i)
@@ -462,7 +458,7 @@ class _Builder:
 
     def _plain_heading_style(self, i: int, col: int, list_follows: bool, last: bool, alone: bool) -> str | None:
         """`emphasis` or `plain` when line i reads as a heading (else None); cheap tests first, `classify` last."""
-        s = self.line(i)
+        s = self._lines[i]
         if _is_bold_only(s):
             return "emphasis"
         core = (self.masked[i] or "")[col:].strip(_DECOR)
