@@ -10,6 +10,7 @@ the lines under it are its items even without bullets.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -331,10 +332,7 @@ class _Builder:
         words = _WORD.findall(core)
         if not core or len(core) > 60 or not words or len(words) > 6 or core[-1] in ".!?;,":
             return False
-        if core.endswith(":"):
-            return True
-        big = [w for w in words if w.lower() not in _SMALL]
-        return bool(big) and words[0][0].isupper() and sum(w[0].isupper() for w in big) >= 0.75 * len(big)
+        return core.endswith(":") or _is_title_case(words)
 
     def _html_block(self, a: int, b: int, content: str) -> None:
         head = content.lstrip()[:10].lower()
@@ -377,10 +375,17 @@ class _Builder:
 
     def _paragraph(self, a: int, b: int, next_is_list: bool) -> None:
         """A top-level paragraph: plain-text headings, fields, bullets and items live here."""
+        kinds, cols = self._unmask_plain_bullets(a, b)
+        self._mark_plain_headings(a, kinds, cols, next_is_list)
+        self._join_wrapped_lines(a, kinds)
+        self._paragraph_runs(a, kinds, cols)
+
+    def _unmask_plain_bullets(self, a: int, b: int) -> tuple[list[str], list[int]]:
+        """Unmask lines a..b; a bullet Markdown does not know (`•`, `–`, `o`) marks an item whose prose follows it."""
         kinds: list[str] = []
         cols: list[int] = []
         for i in range(a, b):
-            s = self.line(i)
+            s = self._lines[i]
             col = self.content_start(i, False)
             bullet = _PLAIN_BULLET.match(s, col)
             if bullet and bullet.end() > col and bullet.end() < len(s):
@@ -390,85 +395,90 @@ class _Builder:
                 cols.append(col)
                 kinds.append("text")
             self.unmask(i, cols[-1])
-        for j, i in enumerate(range(a, b)):
+        return kinds, cols
+
+    def _mark_plain_headings(self, a: int, kinds: list[str], cols: list[int], next_is_list: bool) -> None:
+        """Record the text lines that a plain-text convention makes headings, and mark them `heading`."""
+        n = len(kinds)
+        for j in range(n):
             if kinds[j] != "text":
                 continue
-            follows_list = (j + 1 < b - a and kinds[j + 1] == "bullet") or (j == b - a - 1 and next_is_list)
-            head = self._plain_heading(i, cols[j], follows_list, last=(j == b - a - 1), alone=(b - a == 1))
-            if head is not None:
+            style = self._plain_heading_style(a + j, cols[j], _list_follows(kinds, j, next_is_list), j == n - 1, n == 1)
+            if style:
+                self._add_pseudo(a + j, cols[j], style)
                 kinds[j] = "heading"
-        # soft joins only between ordinary text lines
-        for j in range(1, b - a):
+
+    def _join_wrapped_lines(self, a: int, kinds: list[str]) -> None:
+        """Join each text line that continues a wrapped text or bullet line (`cont`): one sentence, one block."""
+        for j in range(1, len(kinds)):
             i = a + j
             joinable = kinds[j] == "text" and kinds[j - 1] in ("text", "bullet", "cont")
             if joinable and self._is_soft(i - 1, i):
                 self.soft.add(i)
                 kinds[j] = "cont"
-        # items: bullets, and plain lines that follow a heading inside this paragraph
+
+    def _paragraph_runs(self, a: int, kinds: list[str], cols: list[int]) -> None:
+        """Each line with its wrapped continuations becomes an item or a paragraph block."""
+        n = len(kinds)
         under_heading = False
         j = 0
-        while j < b - a:
-            i = a + j
+        while j < n:
             kind = kinds[j]
             if kind == "heading":
                 under_heading = True
                 j += 1
                 continue
-            stop = j + 1
-            while stop < b - a and kinds[stop] == "cont":
-                stop += 1
-            s0, _ = self.span_of(i, cols[j])
-            _, e0 = self.span_of(a + stop - 1, 0 if stop - 1 != j else cols[j])
-            if e0 > s0:
-                is_item = kind == "bullet" or under_heading
-                line = self.line(i)
-                field = _FIELD.match(line) if stop == j + 1 and ":" in line else None
-                if field:
-                    base = self.start(i)
-                    self.fields.append(
-                        (
-                            field.group(1).strip(),
-                            base + field.start(1),
-                            base + field.end(1),
-                            base + field.start(2),
-                            base + field.end(2),
-                        )
-                    )
-                if is_item:
-                    self.items.append(ListItem(s0, e0, self.text[s0:e0], 0, bullet=kind == "bullet"))
-                self.blocks.append(Block("item" if is_item else "paragraph", s0, e0))
+            stop = _run_end(kinds, j)
+            self._line_run(a + j, a + stop - 1, cols[j], kind, under_heading)
             j = stop
 
-    def _plain_heading(self, i: int, col: int, follows_list: bool, last: bool, alone: bool = False) -> _Head | None:
-        s = self.line(i)
-        if ("**" in s or "__" in s) and _EMPHASIS_HEADING.match(s):
-            return self._add_pseudo(i, col, "emphasis")
-        visible = (self.masked[i] or "")[col:]
-        core = visible.strip(_DECOR)
+    def _line_run(self, first: int, last: int, col: int, kind: str, under_heading: bool) -> None:
+        """Record lines first..last (one line and its continuations) as an item or a paragraph, and a field."""
+        s0, _ = self.span_of(first, col)
+        _, e0 = self.span_of(last, col if last == first else 0)
+        if e0 <= s0:
+            return
+        if last == first:
+            line = self._lines[first]
+            if ":" in line:  # the field regex runs only on lines holding a colon
+                self._field(first, line)
+        is_item = _is_item(kind, under_heading)
+        if is_item:
+            self.items.append(ListItem(s0, e0, self.text[s0:e0], 0, bullet=kind == "bullet"))
+        self.blocks.append(Block("item" if is_item else "paragraph", s0, e0))
+
+    def _field(self, i: int, line: str) -> None:
+        """A one-line `Label: value` is a field: places and dates are read from fields, and titles skip them."""
+        field = _FIELD.match(line)
+        if field:
+            base = self.start(i)
+            label = field.group(1).strip()
+            label_at = (base + field.start(1), base + field.end(1))
+            self.fields.append((label, *label_at, base + field.start(2), base + field.end(2)))
+
+    def _plain_heading_style(self, i: int, col: int, list_follows: bool, last: bool, alone: bool) -> str | None:
+        """`emphasis` or `plain` when line i reads as a heading (else None); cheap tests first, `classify` last."""
+        s = self._lines[i]
+        if _is_bold_only(s):
+            return "emphasis"
+        core = (self.masked[i] or "")[col:].strip(_DECOR)
         if not core or len(core) > 60 or not _WORD.search(core):
-            return None
+            return None  # empty, wordless or too long for a heading
         words = _WORD.findall(core)
         if len(words) > 8:
             return None
-        if core.endswith(":") and ":" not in core[:-1]:
-            return self._add_pseudo(i, col, "plain")
-        # ALL CAPS: every cased letter upper case (CJK has no case), and at least three letters
-        if core.isupper() and len(words) <= 10 and sum(map(str.isalpha, core)) >= 3:
-            return self._add_pseudo(i, col, "plain")
+        if _is_label_line(core) or _is_all_caps(core):
+            return "plain"
         if core[-1] in _SENTENCE_END or len(words) > 6:
-            return None
-        big = [w for w in words if w.lower() not in _SMALL]
-        titled = big and words[0][0].isupper() and sum(w[0].isupper() for w in big) >= 0.75 * len(big)
-        if titled and (follows_list or (classify(core) != "other" and not last)):
-            return self._add_pseudo(i, col, "plain")
-        # "What we'll offer" before a list, or "Our offer" alone on its line: a short line naming
-        # a known section is a heading even in sentence case
-        short = len(words) <= 4 if (follows_list or alone) else len(words) <= 2 and not last
-        if short and ":" not in core.rstrip(":") and classify(core) != "other":
-            return self._add_pseudo(i, col, "plain")
+            return None  # reads as a sentence
+        if _is_title_heading(core, words, list_follows, last):
+            return "plain"
+        if _is_short_known_section(core, words, list_follows or alone, last):
+            return "plain"
         return None
 
-    def _add_pseudo(self, i: int, col: int, style: str) -> _Head:
+    def _add_pseudo(self, i: int, col: int, style: str) -> None:
+        """Record line i as a heading below every Markdown level; its span leaves out `**`, `:` and `=` decoration."""
         s0, e0 = self.span_of(i, col)
         text = self.text
         while e0 > s0 and text[e0 - 1] in ":*_= ":
@@ -476,49 +486,138 @@ class _Builder:
         while s0 < e0 and text[s0] in "*_=# ":
             s0 += 1
         title = self._visible(s0, e0).strip(_DECOR + ":")
-        head = _Head(PSEUDO_LEVEL, title, s0, e0, i, i, style)
-        self.heads.append(head)
+        self.heads.append(_Head(PSEUDO_LEVEL, title, s0, e0, i, i, style))
         self.blocks.append(Block("heading", s0, e0))
-        return head
+
+
+# -- plain-text conventions, one decision each ---------------------------------
+
+
+def _list_follows(kinds: list[str], j: int, next_is_list: bool) -> bool:
+    """A list comes right after line j: a bullet line in this paragraph, or a Markdown list after its last line."""
+    if j + 1 < len(kinds):
+        return kinds[j + 1] == "bullet"
+    return next_is_list
+
+
+def _run_end(kinds: list[str], j: int) -> int:
+    """One past the last `cont` line after line j: a wrapped line ends where its continuations do."""
+    stop = j + 1
+    while stop < len(kinds) and kinds[stop] == "cont":
+        stop += 1
+    return stop
+
+
+def _is_item(kind: str, under_heading: bool) -> bool:
+    """A bulleted line is an item, and so is an unbulleted line under a plain heading in the same paragraph."""
+    return kind == "bullet" or under_heading
+
+
+def _is_bold_only(line: str) -> bool:
+    """A bold-only line (`**Benefits**`, `__Perks:__`) is a heading; the regex runs only on lines with `**` or `__`."""
+    return ("**" in line or "__" in line) and _EMPHASIS_HEADING.match(line) is not None
+
+
+def _is_label_line(core: str) -> bool:
+    """A line ending in its only colon (`Requirements:`) introduces what follows; `Pay: 90k:` is no heading."""
+    return core.endswith(":") and ":" not in core[:-1]
+
+
+def _is_all_caps(core: str) -> bool:
+    """An ALL-CAPS line of three letters or more is a heading (CJK, without case, never is); `OK`, `QA` are not."""
+    return core.isupper() and sum(map(str.isalpha, core)) >= 3
+
+
+def _is_title_case(words: list[str]) -> bool:
+    """Capitalised first word and three in four words other than `and`, `of`...: a title, not a sentence."""
+    big = [w for w in words if w.lower() not in _SMALL]
+    return bool(big) and words[0][0].isupper() and sum(w[0].isupper() for w in big) >= 0.75 * len(big)
+
+
+def _is_title_heading(core: str, words: list[str], list_follows: bool, last: bool) -> bool:
+    """A title-case line is a heading before a list, or naming a known section with lines after it (`About Us`)."""
+    return _is_title_case(words) and (list_follows or (classify(core) != "other" and not last))
+
+
+def _is_short_known_section(core: str, words: list[str], roomy: bool, last: bool) -> bool:
+    """A short line naming a known section is a heading even in sentence case (`What we'll offer`, `Our offer`).
+
+    Up to four words before a list or alone on its line (`roomy`), else up to two and not the paragraph's last line.
+    """
+    short = len(words) <= 4 if roomy else len(words) <= 2 and not last
+    return short and ":" not in core.rstrip(":") and classify(core) != "other"
 
 
 def _assemble(posting: Posting, b: _Builder) -> None:
     """Turn headings into nested sections and attach items, blocks and fields."""
-    text = posting.text
+    sections, firsts = _heading_sections(posting, sorted(b.heads, key=lambda h: h.start))
+    _nest(sections, firsts, len(posting.text))
+    sections.extend(_inline_sections(b.fields))
+    posting.sections = sections
+    posting.fields = b.fields
+    posting.code_ranges = b.code
+    _attach(posting, b)
+    _set_title(posting)
+
+
+def _heading_sections(posting: Posting, heads: list[_Head]) -> tuple[list[Section], list[int]]:
+    """The preamble and one section per heading, each body running to the next heading.
+
+    Also returns where each heading's first line starts (0 for the preamble): a section ends there.
+    """
+    text_end = len(posting.text)
     idx = posting.lines
-    heads = sorted(b.heads, key=lambda h: h.start)
-    # plain/emphasis headings of kind `other` nest under the last known-kind pseudo heading
-    last_pseudo_known = False
-    prev_pseudo: tuple[int, int] | None = None  # (end offset, level) of the previous pseudo heading
-    sections: list[Section] = []
     body0 = posting.front_matter_end
-    first_start = idx.starts[heads[0].first_line] if heads else len(text)
-    sections.append(Section("", 0, "other", body0, body0, body0, first_start, len(text), -1, "preamble"))
+    first_start = idx.starts[heads[0].first_line] if heads else text_end
+    sections = [Section("", 0, "other", body0, body0, body0, first_start, text_end, -1, "preamble")]
     firsts = [0]
+    levels = _PseudoLevels(posting.analysis)
     for h in heads:
         kind = classify(h.title)
-        level = h.level
-        if h.style in ("plain", "emphasis"):
-            between = posting.analysis[prev_pseudo[0] : h.start] if prev_pseudo else "x"
-            if prev_pseudo and not between.strip(" \t\n:") and prev_pseudo[1] == PSEUDO_LEVEL:
-                level = PSEUDO_LEVEL + 1  # `Qualifications` directly followed by `Required`
-            elif kind == "other" and last_pseudo_known:
-                level = PSEUDO_LEVEL + 1
-            else:
-                last_pseudo_known = kind != "other"
-            prev_pseudo = (h.end, level)
-        else:
-            last_pseudo_known = False
-            prev_pseudo = None
-        line_end = idx.line_span(h.line + 1)[1]
-        body_start = min(line_end + 1, len(text))
-        sec = Section(h.title, level, kind, h.start, h.end, body_start, len(text), len(text), -1, h.style)
+        level = levels.level_of(h, kind)
+        body_start = min(idx.line_span(h.line + 1)[1] + 1, text_end)
         sec_first = idx.starts[h.first_line]
         if len(sections) > 1:
             sections[-1].body_end = max(sections[-1].body_start, sec_first)
-        sections.append(sec)
+        sections.append(Section(h.title, level, kind, h.start, h.end, body_start, text_end, text_end, -1, h.style))
         firsts.append(sec_first)
-    # nesting and ends
+    return sections, firsts
+
+
+class _PseudoLevels:
+    """Levels of plain and bold headings, which carry none: some are sub-headings of the pseudo heading before."""
+
+    def __init__(self, analysis: str) -> None:
+        self.analysis = analysis
+        self.known = False  # the last pseudo heading at the top pseudo level names a known kind
+        self.prev: tuple[int, int] | None = None  # (end offset, level) of the previous pseudo heading
+
+    def level_of(self, h: _Head, kind: str) -> int:
+        """`h`'s level; a Markdown heading keeps its own and ends any run of pseudo headings."""
+        if h.style not in ("plain", "emphasis"):
+            self.known = False
+            self.prev = None
+            return h.level
+        level = h.level
+        if self._right_after_top_pseudo(h) or self._other_under_known(kind):
+            level = PSEUDO_LEVEL + 1
+        else:
+            self.known = kind != "other"
+        self.prev = (h.end, level)
+        return level
+
+    def _right_after_top_pseudo(self, h: _Head) -> bool:
+        """`Qualifications` right above `Required` (only blanks and colons between): the second is a sub-heading."""
+        prev = self.prev
+        return prev is not None and not self.analysis[prev[0] : h.start].strip(" \t\n:") and prev[1] == PSEUDO_LEVEL
+
+    def _other_under_known(self, kind: str) -> bool:
+        """A pseudo heading of kind `other` nests under the last one of a known kind (`Benefits`, then `Health`)."""
+        return kind == "other" and self.known
+
+
+def _nest(sections: list[Section], firsts: list[int], text_end: int) -> None:
+    """A section's parent is the nearest earlier lower-level one; it ends where one at its level or above starts."""
     stack: list[int] = [0]
     for i in range(1, len(sections)):
         sec = sections[i]
@@ -527,23 +626,27 @@ def _assemble(posting: Posting, b: _Builder) -> None:
         sec.parent = stack[-1]
         stack.append(i)
     for i in stack[1:]:
-        sections[i].end = len(text)
+        sections[i].end = text_end
     if len(sections) > 1:
         sections[0].end = sections[0].body_end
-    # inline sections from `Label: value` lines whose label names a known kind
-    for label, l0, _l1, v0, v1 in b.fields:
+
+
+def _inline_sections(fields: list[tuple[str, int, int, int, int]]) -> list[Section]:
+    """A `Label: value` line whose label names a known kind (`Location: Remote`) is a section on one line."""
+    out = []
+    for label, l0, _l1, v0, v1 in fields:
         kind = classify(label)
-        if kind == "other":
-            continue
-        sections.append(Section(label, 99, kind, l0, l0 + len(label), v0, v1, v1, -1, "inline", inline_body=(v0, v1)))
-    posting.sections = sections
-    posting.fields = b.fields
-    posting.code_ranges = b.code
+        if kind != "other":
+            out.append(Section(label, 99, kind, l0, l0 + len(label), v0, v1, v1, -1, "inline", inline_body=(v0, v1)))
+    return out
+
+
+def _attach(posting: Posting, b: _Builder) -> None:
+    """Give items and blocks, in text order, the block section (never an inline one) they stand in."""
+    sections = posting.sections
     block_sections = [
         (s.heading_start if s.style != "preamble" else 0, i) for i, s in enumerate(sections) if s.style != "inline"
     ]
-    from bisect import bisect_right
-
     starts = [s for s, _ in block_sections]
 
     def owner(offset: int) -> int:
@@ -559,26 +662,42 @@ def _assemble(posting: Posting, b: _Builder) -> None:
     for bl in blocks:
         bl.section = owner(bl.start)
     posting.blocks = blocks
-    # title: front matter, else first heading, else first line
+
+
+def _set_title(posting: Posting) -> None:
+    """The title is the front matter's, else the first `# Title`, else the first heading or line that is no field."""
     fm_title = posting.front_matter.get("title") if posting.front_matter else None
     if isinstance(fm_title, str) and fm_title.strip():
         posting.title = fm_title.strip()
-    else:
-        # a `# Title` wins; else the first heading or line that is not a `Label: value` field
-        real = [s for s in sections[1:] if s.style in ("atx", "setext") and s.level == 1 and s.title]
-        if real:
-            posting.title = real[0].title
-            posting.title_span = (real[0].heading_start, real[0].heading_end)
-        else:
-            field_starts = {f[1] for f in b.fields}
-            for bl in blocks:
-                sec = sections[bl.section]
-                is_head = bl.kind == "heading" and sec.heading_start == bl.start
-                if bl.start in field_starts or (is_head and _has_value(text, sec)):
-                    continue
-                posting.title = sec.title if is_head else " ".join(posting.analysis[bl.start : bl.end].split())
-                posting.title_span = (bl.start, bl.end)
-                break
+        return
+    h1 = _first_h1(posting.sections)
+    if h1 is not None:
+        posting.title = h1.title
+        posting.title_span = (h1.heading_start, h1.heading_end)
+        return
+    _first_line_title(posting)
+
+
+def _first_h1(sections: list[Section]) -> Section | None:
+    """The first Markdown level-1 heading with a title: a `# Title` is the posting's title wherever it stands."""
+    for s in sections[1:]:
+        if s.style in ("atx", "setext") and s.level == 1 and s.title:
+            return s
+    return None
+
+
+def _first_line_title(posting: Posting) -> None:
+    """Without a `# Title`, the first block that is not a `Label: value` field (`**URL:** https://…` included)."""
+    sections = posting.sections
+    field_starts = {f[1] for f in posting.fields}
+    for bl in posting.blocks:
+        sec = sections[bl.section]
+        is_head = bl.kind == "heading" and sec.heading_start == bl.start
+        if bl.start in field_starts or (is_head and _has_value(posting.text, sec)):
+            continue
+        posting.title = sec.title if is_head else " ".join(posting.analysis[bl.start : bl.end].split())
+        posting.title_span = (bl.start, bl.end)
+        return
 
 
 def _has_value(text: str, sec: Section) -> bool:

@@ -31,12 +31,6 @@ def _words(text: str, filler: frozenset[str]) -> list[str]:
     return [w for w in _SPACES.split(text) if w and w not in filler and w.strip("'")]
 
 
-def normalise_heading(text: str) -> str:
-    """Lower case, no punctuation or filler words: the form headings are compared in."""
-    _, filler, _ = _table()
-    return " ".join(_words(text, filler))
-
-
 @lru_cache(maxsize=4096)
 def classify(heading: str) -> str:
     """The kind of section a heading introduces, or `other` (memoised: headings repeat across files)."""

@@ -1,10 +1,12 @@
-"""Reporters: one module per output format. Reporters never decide what is a
-problem; they only render a `Report`."""
+"""Reporters: one module per output format, each with `render(report, out, **options)`.
+
+Reporters never decide what is a problem; they only render a `Report`.
+"""
 
 from __future__ import annotations
 
 import importlib
-from typing import IO, Protocol
+from typing import IO
 
 from jdlint.model.results import Report
 
@@ -17,10 +19,7 @@ FORMATS = {
 }
 
 
-class Reporter(Protocol):
-    def render(self, report: Report, out: IO[str], **options) -> None: ...
-
-
 def render(fmt: str, report: Report, out: IO[str], **options) -> None:
+    """Write `report` to `out` in format `fmt`; only the chosen format's module is imported."""
     module = importlib.import_module(FORMATS[fmt])
     module.render(report, out, **options)

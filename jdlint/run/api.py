@@ -45,7 +45,7 @@ def lint_text(
     engine = engine or get_engine(config)
     if text.startswith("\ufeff"):
         text = text[1:]
-    text, _, _ = normalise_newlines(text)
+    text = normalise_newlines(text)
     posting = parse_posting(text, path)
     findings, summary = engine.check(posting, None, as_of)
     return FileResult(path, findings, summary, text)

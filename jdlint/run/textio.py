@@ -14,25 +14,18 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Decoded:
     text: str  # BOM removed, every line ending written as LF
-    encoding: str  # "utf-8", "utf-8-sig", "utf-16-le", "utf-16-be"
-    newline: str  # the file's dominant line ending: "\n", "\r\n" or "\r"
-    mixed_newlines: bool
+    encoding: str  # "utf-8", "utf-8-sig", "utf-16-le", "utf-16-be"; `--fix` writes back in it
 
 
 class DecodeError(ValueError):
     """The bytes are not text jdlint can read; the message says where and why."""
 
 
-def normalise_newlines(text: str) -> tuple[str, str, bool]:
-    crlf = text.count("\r\n")
-    cr = text.count("\r") - crlf
-    lf = text.count("\n") - crlf
-    counts = {"\r\n": crlf, "\r": cr, "\n": lf}
-    dominant = max(counts, key=lambda k: (counts[k], k == "\n"))
-    mixed = sum(1 for v in counts.values() if v) > 1
-    if crlf or cr:
+def normalise_newlines(text: str) -> str:
+    """Every line ending (CRLF, CR, LF) as one LF: offsets then count a line break as one character."""
+    if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, dominant, mixed
+    return text
 
 
 def decode(raw: bytes) -> Decoded:
@@ -59,18 +52,4 @@ def decode(raw: bytes) -> Decoded:
         ) from None
     if "\x00" in text:
         raise DecodeError("binary file (a NUL character in the text); only text postings can be linted")
-    text, newline, mixed = normalise_newlines(text)
-    return Decoded(text, encoding, newline, mixed)
-
-
-def encode(text: str, like: Decoded) -> bytes:
-    """Write LF-normalised `text` back in the encoding, BOM and line ending it came in."""
-    if like.newline != "\n":
-        text = text.replace("\n", like.newline)
-    if like.encoding == "utf-8-sig":
-        return codecs.BOM_UTF8 + text.encode("utf-8")
-    if like.encoding == "utf-16-le":
-        return codecs.BOM_UTF16_LE + text.encode("utf-16-le")
-    if like.encoding == "utf-16-be":
-        return codecs.BOM_UTF16_BE + text.encode("utf-16-be")
-    return text.encode("utf-8")
+    return Decoded(normalise_newlines(text), encoding)
