@@ -1,1 +1,1 @@
-""""""
+"""Structure rules (category `structure`): unfinished postings and broken front matter."""
