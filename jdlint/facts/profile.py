@@ -1,0 +1,130 @@
+"""The posting profile: what a document is and where the job is, the one answer every rule reads.
+
+A rule that asks "does the posting say…" first needs to know that the file
+is a posting at all, and a rule that cites a law needs to know where the job
+is and when the posting is judged. The profile gathers those answers, each
+computed once per posting by its own fact module:
+
+* kind and why (`facts.kind`): posting, not-a-posting, template, job-family;
+* title and its line;
+* places with their evidence, resolved to jurisdictions (`facts.places`);
+* language (`facts.language`) and employer sector (public or private, when
+  the text says);
+* the date laws are judged at (the posting's own date, else --as-of, else today).
+
+`jdlint profile FILE…` prints it, the JSON report carries it per file
+(`files[].profile`), and the language server shows it on hover over the title.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from jdlint import data
+from jdlint.facts.kind import Kind, document_kind
+from jdlint.facts.language import posting_language
+from jdlint.facts.places import JobPlace, job_places
+from jdlint.match import Pattern
+from jdlint.model.posting import Posting
+
+POSTING, NOT_A_POSTING, TEMPLATE, JOB_FAMILY = "posting", "not-a-posting", "template", "job-family"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What a document is and where the job is (see the module docstring)."""
+
+    kind: str
+    kind_reason: str
+    title: str
+    title_line: int | None
+    language: str
+    sector: str | None  # "public", "private", or None when the text does not say
+    sector_evidence: str
+    date: dt.date
+    places: tuple[JobPlace, ...] = field(default=())
+    lines: tuple[int, ...] = field(default=(), repr=False)  # the line of each place
+
+    @property
+    def is_posting(self) -> bool:
+        """Only a posting is asked for disclosures (DESIGN.md: a file of another kind gets none)."""
+        return self.kind == POSTING
+
+    @property
+    def jurisdictions(self) -> frozenset[str]:
+        """Every jurisdiction the job is open to (countries, states or provinces, cities)."""
+        return frozenset(j for p in self.places for j in p.jurisdictions)
+
+    @property
+    def countries(self) -> frozenset[str]:
+        """ISO country codes of the places (two letters; "EU" is not a country)."""
+        return frozenset(j for j in self.jurisdictions if len(j) == 2 and j != "EU")
+
+    def to_json(self) -> dict[str, Any]:
+        """The `files[].profile` object of the JSON report (DESIGN.md)."""
+        return {
+            "kind": self.kind,
+            "kind_reason": self.kind_reason,
+            "title": self.title,
+            "language": self.language,
+            "sector": self.sector,
+            "date": self.date.isoformat(),
+            "places": [
+                {
+                    "name": p.name,
+                    "jurisdictions": list(p.jurisdictions),
+                    "evidence": p.evidence,
+                    "line": line,
+                    **({"remote": True} if p.remote else {}),
+                }
+                for p, line in zip(self.places, self.lines)
+            ],
+        }
+
+
+def build_profile(posting: Posting, as_of: dt.date, path_kinds: dict[str, str] | None = None) -> Profile:
+    """The profile of one parsed posting, judged at `as_of` (kinds by path glob from the configuration)."""
+    kind: Kind = document_kind(posting, path_kinds)
+    places = tuple(job_places(posting)) if kind.kind in (POSTING, JOB_FAMILY, TEMPLATE) else ()
+    sector, sector_evidence = employer_sector(posting, places)
+    title_line = posting.lines.position(posting.title_span[0])[0] if posting.title_span else None
+    return Profile(
+        kind=kind.kind,
+        kind_reason=kind.reason,
+        title=posting.title,
+        title_line=title_line,
+        language=posting_language(posting),
+        sector=sector,
+        sector_evidence=sector_evidence,
+        date=as_of,
+        places=places,
+        lines=tuple(posting.lines.position(p.start)[0] for p in places),
+    )
+
+
+@cache
+def _sector_patterns() -> tuple[Pattern, Pattern]:
+    raw = data.load("shared/sectors.yaml")
+    return (
+        Pattern("|".join(f"(?:{p})" for p in raw["public"])),
+        Pattern("|".join(f"(?:{p})" for p in raw["private"])),
+    )
+
+
+def employer_sector(posting: Posting, places: tuple[JobPlace, ...]) -> tuple[str | None, str]:
+    """("public" | "private" | None, the evidence): a government employer, a company, or not said."""
+    for p in places:
+        if p.evidence in ("employer name", "web domain"):
+            return "public", f"{p.evidence} “{p.name}”"
+    public, private = _sector_patterns()
+    found = public.search(posting, raw=True)
+    if found is not None:
+        return "public", f"“{' '.join(found.group().split())}”"
+    found = private.search(posting, raw=True)
+    if found is not None:
+        return "private", f"“{' '.join(found.group().split())}”"
+    return None, ""
