@@ -53,6 +53,7 @@ MIN_ITEM_WORDS = 4  # a duty or a requirement is a phrase, not a menu entry ("Ed
 SHORT_PAGE = 400  # words: banners, home pages and careers pages saved instead of a posting are short
 MAX_ROLE_WORDS = 3  # different job-description words a short non-posting may still use ("experience")
 TITLE_WORDS = 8  # a title longer than this is the page's first sentence, not a job title
+TOP_LINES = 5  # lines (the title among them) where a saved page names its job
 MIN_ENGLISH = 0.1  # share of a page's words that are common English words when it is written in English
 EARLY = 150  # words: a list of jobs that opens the page, rather than trailing a posting
 LONG_LINE = 12  # words: a line this long is a sentence, not a job title or a menu entry
@@ -346,10 +347,29 @@ def _short_english_and_no_role(posting: Posting, low: str, t: _Tables) -> bool:
     words = posting.analysis.split(None, SHORT_PAGE)
     if len(words) > SHORT_PAGE or _role_words(low, t) > MAX_ROLE_WORDS:
         return False
-    title = posting.title.lower()
-    if len(title.split(None, TITLE_WORDS)) <= TITLE_WORDS and t.role_nouns.search(title):
-        return False  # a title that names a job ("Barista", "Deputy Clerk II"), not a sentence mentioning one
+    if _names_a_job_up_top(posting, t):
+        return False
     return len(t.english.findall(low)) >= MIN_ENGLISH * len(words)
+
+
+def _names_a_job_up_top(posting: Posting, t: _Tables) -> bool:
+    """Does the title, or a short line among the first few, name a job ("Barista", "Deputy Clerk II")?
+
+    A menu line ("Careers") often comes first on a saved page; a sentence that
+    mentions a job ("the Secretary of State's office…") is not a job title.
+    """
+    lines = [posting.title, *posting.analysis.split("\n", 40)[:40]]
+    shown = 0
+    for line in lines:
+        words = line.split(None, TITLE_WORDS)
+        if not words:
+            continue
+        if len(words) <= TITLE_WORDS and t.role_nouns.search(line.lower()):
+            return True
+        shown += 1
+        if shown > TOP_LINES:
+            return False
+    return False
 
 
 def _role_words(low: str, t: _Tables) -> int:
