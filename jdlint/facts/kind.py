@@ -58,6 +58,7 @@ MIN_ENGLISH = 0.1  # share of a page's words that are common English words when 
 EARLY = 150  # words: a list of jobs that opens the page, rather than trailing a posting
 LONG_LINE = 12  # words: a line this long is a sentence, not a job title or a menu entry
 MOSTLY = 0.6  # share of the words in short lines that makes a page a list
+MIN_JOB_TITLES = 3  # short lines naming a job that make a list a list of jobs
 MIN_TABLE_ROWS = 3  # rows under the header of a table of jobs
 PAY_REACH = 40  # characters a pay phrase reaches either side of its currency sign
 CLASS_SPEC_HEAD = 2000  # characters: a class specification says what it is at the top
@@ -223,7 +224,9 @@ def _said(posting: Posting, low: str, words: frozenset[str], t: _Tables) -> str 
         return "gone"
     if t.wording["error"].search(low, words) or not_a_posting(posting):
         return "error"
-    if _job_list_first(low, words, t) and _mostly_short_lines(low):
+    if t.wording["no_results"].search(low, words):
+        return "no_results"
+    if _job_list_first(low, words, t) and _mostly_short_job_lines(low, t):
         return "board"
     if _short_english_and_no_role(posting, low, t):
         for group in ("banner", "careers", "home"):
@@ -326,15 +329,16 @@ def _job_list_first(low: str, words: frozenset[str], t: _Tables) -> bool:
     return m is not None and len(low[: m.start()].split(None, EARLY)) <= EARLY
 
 
-def _mostly_short_lines(low: str) -> bool:
-    """Most of the words stand in short lines (titles, places, menu entries), not in sentences."""
-    short = total = 0
+def _mostly_short_job_lines(low: str, t: _Tables) -> bool:
+    """A list of jobs: most words stand in short lines (titles, places, dates), several of which name a job."""
+    short = total = titles = 0
     for line in low.splitlines():
         n = len(line.split())
         total += n
         if n < LONG_LINE:
             short += n
-    return short >= MOSTLY * total
+            titles += n <= TITLE_WORDS and t.role_nouns.search(line) is not None
+    return short >= MOSTLY * total and titles >= MIN_JOB_TITLES
 
 
 def _short_english_and_no_role(posting: Posting, low: str, t: _Tables) -> bool:

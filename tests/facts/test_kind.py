@@ -284,6 +284,14 @@ PAGE_NOT_FOUND = """Page not found
 The page you requested may have moved. Try the search box above.
 """
 
+EMPTY_SEARCH = """The Official Site of the State Careers
+Search Jobs
+Clear Search
+Search Results
+No jobs found.
+Sign In
+"""
+
 NON_POSTINGS = [
     ("README.md", REPO_README, "a repository's README"),
     ("CONTRIBUTING.md", REPO_CONTRIBUTING, "a repository's CONTRIBUTING"),
@@ -310,6 +318,7 @@ NON_POSTINGS = [
     ("saved/deputy.txt", NO_OPENINGS, "a careers page, not one job"),
     ("saved/driver.txt", NO_JOB_AT_ALL, "names no job and describes none"),
     ("saved/planner.txt", PAGE_NOT_FOUND, "an error page"),
+    ("saved/counsel2.txt", EMPTY_SEARCH, "a job search with no results"),
 ]
 
 
@@ -480,8 +489,20 @@ TABLE_IN_POSTING = (
     "| Field Technician | South yard | Night |\n| Field Technician | East yard | Day |\n"
 )
 
+SHORT_LINES_UNDER_A_SEARCH_MENU = """Search Jobs
+Line Cook
+Marston Diner
+Marston, OH
+Full-time, evenings
+Prep vegetables and sauces
+Cook orders on the flat-top
+Keep your station clean
+Apply in person
+"""
+
 POSTINGS = [
     ("postings/analytics.md", MARKDOWN),
+    ("saved/line-cook.txt", SHORT_LINES_UNDER_A_SEARCH_MENU),
     ("postings/elections.txt", PLAIN_CAPS),
     ("saved/linkedin.md", SCRAPED_LINKEDIN),
     ("digests/kestrel.md", DIGEST),
