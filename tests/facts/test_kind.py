@@ -538,6 +538,11 @@ def test_a_posting_of_any_layout_stays_a_posting(path, text):
     assert kind.kind == "posting", kind
 
 
+@pytest.mark.parametrize("text", ["", "\n\n", "---\ntitle: Data Engineer\n---\n", "TBD\n"])
+def test_an_empty_or_nearly_empty_file_is_left_a_posting_for_the_rules_that_report_it(text):
+    assert kind_of(text).kind == "posting"
+
+
 # --- job families ---------------------------------------------------------------------------------------
 
 LEVELS_PAGE = """---
