@@ -11,10 +11,14 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from jdlint.version import __version__
 
-COMMANDS = ("check", "rules", "explain", "init", "lsp")
+if TYPE_CHECKING:
+    import datetime as dt
+
+COMMANDS = ("check", "profile", "rules", "explain", "init", "lsp")
 FORMATS = ("text", "concise", "json", "github", "sarif")
 
 EPILOG = """\
@@ -24,6 +28,7 @@ examples:
   echo "We need a rockstar" | jdlint check -
   jdlint rules                             list every rule
   jdlint explain pay-transparency          what a rule checks, why, and how to fix it
+  jdlint profile job.md                    what jdlint takes a file to be: kind, places, laws, language
   jdlint check --fix postings/             apply the safe fixes (--diff only shows them)
   jdlint check --write-baseline .jdlint-baseline.json postings/   record today's findings
   jdlint check --baseline .jdlint-baseline.json postings/         report only new ones
@@ -104,6 +109,20 @@ def build_parser() -> argparse.ArgumentParser:
     color = check.add_mutually_exclusive_group()
     color.add_argument("--color", dest="color", action="store_true", default=None, help="force colour")
     color.add_argument("--no-color", dest="color", action="store_false", help="never use colour")
+
+    profile = sub.add_parser(
+        "profile",
+        help="show what jdlint takes each file to be: kind, title, places, laws, language, date",
+        description="Print each file's posting profile: whether it is a posting (and why), its title, the "
+        "places the job is open to with the evidence for each and their jurisdictions, the pay-transparency "
+        "laws in force there at the posting's date, its language and the employer's sector. Every rule "
+        "reads this profile; override it with front matter (`location:`, `jdlint: {kind: not-a-posting}`) "
+        "or the configuration's `per-path-kind`.",
+    )
+    profile.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    profile.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json")
+    profile.add_argument("--config", metavar="FILE", help="use this configuration instead of the nearest one")
+    profile.add_argument("--as-of", metavar="YYYY-MM-DD", help="judge laws as of this date when a posting has none")
 
     rules = sub.add_parser("rules", help="list every rule: id, category, default severity, summary")
     rules.add_argument(
@@ -190,6 +209,8 @@ def _dispatch(args: argparse.Namespace) -> int:
     try:
         if args.command == "check":
             return _check(args)
+        if args.command == "profile":
+            return _profile(args)
         if args.command == "rules":
             return _rules(args)
         if args.command == "explain":
@@ -212,11 +233,9 @@ def _engine(config_path: str | None, first: str | None):
 
 
 def _check(args: argparse.Namespace) -> int:
-    import datetime as dt
     import os
 
     from jdlint import config as config_mod
-    from jdlint.config import ConfigError
     from jdlint.engine.spec import EngineSpec
     from jdlint.run.discover import PathError
 
@@ -225,12 +244,7 @@ def _check(args: argparse.Namespace) -> int:
     config = config_mod.resolve(args.config, first or (args.stdin_filename or "."))
     # the engine is described, not built: a run answered wholly from the cache never loads it
     spec = EngineSpec(config).restricted(_split(args.select), _split(args.ignore))
-    as_of = None
-    if args.as_of:
-        try:
-            as_of = dt.date.fromisoformat(args.as_of)
-        except ValueError:
-            raise ConfigError(f"--as-of: expected a date as YYYY-MM-DD, got {args.as_of!r}") from None
+    as_of = _as_of(args.as_of)
     stdin = None
     if "-" in paths:
         if args.fix:
@@ -364,6 +378,31 @@ def _rules(args: argparse.Namespace) -> int:
         table.add_row(r.id, r.category, str(r.severity), r.summary)
     Console(highlight=False).print(table)
     return 0
+
+
+def _profile(args: argparse.Namespace) -> int:
+    """Lint the files (one core: the same API as `check`) and print the profile each result carries."""
+    from jdlint import config as config_mod
+    from jdlint.report.profile_text import render_profiles
+    from jdlint.run.api import lint_paths
+
+    config = config_mod.resolve(args.config, args.paths[0])
+    report = lint_paths(args.paths, config=config, as_of=_as_of(args.as_of), cache=True)
+    render_profiles(report, sys.stdout, args.format)
+    return 0
+
+
+def _as_of(value: str | None) -> dt.date | None:
+    import datetime as dt
+
+    from jdlint.config import ConfigError
+
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"--as-of: expected a date as YYYY-MM-DD, got {value!r}") from None
 
 
 def _explain(args: argparse.Namespace) -> int:

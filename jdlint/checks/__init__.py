@@ -31,6 +31,7 @@ BUILTIN_PLUGINS = (
     "jdlint.checks.requirements.years_conflict",
     # internal: rules the engine itself reports (unreadable-file, internal-error, …)
     "jdlint.checks.internal.internal_rules",
+    "jdlint.checks.internal.posting_profile",  # files[].profile in the JSON report
     # every YAML term pack: rules/<family>/*.yaml with a `rules:` list, plugins' packs, the user's packs
     "jdlint.checks.terms.runner",
 )

@@ -4,6 +4,7 @@
 from jdlint.config.loader import (
     CONFIG_NAMES,
     DEFAULT_MAX_FILE_SIZE,
+    DOCUMENT_KINDS,
     FAIL_ON_VALUES,
     SEVERITY_VALUES,
     STARTER,
@@ -19,6 +20,7 @@ from jdlint.config.schema import ConfigError, show
 __all__ = [
     "CONFIG_NAMES",
     "DEFAULT_MAX_FILE_SIZE",
+    "DOCUMENT_KINDS",
     "FAIL_ON_VALUES",
     "SEVERITY_VALUES",
     "STARTER",

@@ -20,6 +20,7 @@ from jdlint.model.finding import Severity
 
 CONFIG_NAMES = (".jdlint.yaml", ".jdlint.yml", "pyproject.toml")
 SEVERITY_VALUES = ("error", "warning", "info", "off")
+DOCUMENT_KINDS = ("posting", "not-a-posting", "template", "job-family")  # see jdlint.facts.kind
 FAIL_ON_VALUES = ("error", "warning", "info", "never")
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
 
@@ -32,6 +33,7 @@ class Config:
     severity: dict[str, str] = field(default_factory=dict)
     fail_on: str = "warning"
     per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
+    per_path_kind: dict[str, str] = field(default_factory=dict)
     exclude: list[str] = field(default_factory=list)
     rule_packs: list[str] = field(default_factory=list)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -76,6 +78,7 @@ _SCHEMA = Table(
         "severity": Table(values=one_of(SEVERITY_VALUES)),  # rule id -> level
         "fail-on": one_of(FAIL_ON_VALUES),
         "per-path-ignores": Table(values=_STRINGS),  # path glob -> rule ids
+        "per-path-kind": Table(values=one_of(DOCUMENT_KINDS)),  # path glob -> document kind
         "rules": Table(values=Table()),  # rule id -> options (the engine checks them against the rule's)
         "spacy-model": Shape("a pipeline name", lambda v: v is None or isinstance(v, str), shown=kind),
         "max-file-size": Shape("a positive number of bytes", lambda v: whole(v) and v > 0, shown=show),
@@ -186,6 +189,13 @@ fail-on: warning
 # Rules to skip for some paths (globs are relative to this file).
 # per-path-ignores:
 #   "archive/**": [pay-transparency]
+
+# What a file is, by path, when jdlint cannot tell by itself: posting,
+# not-a-posting (no disclosure findings), template (no placeholder findings
+# either) or job-family. A file's own front matter `jdlint: {kind: ...}` wins.
+# per-path-kind:
+#   "docs/**": not-a-posting
+#   "templates/**": template
 
 # Paths never linted.
 # exclude: ["drafts/**"]

@@ -15,6 +15,7 @@ from typing import Any
 from jdlint import data
 from jdlint.config import Config
 from jdlint.facts.dates import posted_date
+from jdlint.facts.profile import Profile, build_profile
 from jdlint.match import Pattern, SpanSet, phrases
 from jdlint.model.posting import Posting
 
@@ -115,6 +116,11 @@ class Context:
                 if j < len(hits) and hits[j] < bl.end and markers.match(p, hits[j], bl.end):
                     spans.append((bl.start, bl.end))
         return SpanSet(spans)
+
+    @cached_property
+    def profile(self) -> Profile:
+        """What the document is and where the job is (`jdlint.facts.profile`), judged at `as_of`."""
+        return build_profile(self.posting, self.as_of, self.config.per_path_kind)
 
     def section_kind_at(self, offset: int) -> str:
         idx = self.posting.section_index_at(offset)

@@ -36,6 +36,7 @@ from functools import cache
 from typing import Any
 
 from jdlint import data
+from jdlint.config import DOCUMENT_KINDS
 from jdlint.config.globs import matches_any
 from jdlint.facts.pages import not_a_posting
 from jdlint.match.lowered import lowered
@@ -47,7 +48,7 @@ POSTING = "posting"
 NOT_A_POSTING = "not-a-posting"
 TEMPLATE = "template"
 JOB_FAMILY = "job-family"
-KINDS = (POSTING, NOT_A_POSTING, TEMPLATE, JOB_FAMILY)
+KINDS = DOCUMENT_KINDS  # the configuration validates `per-path-kind` against the same four
 
 ROLE_SECTIONS = frozenset({"responsibilities", "required", "preferred"})
 MIN_ITEM_WORDS = 4  # a duty or a requirement is a phrase, not a menu entry ("Education", "View Profile")

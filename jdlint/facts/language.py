@@ -62,7 +62,7 @@ def _detect(text: str) -> str:
             counts[code] += 1
     if not counts:
         return UNDETERMINED
-    (best, hits), *rest = counts.most_common(2) + [("", 0)]
-    if hits < min_hits or hits == rest[0][1]:
+    (best, hits), (_, runner_up) = [*counts.most_common(2), ("", 0)][:2]
+    if hits < min_hits or hits == runner_up:
         return UNDETERMINED
     return best

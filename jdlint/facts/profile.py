@@ -19,19 +19,16 @@ computed once per posting by its own fact module:
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
 from jdlint import data
-from jdlint.facts.kind import Kind, document_kind
+from jdlint.facts import places as _places
+from jdlint.facts.kind import JOB_FAMILY, POSTING, TEMPLATE, Kind, document_kind
 from jdlint.facts.language import posting_language
-from jdlint.facts.places import JobPlace, job_places
 from jdlint.match import Pattern
 from jdlint.model.posting import Posting
-
-POSTING, NOT_A_POSTING, TEMPLATE, JOB_FAMILY = "posting", "not-a-posting", "template", "job-family"
 
 
 @dataclass(frozen=True)
@@ -46,13 +43,18 @@ class Profile:
     sector: str | None  # "public", "private", or None when the text does not say
     sector_evidence: str
     date: dt.date
-    places: tuple[JobPlace, ...] = field(default=())
+    places: tuple[Any, ...] = field(default=())  # facts.places.JobPlace
     lines: tuple[int, ...] = field(default=(), repr=False)  # the line of each place
 
     @property
     def is_posting(self) -> bool:
         """Only a posting is asked for disclosures (DESIGN.md: a file of another kind gets none)."""
         return self.kind == POSTING
+
+    @property
+    def is_template(self) -> bool:
+        """A template's placeholders are deliberate: nothing to fill in yet."""
+        return self.kind == TEMPLATE
 
     @property
     def jurisdictions(self) -> frozenset[str]:
@@ -70,8 +72,10 @@ class Profile:
             "kind": self.kind,
             "kind_reason": self.kind_reason,
             "title": self.title,
+            "title_line": self.title_line,
             "language": self.language,
             "sector": self.sector,
+            "sector_evidence": self.sector_evidence,
             "date": self.date.isoformat(),
             "places": [
                 {
@@ -81,7 +85,7 @@ class Profile:
                     "line": line,
                     **({"remote": True} if p.remote else {}),
                 }
-                for p, line in zip(self.places, self.lines)
+                for p, line in zip(self.places, self.lines, strict=True)
             ],
         }
 
@@ -89,7 +93,8 @@ class Profile:
 def build_profile(posting: Posting, as_of: dt.date, path_kinds: dict[str, str] | None = None) -> Profile:
     """The profile of one parsed posting, judged at `as_of` (kinds by path glob from the configuration)."""
     kind: Kind = document_kind(posting, path_kinds)
-    places = tuple(job_places(posting)) if kind.kind in (POSTING, JOB_FAMILY, TEMPLATE) else ()
+    find = getattr(_places, "job_places", None)  # TEMPORARY until facts.places has job_places
+    places = tuple(find(posting)) if find and kind.kind in (POSTING, JOB_FAMILY, TEMPLATE) else ()
     sector, sector_evidence = employer_sector(posting, places)
     title_line = posting.lines.position(posting.title_span[0])[0] if posting.title_span else None
     return Profile(
@@ -115,7 +120,7 @@ def _sector_patterns() -> tuple[Pattern, Pattern]:
     )
 
 
-def employer_sector(posting: Posting, places: tuple[JobPlace, ...]) -> tuple[str | None, str]:
+def employer_sector(posting: Posting, places: tuple[Any, ...]) -> tuple[str | None, str]:
     """("public" | "private" | None, the evidence): a government employer, a company, or not said."""
     for p in places:
         if p.evidence in ("employer name", "web domain"):

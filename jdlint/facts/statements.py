@@ -56,7 +56,7 @@ def report_missing(posting: Posting, context, rule_id: str, kind: str, anchors: 
     from jdlint.facts.anchor import anchor
     from jdlint.model.finding import Hit
 
-    if not context.enabled(rule_id) or not posting.text.strip() or find_statement(posting, kind):
+    if not context.enabled(rule_id) or not context.profile.is_posting or find_statement(posting, kind):
         return
     start, end = anchor(posting, anchors)
     yield Hit(rule_id, start, end, message)

@@ -687,17 +687,39 @@ def _first_h1(sections: list[Section]) -> Section | None:
 
 
 def _first_line_title(posting: Posting) -> None:
-    """Without a `# Title`, the first block that is not a `Label: value` field (`**URL:** https://…` included)."""
+    """Without a `# Title`, the first short block near the top that names something.
+
+    Skipped: `Label: value` fields (`**URL:** https://…` included) and
+    sentences (a scraped page often opens with site chrome or the company's
+    pitch). The search ends at the first heading of a known section
+    ("Responsibilities"): a page whose top names nothing has no title rather
+    than a sentence or a sub-heading for one.
+    """
     sections = posting.sections
     field_starts = {f[1] for f in posting.fields}
-    for bl in posting.blocks:
+    for bl in posting.blocks[:TITLE_BLOCKS]:
         sec = sections[bl.section]
         is_head = bl.kind == "heading" and sec.heading_start == bl.start
         if bl.start in field_starts or (is_head and _has_value(posting.text, sec)):
             continue
-        posting.title = sec.title if is_head else " ".join(posting.analysis[bl.start : bl.end].split())
+        if is_head and sec.kind != "other":
+            return  # the body has begun ("Responsibilities"): what follows names a part, not the job
+        title = sec.title if is_head else " ".join(posting.analysis[bl.start : bl.end].split())
+        if _is_sentence(title):
+            continue
+        posting.title = title
         posting.title_span = (bl.start, bl.end)
         return
+
+
+TITLE_BLOCKS = 6  # blocks from the top that may hold the title
+TITLE_WORDS = 12  # a longer line is a sentence, not a job's name
+
+
+def _is_sentence(line: str) -> bool:
+    """Long, or a full stop at the end of several words: prose, not a title."""
+    words = line.split()
+    return len(words) > TITLE_WORDS or (len(words) > 4 and line.rstrip().endswith((".", "!", "?")))
 
 
 def _has_value(text: str, sec: Section) -> bool:

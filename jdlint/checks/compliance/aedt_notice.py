@@ -195,7 +195,7 @@ def _nyc_place(posting) -> tuple[int, int] | None:
 
 @hookimpl
 def jdlint_check(posting, context):
-    if not context.enabled(RULE.id) or context.as_of < _spec().effective:
+    if not context.enabled(RULE.id) or context.as_of < _spec().effective or not context.profile.is_posting:
         return
     triggers = find_triggers(posting)
     if triggers:

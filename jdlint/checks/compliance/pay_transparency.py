@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from jdlint.facts import laws as law_data
 from jdlint.facts.anchor import anchor
-from jdlint.facts.pages import not_a_posting
 from jdlint.facts.pay import OPEN, RANGE, SINGLE, find_pay
 from jdlint.facts.places import Place, find_places
 from jdlint.hookspecs import hookimpl
@@ -127,7 +126,7 @@ def _message(failing: list[law_data.Law], places: dict[str, Place], pays: list, 
 
 @hookimpl
 def jdlint_check(posting, context):
-    if not context.enabled(RULE.id) or not_a_posting(posting):  # a "page not found" page has no job to judge
+    if not context.enabled(RULE.id) or not context.profile.is_posting:  # no job to judge on other pages
         return
     places = find_places(posting)
     if not places:

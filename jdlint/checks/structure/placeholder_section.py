@@ -56,7 +56,7 @@ def jdlint_rules():
 
 @hookimpl
 def jdlint_check(posting, context):
-    if not context.enabled(RULE.id):
+    if not context.enabled(RULE.id) or context.profile.is_template:  # a template's placeholders are meant
         return
     text = posting.text
     sections = posting.sections
