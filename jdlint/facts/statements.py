@@ -62,7 +62,9 @@ def report_missing(posting: Posting, context, rule_id: str, kind: str):
     from jdlint.facts.anchor import title_line
     from jdlint.model.finding import Hit
 
-    if not context.enabled(rule_id) or not context.profile.is_posting or find_statement(posting, kind):
+    if not context.enabled(rule_id) or not posting.text.strip() or not context.profile.is_posting:
+        return
+    if find_statement(posting, kind):
         return
     start, end = title_line(posting)
     yield Hit(rule_id, start, end, advice(kind, context.profile))
