@@ -261,7 +261,18 @@ def _posting_evidence(posting: Posting, t: _Tables) -> str | None:
         return "names its pay"
     if any(_is_line(lowered(posting, raw=True), header) for header in t.headers):
         return "a saved posting's header"
+    if _one_location_field(posting):
+        return "gives the job's location"
     return None
+
+
+_LOCATION_LABELS = frozenset({"location", "job location", "work location", "locations", "office location"})
+
+
+def _one_location_field(posting: Posting) -> bool:
+    """Exactly one `Location: …` field: a page about one job (a list of jobs repeats the label)."""
+    found = [f for f in posting.fields if f[0].strip().lower() in _LOCATION_LABELS and f[4] > f[3]]
+    return len(found) == 1
 
 
 def _plain(low: str) -> str:
