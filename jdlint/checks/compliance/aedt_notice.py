@@ -41,7 +41,11 @@ RULE = Rule(
         "the date of the latest bias audit and where its summary is published; the type, source and "
         "retention of the data (or how to request them); and how to ask for an alternative selection "
         "process or a reasonable accommodation. Postings dated before enforcement began (2023-07-05) "
-        "are not checked."
+        "are not checked. The law is cited only for a job open to New York City (or a notice that says it "
+        "is for NYC jobs); for a job elsewhere, or one whose place jdlint cannot tell, the finding is "
+        "info-level advice that names no law, since the duties differ by place (Ontario asks only that a "
+        "posting say whether AI screens applicants; Illinois's and Colorado's notices are not posting "
+        "duties in force)."
     ),
     source=(
         "NYC Admin. Code §§ 20-870 to 20-874 (Local Law 144 of 2021); DCWP rules 6 RCNY §§ 5-300 to "
