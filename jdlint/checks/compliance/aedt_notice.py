@@ -239,7 +239,7 @@ def _speaks_of_nyc(posting, trigger: tuple[int, int]) -> bool:
 
 
 def _may_be_us(profile) -> bool:
-    """Could the job be in the US? Yes unless its places are known and all elsewhere (an India job's NYC boilerplate)."""
+    """Could the job be in the US? Yes unless its places are known and all elsewhere (NYC boilerplate abroad)."""
     return not profile.countries or "US" in profile.countries
 
 
