@@ -61,9 +61,11 @@ class Linter:
     def engine_for(self, path: str | None) -> Engine:
         return self._engines.engine_for(path)
 
-    def lint(self, text: str, path: str | None) -> list[Finding]:
+    def lint(self, text: str, path: str | None) -> tuple[list[Finding], dict]:
+        """The findings and the file's summary (its posting profile among them)."""
         engine = self.engine_for(path)
-        return api.lint_text(text, path=path or "<untitled>", engine=engine).findings
+        result = api.lint_text(text, path=path or "<untitled>", engine=engine)
+        return result.findings, result.summary
 
 
 @dataclass
@@ -74,6 +76,7 @@ class DocState:
     text: str
     findings: list[Finding] = field(default_factory=list)
     ranges: list[types.Range] = field(default_factory=list)
+    profile: dict | None = None  # the posting profile (`files[].profile` of the JSON report)
 
 
 class Positions:
@@ -139,7 +142,7 @@ class JdlintServer:
             return
         path = to_fs_path(uri) if uri.startswith("file:") else None
         try:
-            findings = self.linter.lint(source, path)
+            findings, summary = self.linter.lint(source, path)
         except Exception as exc:  # never crash the editor's session
             log.exception("lint failed")
             self.server.window_log_message(
@@ -153,7 +156,7 @@ class JdlintServer:
             self.linter.last_error = None
         positions = Positions(source, doc.position_codec)
         ranges = [positions.range(f) for f in findings]
-        self.docs[uri] = DocState(doc.version, source, findings, ranges)
+        self.docs[uri] = DocState(doc.version, source, findings, ranges, summary.get("profile"))
         self.server.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(
                 uri=uri,
@@ -185,8 +188,11 @@ class JdlintServer:
     def hover(self, params: types.HoverParams) -> types.Hover | None:
         here = types.Range(start=params.position, end=params.position)
         hits = self.findings_at(params.text_document.uri, here)
+        profile = self._profile_at(params.text_document.uri, params.position)
         if not hits:
-            return None
+            if profile is None:
+                return None
+            return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=profile))
         engine = self.linter.engine_for(self._path(params.text_document.uri))
         parts = []
         for f, _ in hits:
@@ -195,10 +201,20 @@ class JdlintServer:
             parts.append(
                 f"**{f.rule}** ({f.severity}): {f.message}\n\n{explain}\n\n[{f.rule} docs]({links.rule_url(f.rule)})"
             )
+        if profile is not None:
+            parts.insert(0, profile)
         return types.Hover(
             contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)),
             range=hits[0][1],
         )
+
+    def _profile_at(self, uri: str, position: types.Position) -> str | None:
+        """On the title's line: what jdlint takes the file to be (kind, places, language, date), as Markdown."""
+        state = self.docs.get(uri)
+        profile = state.profile if state else None
+        if not profile or profile.get("title_line") is None or position.line != profile["title_line"] - 1:
+            return None
+        return profile_markdown(profile)
 
     def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
@@ -290,6 +306,21 @@ class JdlintServer:
         )
         def code_action(params: types.CodeActionParams) -> list[types.CodeAction]:
             return self.code_actions(params)
+
+
+def profile_markdown(profile: dict) -> str:
+    """The posting profile as a hover card."""
+    lines = [f"**jdlint profile**: {profile['kind']} ({profile['kind_reason']})", ""]
+    language = profile["language"] if profile["language"] != "und" else "undetermined"
+    lines.append(f"- language: {language}; judged at {profile['date']}")
+    if profile.get("sector"):
+        lines.append(f"- employer: {profile['sector']} sector ({profile.get('sector_evidence', '')})")
+    for place in profile.get("places") or []:
+        where = ", ".join(place["jurisdictions"]) or "no jurisdiction"
+        lines.append(f"- place: {place['name']} → {where} ({place['evidence']}, line {place['line']})")
+    if not profile.get("places"):
+        lines.append("- place: none found (add `location:` to the front matter or a `Location:` line)")
+    return "\n".join(lines)
 
 
 def _in_front_matter(text: str, line_index: int) -> bool:

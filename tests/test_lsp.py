@@ -298,3 +298,22 @@ def test_a_document_closed_mid_lint_does_not_stop_the_server(client, tmp_path):
     other = open_doc(client, tmp_path / "other.md", "Seeking a ninja.\n")
     assert [d["range"]["start"] for d in jargon(client.diagnostics(other))] == [{"line": 0, "character": 10}]
     assert client.close() == 0
+
+
+def test_hover_on_the_title_shows_the_posting_profile(client, tmp_path):
+    text = "---\nlocation: Denver, CO\n---\n# Backend Engineer\n\nYou will build APIs.\n"
+    uri = open_doc(client, tmp_path / "job.md", text)
+    client.diagnostics(uri, 1)
+    hover = client.request(
+        "textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 3, "character": 4}}
+    )
+    value = hover["contents"]["value"]
+    assert "jdlint profile" in value and "posting" in value and "judged at" in value
+    body = client.request("textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 5, "character": 4}})
+    assert body is None  # elsewhere, with no finding under the cursor: nothing
+
+
+def test_a_readme_is_not_asked_for_disclosures_in_the_editor(client, tmp_path):
+    uri = open_doc(client, tmp_path / "README.md", "# Our postings\n\nEach file under postings/ is one job.\n")
+    rules = {d["code"] for d in client.diagnostics(uri, 1)["diagnostics"]}
+    assert not rules & {"visa-statement", "eeo-statement", "pay-transparency"}

@@ -37,3 +37,17 @@ def section_heading(posting: Posting, kinds: tuple[str, ...]) -> tuple[int, int]
 def anchor(posting: Posting, kinds: tuple[str, ...] = ()) -> tuple[int, int]:
     """The heading of the first section of one of `kinds`, else the first line."""
     return section_heading(posting, kinds) or first_line(posting)
+
+
+def title_line(posting: Posting) -> tuple[int, int]:
+    """The posting's title line (trimmed), else its first line: where a finding about the whole posting points."""
+    if posting.title_span is not None:
+        start, end = posting.title_span
+        text = posting.text
+        line_end = text.find("\n", start)
+        end = min(end, line_end) if line_end != -1 else end
+        chunk = text[start:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        if chunk.strip():
+            return start + lead, start + len(chunk.rstrip())
+    return first_line(posting)

@@ -39,8 +39,7 @@ from jdlint import data
 from jdlint.config import DOCUMENT_KINDS
 from jdlint.config.globs import matches_any
 from jdlint.facts.pages import not_a_posting
-from jdlint.match.lowered import lowered
-from jdlint.match.regex_gate import MIN_LITERAL, WINDOW, required_literals
+from jdlint.match import Pattern
 from jdlint.model.posting import Posting, Section
 from jdlint.model.store import StoreKey
 
@@ -208,7 +207,7 @@ def _by_content(posting: Posting) -> Kind:
     evidence = _posting_evidence(posting, t)
     if evidence:
         return Kind(POSTING, evidence)
-    low = _plain(lowered(posting, raw=True))
+    low = _plain(posting.text.lower())
     words = _page_words(low)
     if t.any_wording.search(low, words) is not None:  # most pages without evidence stop here
         found = _said(posting, low, words, t)
@@ -254,14 +253,25 @@ def _posting_evidence(posting: Posting, t: _Tables) -> str | None:
     """Why the file is surely a posting (duties, requirements, pay, an exporter's header), or None."""
     if _has_role_sections(posting):
         return "has duties or requirements"
-    raw, low = posting.text, lowered(posting)
-    if any(p.search(low) for p in t.role_labels):
+    raw = posting.text
+    if any(p.search(posting) for p in t.role_labels):
         return "has duties or requirements"
     if _names_pay(raw, t):
         return "names its pay"
-    if any(_is_line(lowered(posting, raw=True), header) for header in t.headers):
+    if any(header in raw.lower() and _is_line(raw.lower(), header) for header in t.headers):
         return "a saved posting's header"
+    if _one_location_field(posting):
+        return "gives the job's location"
     return None
+
+
+_LOCATION_LABELS = frozenset({"location", "job location", "work location", "locations", "office location"})
+
+
+def _one_location_field(posting: Posting) -> bool:
+    """Exactly one `Location: …` field: a page about one job (a list of jobs repeats the label)."""
+    found = [f for f in posting.fields if f[0].strip().lower() in _LOCATION_LABELS and f[4] > f[3]]
+    return len(found) == 1
 
 
 def _plain(low: str) -> str:
@@ -415,34 +425,6 @@ def _words(words: list[Any], plural: bool = False) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(escaped) + r")" + ("s?" if plural else "") + r"\b")
 
 
-class _Phrase:
-    """A regex looked for only where the literal text each of its matches contains occurs.
-
-    For the few phrasings searched in every posting: one `str.find` per
-    literal is far cheaper than a regex scan, so each should have one or two
-    literals ("class specification", not a list of its spellings).
-    """
-
-    def __init__(self, source: str) -> None:
-        self.regex = re.compile(source, re.IGNORECASE)
-        literals = required_literals(source, re.IGNORECASE) or frozenset()
-        # a literal that contains another is found wherever that one is: keep the shorter
-        self.literals = tuple(sorted(w for w in literals if not any(o != w and o in w for o in literals)))
-        if not self.literals or min(map(len, self.literals)) < MIN_LITERAL:
-            raise ValueError(f"kinds.yaml: {source!r} has no literal text to look for first")
-
-    def search(self, low: str) -> re.Match[str] | None:
-        """A match in `low` (lower-case text), if any."""
-        for literal in self.literals:
-            pos = low.find(literal)
-            while pos != -1:
-                found = self.regex.search(low, max(0, pos - WINDOW), min(len(low), pos + len(literal) + WINDOW))
-                if found is not None:
-                    return found
-                pos = low.find(literal, pos + 1)
-        return None
-
-
 class _Wording:
     """A group of phrases (anywhere in a line) and lines (the whole line, give or take markup).
 
@@ -502,6 +484,8 @@ class _Part:
 
 
 _WORD = re.compile(r"[^\W_]+")
+MIN_LITERAL = 3  # shorter words are too common to rule a phrasing out
+WINDOW = 250  # characters a phrasing may reach from the word it is looked for around
 
 
 def _page_words(low: str) -> frozenset[str]:
@@ -552,15 +536,14 @@ class _Tables:
         family = raw["job_family"]
         self.levels_heading = re.compile(_either(family["levels_headings"]))
         self.handbook_headings = {name: re.compile(p) for name, p in family["handbook_headings"].items()}
-        heading_patterns = [*family["levels_headings"], *family["handbook_headings"].values()]
-        self.family_heading_words = tuple({w for p in heading_patterns for w in required_literals(p) or ()})
-        self.class_spec = [_Phrase(p) for p in family["class_spec_phrases"]]
+        self.family_heading_words = tuple(str(w) for w in family["heading_words"])
+        self.class_spec = [Pattern(p, re.IGNORECASE) for p in family["class_spec_phrases"]]
 
         post = raw["posting"]
         self.headers = tuple(str(h).lower() for h in post["header_lines"])
         self.currency_signs = tuple(post["currency_signs"])
         self.pay = re.compile(_either(post["pay"]), re.IGNORECASE)
-        self.role_labels = [_Phrase(p) for p in post["role_labels"]]
+        self.role_labels = [Pattern(p, re.IGNORECASE) for p in post["role_labels"]]
         self.role_words = _words(post["role_words"])
         self.role_nouns = _words(post["role_nouns"], plural=True)
         self.english = _words(post["english_words"])

@@ -11,6 +11,8 @@ import re
 from functools import cache
 
 from jdlint import data
+from jdlint.facts.countries import country_name, is_eu_member
+from jdlint.facts.language import UNDETERMINED
 from jdlint.match import AnyPattern, Text
 from jdlint.model.posting import Posting
 from jdlint.model.store import StoreKey
@@ -51,12 +53,34 @@ def _flat(text: str) -> Text:
     return Text(" ".join(text.split()))
 
 
-def report_missing(posting: Posting, context, rule_id: str, kind: str, anchors: tuple[str, ...], message: str):
-    """The shared body of the "statement missing" rules: one document-level hit, or none."""
-    from jdlint.facts.anchor import anchor
+def report_missing(posting: Posting, context, rule_id: str, kind: str):
+    """The shared body of the "statement missing" rules: one hit on the title line, or none.
+
+    Only a posting is asked (a README, an expired page or a template is not);
+    the suggested sentence fits the country the job is in (`advice`).
+    """
+    from jdlint.facts.anchor import title_line
     from jdlint.model.finding import Hit
 
-    if not context.enabled(rule_id) or not context.profile.is_posting or find_statement(posting, kind):
+    if not context.enabled(rule_id) or not posting.text.strip() or not context.profile.is_posting:
         return
-    start, end = anchor(posting, anchors)
-    yield Hit(rule_id, start, end, message)
+    if find_statement(posting, kind):
+        return
+    start, end = title_line(posting)
+    yield Hit(rule_id, start, end, advice(kind, context.profile))
+
+
+def advice(kind: str, profile) -> str:
+    """The message for a missing statement of `kind`, with wording for the job's country when it is known."""
+    table = data.load("shared/statements.yaml")["advice"][kind]
+    if profile.language not in ("en", UNDETERMINED):
+        return table["default"]
+    for country in sorted(profile.countries, key=lambda c: (c != "US", c)):  # the US first: its wording is fullest
+        if country in table:
+            return table[country]
+    for country in sorted(profile.countries):
+        name = country_name(country)
+        if is_eu_member(country):
+            return table["EU"].format(country=name)
+        return table["country"].format(country=name)
+    return table["default"]

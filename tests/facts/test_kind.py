@@ -10,14 +10,11 @@ an empty description, postings in other languages.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import SEEDS
 
 from jdlint.facts.kind import KINDS, Kind, configured_kind, document_kind
 from jdlint.parse import parse_posting
-
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
 
 def kind_of(text: str, path: str = "postings/role.md", path_kinds: dict[str, str] | None = None) -> Kind:

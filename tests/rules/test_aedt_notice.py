@@ -143,3 +143,31 @@ def test_seeds(seeds_dir):
 
 def test_explain_examples_behave_as_documented():
     assert_explained_examples(RULE)
+
+
+# The duty depends on where the job is: NYC Local Law 144's notice only for New York City.
+BY_PLACE = [
+    ("Location: New York, NY", "ERROR", True),
+    ("Location: Brooklyn, NY", "ERROR", True),
+    ("Location: San Diego, CA", "INFO", False),  # a county posting that mentions automated evaluation
+    ("Location: Seattle, WA", "INFO", False),
+    ("Location: Toronto, ON", "INFO", False),
+    ("", "INFO", False),  # where the job is cannot be told: advice, no law named
+]
+
+
+@pytest.mark.parametrize(("where", "severity", "names_law"), BY_PLACE)
+def test_the_notice_asked_for_depends_on_the_jobs_place(where, severity, names_law):
+    text = f"# Elections Technician\n\n{where}\n\nApplications are screened using an automated evaluation system.\n"
+    (hit,) = lint(text, select=[RULE])
+    assert hit.severity.name == severity
+    assert ("Local Law 144" in hit.message) is names_law
+
+
+def test_a_notice_that_says_it_is_for_nyc_jobs_is_held_to_nyc_law_wherever_the_posting_is():
+    text = (
+        "# Engineer\n\nRemote across Europe and the Americas.\n\n"
+        "We use Covey as part of our hiring process for jobs in NYC; it may qualify as an AEDT.\n"
+    )
+    (hit,) = lint(text, select=[RULE])
+    assert hit.severity.name == "ERROR" and "Local Law 144" in hit.message

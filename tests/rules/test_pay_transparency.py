@@ -282,9 +282,8 @@ NOT_THIS_JOB = [
     pytest.param(
         "Freedom of Information Law (FOIL)\nNYC\nVotes\nSearch form\n404 Error: Page Not Found\n"
         "Welcome to the Campaign Finance Board's new website! It seems you've arrived here via an outdated link.\n",
-        "Freedom of Information Law (FOIL)\nNYC\nVotes\nSearch form\n"
-        "Welcome to the Campaign Finance Board's new website! It seems you've arrived here via an outdated link.\n",
-        id="page-not-found",
+        "# Campaign Finance Analyst\n\nLocation: NYC\n\n## Responsibilities\n\n- Review campaign filings.\n",
+        id="page-not-found",  # the control is a posting: a site menu without the marker is no posting either
     ),
     pytest.param(
         "Job Map by Location\nVERMONT.GOV\nSearch by Keyword\nSorry, this position has been filled.\n",
@@ -294,7 +293,7 @@ NOT_THIS_JOB = [
     pytest.param(
         "This job is no longer available, but here are similar jobs you might like.\n"
         "Get notified about new Mental Health Center of Denver jobs in United States.\n-\nCase Manager\n",
-        "Mental Health Center of Denver jobs in the United States.\n-\nCase Manager\n",
+        "# Case Manager\n\nMental Health Center of Denver\n\nLocation: Denver, CO\n\n## Duties\n\n- Support clients.\n",
         id="job-no-longer-available",
     ),
 ]

@@ -55,9 +55,9 @@ def test_visa_or_work_authorization_statement_is_recognised(sentence):
 
 
 @pytest.mark.parametrize("sentence", NO_VISA)
-def test_missing_visa_statement_is_flagged_at_the_requirements_heading(sentence):
+def test_missing_visa_statement_is_flagged_at_the_title(sentence):
     (hit,) = rule_hits(sentence)
-    assert hit.severity.name == "WARNING" and hit.line == 3 and hit.match == "Requirements"
+    assert hit.severity.name == "WARNING" and hit.line == 1 and hit.match == BASE.splitlines()[0].lstrip("# ")
 
 
 def test_indented_plain_text_is_read_too():

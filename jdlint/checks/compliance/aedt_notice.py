@@ -27,7 +27,7 @@ RULE = Rule(
     id="aedt-notice",
     category="compliance",
     severity=Severity.ERROR,
-    summary="An automated hiring tool is used, but the notice NYC Local Law 144 requires is incomplete.",
+    summary="An automated hiring tool is used, but the notice the job's place requires is incomplete.",
     explain=(
         "New York City's Local Law 144 of 2021 lets an employer use an automated employment decision "
         "tool (AEDT: machine learning, statistics, analytics or AI whose score, ranking or recommendation "
@@ -40,7 +40,11 @@ RULE = Rule(
         "the date of the latest bias audit and where its summary is published; the type, source and "
         "retention of the data (or how to request them); and how to ask for an alternative selection "
         "process or a reasonable accommodation. Postings dated before enforcement began (2023-07-05) "
-        "are not checked."
+        "are not checked. The law is cited only for a job open to New York City (or a notice that says it "
+        "is for NYC jobs); for a job elsewhere, or one whose place jdlint cannot tell, the finding is "
+        "info-level advice that names no law, since the duties differ by place (Ontario asks only that a "
+        "posting say whether AI screens applicants; Illinois's and Colorado's notices are not posting "
+        "duties in force)."
     ),
     source=(
         "NYC Admin. Code §§ 20-870 to 20-874 (Local Law 144 of 2021); DCWP rules 6 RCNY §§ 5-300 to "
@@ -196,14 +200,15 @@ def jdlint_check(posting, context):
     if not context.enabled(RULE.id) or context.as_of < _spec().effective or not context.profile.is_posting:
         return
     triggers = find_triggers(posting)
+    nyc = _nyc_place(posting)
+    if triggers and nyc is None and not _speaks_of_nyc(posting, triggers[0]):
+        yield from _advice(posting, triggers[0])  # not a New York City job, or jdlint cannot tell: no law named
+        return
     if triggers:
         start, end = triggers[0]
         why = f"The posting says an automated tool is used in hiring (“{posting.text[start:end]}”)"
-    elif context.config.employer.get("uses_aedt") is True:
-        place = _nyc_place(posting)
-        if place is None:
-            return
-        start, end = place if place[1] > place[0] else first_line(posting)
+    elif context.config.employer.get("uses_aedt") is True and nyc is not None:
+        start, end = nyc if nyc[1] > nyc[0] else first_line(posting)
         why = "The configuration says the employer uses an AEDT (employer.uses_aedt) and the posting is open to NYC"
     else:
         return
@@ -211,14 +216,43 @@ def jdlint_check(posting, context):
     if not missing:
         return
     listed = "; ".join(f"({i}) {name}" for i, name in enumerate(missing, 1))
-    scope = ""
-    if triggers and _nyc_place(posting) is None:
-        scope = " for candidates in New York City"
     plural = "s" if len(missing) > 1 else ""
     yield Hit(
         RULE.id,
         start,
         end,
-        f"{why}, but the notice NYC Local Law 144 (6 RCNY § 5-303) requires{scope} is missing "
+        f"{why}, but the notice NYC Local Law 144 (6 RCNY § 5-303) requires is missing "
         f"{len(missing)} element{plural}: {listed}.",
+    )
+
+
+_NYC_NOTICE = Pattern(r"\b(?:NYC|New York City|Local Law (?:No\.? )?144|LL ?144|AEDTs?)\b")
+
+
+def _speaks_of_nyc(posting, trigger: tuple[int, int]) -> bool:
+    """The paragraph of the trigger says the tool is used for New York City jobs, or uses the law's own term."""
+    start = posting.text.rfind("\n\n", 0, trigger[0]) + 1
+    end = posting.text.find("\n\n", trigger[1])
+    return _NYC_NOTICE.search(posting, start, end if end != -1 else len(posting.text), raw=True) is not None
+
+
+def _advice(posting, trigger: tuple[int, int]):
+    """Outside New York City (or where jdlint cannot tell) the duties differ by place: advise, cite nothing.
+
+    Ontario's own duty (say whether AI screens applicants) is met by the very
+    sentence that triggered this; Illinois's and Colorado's notices are not
+    posting duties in force (LAWS.md §7.4).
+    """
+    start, end = trigger
+    missing = missing_elements(posting.analysis, True)
+    if not missing:
+        return
+    yield Hit(
+        RULE.id,
+        start,
+        end,
+        f"The posting says an automated tool is used in hiring (“{posting.text[start:end]}”); tell candidates "
+        "what it assesses and how to ask for another process or an accommodation (some places, such as New "
+        "York City, require such a notice).",
+        severity=Severity.INFO,
     )
