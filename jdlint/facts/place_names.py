@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from jdlint import data
+from jdlint.facts.countries import is_eu_member
 from jdlint.match import Pattern, phrases
 from jdlint.model.posting import Posting
 
@@ -192,7 +193,7 @@ def gazetteer() -> Gazetteer:
         if raw.get("not_places")
         else re.compile(r"(?!x)x"),
         not_after=re.compile(
-            r"[ \t]+(?:" + "|".join(phrase_regex(p) for p in raw.get("not_followed_by") or ["(?!x)x"]) + r")\b"
+            r"[ \t]+(?:" + "|".join(phrase_regex(p) for p in raw.get("not_followed_by") or ["(?!x)x"]) + r")(?!\w)"
         ),
         not_before=re.compile(
             r"\b(?:" + "|".join(phrase_regex(p) for p in raw.get("not_preceded_by") or ["(?!x)x"]) + r")[ \t]+$"
@@ -223,9 +224,9 @@ def _written_names(raw: dict) -> list[str]:
 def _chains(raw: dict) -> dict[str, tuple[str, ...]]:
     """Each jurisdiction code with the codes that contain it, general first ("EU" before a member state)."""
     chains: dict[str, tuple[str, ...]] = {EU: (EU,)}
-    for code, entry in raw["countries"].items():
+    for code in raw["countries"]:
         code = str(code)
-        chains[code] = (EU, code) if entry.get("eu") else (code,)
+        chains[code] = (EU, code) if is_eu_member(code) else (code,)
     for code in raw["subdivisions"]:
         country = code.split("-")[0]
         chains[code] = (*chains[country], code)

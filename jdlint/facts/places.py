@@ -205,7 +205,7 @@ def _remote_pattern(raw: dict, g: Gazetteer) -> tuple[dict[str, tuple[str, ...]]
     for c in codes:
         scopes.setdefault(c, g.chains[f"US-{c}"])
     at_end = rf"(?-i:{trie(codes)})(?=[ \t]*(?:[)\]|,;·•\n]|$))"
-    separators = r"\s*(?:[-–—:,/|(]\s*)*"
+    separators = r"[ \t]*(?:[-–—:,/|(][ \t]*)*"  # on one line: "Portugal\n\nRemote Status: Hybrid" is no scope
     lead = (
         rf"(?P<lead>remote{separators}(?:(?:in|within|from|across|only in)\s+)?"
         r"|anywhere\s+(?:in|within|across)\s+"
@@ -320,7 +320,8 @@ def _below_country(jurisdictions: tuple[str, ...]) -> bool:
 def _place(
     posting: Posting, s: int, e: int, jurisdictions: tuple[str, ...], evidence: str, remote: bool = False
 ) -> JobPlace:
-    name = " ".join(posting.text[s:e].split()).strip(" ,;:(")
+    """A place as written, markup left out ("**Remote**")."""
+    name = " ".join(posting.analysis[s:e].split()).strip(" ,;:(") or " ".join(posting.text[s:e].split())
     return JobPlace(name, jurisdictions, evidence, s, e, remote)
 
 

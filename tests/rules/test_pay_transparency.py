@@ -313,7 +313,7 @@ STILL_THIS_JOB = [
     ("# Engineer\n\nBased in Seattle, WA,\n\nthis role works with our data team.\n", "Seattle, WA"),
     ("# Engineer\n\nThe position is based in Denver, CO, and reports to the CTO.\n", "Denver, CO"),
     ("# Engineer\n\n## Similar jobs\n\n#### Austin, TX\n\n## Location\n\nDenver, CO\n", "Denver, CO"),
-    ("# Engineer\n\nLocation: Brooklyn, NY\n\nIf the link says page not found, email us.\n", "Brooklyn"),
+    ("# Engineer\n\nLocation: Brooklyn, NY\n\nIf the link says page not found, email us.\n", "Brooklyn, NY"),
 ]
 
 
