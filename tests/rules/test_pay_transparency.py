@@ -211,6 +211,15 @@ OPEN_TO = [
     ("# Engineer\n\nThis role is open to candidates in Colorado.\n", "Colorado", "Colorado"),
     ("# Engineer\n\n## Location\n\nBrooklyn, NY\n\n## About\n\nHi.\n", "Brooklyn, NY", "New York City"),
     ("# Engineer\n\nLocation: Washington, DC\n\nHi.\n", "Washington, DC", "Washington, D.C."),
+    # the line under the title, a public employer's name, a government domain
+    ("Backend Engineer\nSeattle, WA (on-site)\n\nYou will build APIs.\n", "Seattle, WA", "Washington State"),
+    ("Elections Technician\n\nThe County of Placer is hiring.\n", "County of Placer", "California"),
+    ("Elections Technician\n\nApply at www.placer.ca.gov.\n", "www.placer.ca.gov", "California"),
+    (
+        "Analyst\n\nThe California Secretary of State's Office is hiring.\n",
+        "California Secretary of State",
+        "California",
+    ),
     ("# Engineer\n\nLocation: Remote\n\nWe hire in Canada only; open to applicants in British Columbia.\n", "", ""),
 ]
 
