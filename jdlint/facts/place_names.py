@@ -35,6 +35,9 @@ _COUNTY_WORDS = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|and|of|the|du|de|
 _WORD_NEXT = re.compile(r"[ \t]+[^\W\d_]")
 _NON_SPACE = re.compile(r"\S")
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
+_NAME_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w.'’-]*")  # "Seattle", "U.S.", "Baden-Württemberg", "St."
+_NAME_GAP = re.compile(r"[ \t]*,?[ \t\n]+|-")  # between the words of one name ("Washington, D.C.")
+_ABBREVIATION = re.compile(r"\.\w+\.$|^(?:St|Ste|Mt|Ft)\.$")  # "U.S.", "D.C.", "St.": the period is the name's
 
 
 @dataclass(frozen=True)
@@ -61,9 +64,9 @@ class Gazetteer:
     """The place tables, compiled once per process (`gazetteer()`)."""
 
     chains: dict[str, tuple[str, ...]]  # code -> the codes containing it, general first, itself last
-    meanings: dict[str, tuple[Meaning, ...]]  # name key -> meanings
-    names_ci: Pattern
-    names_cs: Pattern
+    meanings: dict[str, tuple[Meaning, ...]]  # `lookup_key` of a name -> meanings
+    exact: dict[str, tuple[Meaning, ...]]  # short abbreviations as written, periods left out ("US", "NYC")
+    longest: int  # words in the longest name
     codes: dict[str, tuple[Meaning, ...]]  # "WA" -> US-WA, AU-WA; "DE" -> US-DE, then the country
     code_re: re.Pattern[str]
     loose_codes: frozenset[str]  # codes that may stand alone in a location field
@@ -71,6 +74,7 @@ class Gazetteer:
     county: Anchored
     not_places: re.Pattern[str]
     not_after: re.Pattern[str]  # at a name's end: "University", "Street" …
+    not_after_state: re.Pattern[str]  # at a state's name's end: "City" ("Kansas City" is in Missouri)
     not_before: re.Pattern[str]  # before a name: "University of", "Fort" …
     state_names: dict[str, str]  # key -> US subdivision code, for employer names and addresses
     filler: frozenset[str]  # words a place line may hold besides places ("Remote", "Hybrid", "Greater")
@@ -119,6 +123,11 @@ def name_key(text: str) -> str:
     return " ".join(text.replace("’", "'").lower().replace("-", " ").split()).rstrip(".")
 
 
+def lookup_key(text: str) -> str:
+    """A name as the tables hold it: as `name_key`, without periods or commas ("washington dc", "st paul")."""
+    return " ".join(name_key(text.replace(".", " ").replace(",", " ")).split())
+
+
 def _county_key(text: str) -> str:
     """A county name as looked up: as `name_key`, without periods or accents, "Saint" as "St"."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
@@ -137,11 +146,12 @@ def gazetteer() -> Gazetteer:
     raw = place_data()
     chains = _chains(raw)
     meanings: dict[str, list[Meaning]] = {}
+    exact: dict[str, list[Meaning]] = {}
 
     def add(name: str, meaning: Meaning) -> None:
-        key = name.rstrip(".") if case_sensitive(name) else name_key(name)
-        if meaning not in meanings.setdefault(key, []):
-            meanings[key].append(meaning)
+        table, key = (exact, name.replace(".", "")) if case_sensitive(name) else (meanings, lookup_key(name))
+        if meaning not in table.setdefault(key, []):
+            table[key].append(meaning)
 
     for code, entry in raw["countries"].items():
         for name in entry["names"]:
@@ -157,9 +167,6 @@ def gazetteer() -> Gazetteer:
     for code, names in raw["cities"].items():
         for name in names or ():
             add(name, Meaning(str(code), CITY))
-    written = _written_names(raw)
-    ci = [n for n in written if not case_sensitive(n)]
-    cs = [n for n in written if case_sensitive(n)]
     codes = _codes(raw)
     counties: dict[str, list[str]] = {}
     for state, county_names in raw["counties"].items():
@@ -175,8 +182,8 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(
         chains=chains,
         meanings={k: tuple(v) for k, v in meanings.items()},
-        names_ci=phrases(ci),
-        names_cs=phrases(cs, acronyms=True),
+        exact={k: tuple(v) for k, v in exact.items()},
+        longest=max(len(k.split()) for k in meanings),
         codes=codes,
         code_re=re.compile(r"(?<![\w-])(?:" + "|".join(sorted(codes, key=len, reverse=True)) + r")(?![\w-])"),
         loose_codes=frozenset(str(c) for c in raw.get("field_codes") or ()),
@@ -195,6 +202,11 @@ def gazetteer() -> Gazetteer:
         not_after=re.compile(
             r"[ \t]+(?:" + "|".join(phrase_regex(p) for p in raw.get("not_followed_by") or ["(?!x)x"]) + r")(?!\w)"
         ),
+        not_after_state=re.compile(
+            r"[ \t]+(?:"
+            + "|".join(phrase_regex(p) for p in raw.get("state_not_followed_by") or ["(?!x)x"])
+            + r")(?!\w)"
+        ),
         not_before=re.compile(
             r"\b(?:" + "|".join(phrase_regex(p) for p in raw.get("not_preceded_by") or ["(?!x)x"]) + r")[ \t]+$"
         ),
@@ -206,19 +218,6 @@ def gazetteer() -> Gazetteer:
 def phrase_regex(name: str) -> str:
     """A name as a regex: any run of spaces between words."""
     return r"\s+".join(re.escape(w) for w in name.split())
-
-
-def _written_names(raw: dict) -> list[str]:
-    """Every name of the place tables as written, also without a final period ("D.C." ends "Washington, D.C.")."""
-    out: set[str] = set()
-    for entry in raw["countries"].values():
-        out.update(entry["names"])
-    for entry in (*raw["subdivisions"].values(), *raw["locals"].values()):
-        out.update(entry.get("names") or ())
-        out.update(entry.get("with_state") or ())
-    for names in raw["cities"].values():
-        out.update(names or ())
-    return sorted({v for n in out for v in (n, n.rstrip(".")) if v})
 
 
 def _chains(raw: dict) -> dict[str, tuple[str, ...]]:
@@ -296,15 +295,9 @@ def _atoms(
     found: list[Atom] = []
     if start >= end:
         return found
-    for pattern in (g.names_ci, g.names_cs):
-        for m in pattern.finditer(text, start, end):
-            name = m.group()
-            if pattern is g.names_ci and not _capitalised(name):
-                continue
-            key = name.rstrip(".") if pattern is g.names_cs else name_key(name)
-            means = g.meanings.get(key) or g.meanings.get(name_key(name))
-            if means and not _blocked_around(g, text, m.start(), m.end()):
-                found.append(Atom(m.start(), m.end(), means))
+    for s, e, means in _names(g, text, start, end):
+        if not _blocked_around(g, text, s, e, means):
+            found.append(Atom(s, e, means))
     for m in g.code_re.finditer(text, start, end):
         if _code_counts(g, text, (start, end), m, field):
             found.append(Atom(m.start(), m.end(), g.codes[m.group()], is_code=True))
@@ -327,9 +320,55 @@ def _atoms(
     return out
 
 
-def _blocked_around(g: Gazetteer, text: str, start: int, end: int) -> bool:
-    """ "Boston University", "Denver Street", "University of Michigan", "Fort Washington": not places."""
-    return bool(g.not_after.match(text, end)) or bool(g.not_before.search(text[max(0, start - 20) : start]))
+def _names(g: Gazetteer, text: str, start: int, end: int) -> Iterator[tuple[int, int, tuple[Meaning, ...]]]:
+    """The names of the tables in text[start:end], longest first, left to right: (start, end, meanings).
+
+    Words are looked up in runs of up to `g.longest` ("Frankfurt am Main"),
+    written with a capital ("Mobile" and "Nice" are words too); short
+    abbreviations only as written. A possessive or a sentence's period is
+    not part of a name ("California's", "Denver."), but "St. John's" is one.
+    """
+    words = [(m.start(), m.end()) for m in _NAME_WORD.finditer(text, start, end)]
+    joined = [_NAME_GAP.fullmatch(text, words[k][1], words[k + 1][0]) is not None for k in range(len(words) - 1)]
+    i = 0
+    while i < len(words):
+        s, e = words[i]
+        found = _longest_name(g, text, words, joined, i) if _capitalised(text[s:e]) else None
+        if found is None and (exact := g.exact.get(text[s:e].replace(".", ""))):
+            found = (i, e, exact)
+        if found is None:
+            i += 1
+            continue
+        last, name_end, means = found
+        yield s, name_end, means
+        i = last + 1
+
+
+def _longest_name(
+    g: Gazetteer, text: str, words: list[tuple[int, int]], joined: list[bool], i: int
+) -> tuple[int, int, tuple[Meaning, ...]] | None:
+    """The longest name starting at word i: (its last word, its end, its meanings), or None."""
+    found = None
+    key = ""
+    for k in range(i, min(i + g.longest, len(words))):
+        if k > i and not joined[k - 1]:
+            break
+        s, e = words[k]
+        word = lookup_key(text[s:e])
+        key = f"{key} {word}" if key else word
+        means = g.meanings.get(key)
+        if means:
+            found = (k, e - (text[e - 1] == "." and not _ABBREVIATION.search(text, s, e)), means)
+        elif word.endswith("'s") and (means := g.meanings.get(key[:-2])):
+            found = (k, e - 2, means)  # "California's"
+    return found
+
+
+def _blocked_around(g: Gazetteer, text: str, start: int, end: int, meanings: tuple[Meaning, ...]) -> bool:
+    """ "Boston University", "Denver Street", "University of Michigan", "Fort Washington", "Kansas City": not places."""
+    if g.not_after.match(text, end) or g.not_before.search(text[max(0, start - 20) : start]):
+        return True
+    return all(m.kind == REGION for m in meanings) and g.not_after_state.match(text, end) is not None
 
 
 def _code_counts(g: Gazetteer, text: str, span: tuple[int, int], m: re.Match[str], field: bool) -> bool:
@@ -480,8 +519,9 @@ def _town_start(text: str, span_start: int, start: int, taken: list[tuple[int, i
     m = _TOWN_BEFORE.search(text, max(span_start, start - 60), start)
     if m is None or any(t0 < start and m.start(1) < t1 for t0, t1 in taken):
         return start
-    if text[span_start : m.start(1)].rstrip().endswith(","):
-        return start  # "… Bulgaria, Vietnam, Italy": a list of countries, not a town in Italy
+    before = text[span_start : m.start(1)].rstrip()
+    if before.endswith(",") and any(t1 == span_start + len(before) - 1 for _t0, t1 in taken):
+        return start  # "… Bulgaria, Vietnam, Italy": a list of places, not a town in Italy
     s = m.start(1)
     while (w := _WORD.match(text, s)) is not None and w.group().lower() in filler:
         nxt = _NON_SPACE.search(text, w.end(), start)

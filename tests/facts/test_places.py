@@ -139,6 +139,12 @@ PLACES = [
         "prose",
         id="dc-with-periods",
     ),
+    pytest.param(
+        "# Analyst\n\nWe work from our office in Manchester City Centre one day a fortnight.\n",
+        [("GB", "GB-ENG")],
+        "prose",
+        id="city-centre",
+    ),
     # a postal address
     pytest.param(
         "# Clerk\n\nApply in person at 123 Main St, Austin, TX 78701.\n", [("US", "US-TX")], "address", id="address"
