@@ -1,8 +1,9 @@
 """Pay-transparency laws, loaded from rules/shared/jurisdictions.yaml.
 
-The rule logic never names a state: everything it knows about a law (where
-it applies, since when, what satisfies it) comes from this data, so adding
-a law is a data change.
+The rule logic never names a state: everything it knows about a law (the
+jurisdiction it binds, since when, what satisfies it) comes from this data,
+so adding a law is a data change. Which postings are in a jurisdiction is
+`jdlint.facts.places`'s answer (`laws_for`).
 """
 
 from __future__ import annotations
@@ -21,16 +22,13 @@ class Law:
     id: str
     name: str
     country: str
+    jurisdiction: str  # the code of the place it binds: "US-CO", "US-NY-NYC", "CA-ON", "EU"
     law: str
     effective: dt.date | None
     threshold: int
     disclose: str
     remote: str
     fixed_rate: bool
-    names: tuple[str, ...] = ()
-    codes: tuple[str, ...] = ()
-    not_names: tuple[str, ...] = ()
-    within: tuple[str, ...] = ()
     changes: str = ""
     sources: tuple[str, ...] = ()
     unconfirmed: tuple[str, ...] = ()
@@ -58,20 +56,19 @@ def _law(raw: dict) -> Law:
     remote = str(raw.get("remote", "unconfirmed"))
     if remote not in REMOTE_VALUES:
         raise ValueError(f"rules/shared/jurisdictions.yaml: {lid}: remote must be one of {', '.join(REMOTE_VALUES)}")
+    if not isinstance(raw.get("jurisdiction"), str):
+        raise ValueError(f"rules/shared/jurisdictions.yaml: {lid}: jurisdiction must be a place code such as US-CO")
     return Law(
         id=lid,
         name=str(raw["name"]),
         country=str(raw.get("country", "")),
+        jurisdiction=raw["jurisdiction"],
         law=str(raw["law"]),
         effective=_date(raw.get("effective"), lid),
         threshold=int(raw.get("threshold", 1)),
         disclose=" ".join(str(raw.get("disclose", "a pay range")).split()),
         remote=remote,
         fixed_rate=bool(raw.get("fixed_rate", False)),
-        names=tuple(str(n) for n in raw.get("names") or ()),
-        codes=tuple(_code(c, raw) for c in raw.get("codes") or ()),
-        not_names=tuple(str(n) for n in raw.get("not_names") or ()),
-        within=tuple(str(w) for w in raw.get("within") or ()),
         changes=str(raw.get("changes", "")),
         sources=tuple(str(s) for s in raw.get("sources") or ()),
         unconfirmed=tuple(str(u) for u in raw.get("unconfirmed") or ()),
@@ -87,16 +84,3 @@ def load() -> tuple[Law, ...]:
 @cache
 def by_id() -> dict[str, Law]:
     return {law.id: law for law in load()}
-
-
-def settings() -> dict:
-    """The non-law keys of the data file (cues, labels, country names)."""
-    raw = data.load("shared/jurisdictions.yaml")
-    return {k: v for k, v in raw.items() if k != "laws"}
-
-
-def _code(value: object, raw: dict) -> str:
-    """A place code as written; YAML reads a bare ON, NO or Y as a boolean, which must be quoted."""
-    if not isinstance(value, str):
-        raise ValueError(f'jurisdictions.yaml: law {raw.get("id")!r} has code {value!r}; quote codes such as "ON"')
-    return value

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from jdlint import data
-from jdlint.facts import laws as law_data
 from jdlint.facts.anchor import first_line
-from jdlint.facts.places import find_places
+from jdlint.facts.places import job_places, laws_of
 from jdlint.hookspecs import hookimpl
 from jdlint.match import Pattern, phrases
 from jdlint.model.finding import Hit, Severity
@@ -189,10 +188,9 @@ def missing_elements(source: str, text_notice: bool) -> list[str]:
 
 
 def _nyc_place(posting) -> tuple[int, int] | None:
-    target = _spec().jurisdiction
-    laws = law_data.by_id()
-    for place in find_places(posting):
-        if place.law == target or target in laws[place.law].within:
+    target = _spec().jurisdiction  # a law id of rules/shared/jurisdictions.yaml
+    for place in job_places(posting):
+        if any(law.id == target for law in laws_of(place)):
             return place.start, place.end
     return None
 

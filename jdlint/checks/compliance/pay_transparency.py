@@ -2,8 +2,9 @@
 
 Which places have such a law, since when, for which employers, and whether
 one figure is enough all come from rules/shared/jurisdictions.yaml. This module
-only joins three facts: where the posting is open to (compliance.places),
-when it was posted (context.as_of), and what pay it states (compliance.pay).
+only joins three facts: the laws of the places the posting is open to
+(facts.places: `job_places`, `laws_for`), when it was posted
+(context.as_of), and what pay it states (facts.pay).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from jdlint.facts import laws as law_data
 from jdlint.facts.anchor import anchor
 from jdlint.facts.pay import OPEN, RANGE, SINGLE, find_pay
-from jdlint.facts.places import Place, find_places
+from jdlint.facts.places import JobPlace, job_places, laws_for
 from jdlint.hookspecs import hookimpl
 from jdlint.model.finding import Hit, Severity
 from jdlint.model.rule import Rule
@@ -78,31 +79,26 @@ def jdlint_rules():
     return [RULE]
 
 
-def _applicable(places: list[Place], context) -> dict[str, Place]:
+def _applicable(places: tuple[JobPlace, ...], context) -> dict[str, JobPlace]:
     """Law id -> the first place that brings it in, for laws in force, in scope and not ignored."""
     laws = law_data.by_id()
     ignored = set(context.config.jurisdictions.get("ignore") or ())
     size = context.config.employer.get("size")
-    as_of = context.as_of
-    out: dict[str, Place] = {}
-    for place in sorted(places, key=lambda p: (p.remote, p.start)):  # a named place beats a remote phrase
-        for lid in (place.law, *laws[place.law].within):
-            law = laws.get(lid)
-            if law is None or lid in ignored or lid in out:
-                continue
-            if law.in_force(as_of) and law.covers_size(size):
-                out[lid] = place
-    return out
+    return {
+        lid: place
+        for lid, place in laws_for(places, context.as_of).items()
+        if lid not in ignored and laws[lid].covers_size(size)
+    }
 
 
 def _phrase(law: law_data.Law) -> str:
     return f"{law.name} ({law.law}, since {law.effective})"
 
 
-def _message(failing: list[law_data.Law], places: dict[str, Place], pays: list, posting) -> str:
+def _message(failing: list[law_data.Law], places: dict[str, JobPlace], pays: list, posting) -> str:
     first = failing[0]
     place = places[first.id]
-    quoted = posting.text[place.start : place.end].strip() or place.text
+    quoted = posting.text[place.start : place.end].strip() or place.name
     if place.remote:
         where = f"The posting is open to remote work (“{quoted}”), so {first.name}'s law applies"
     else:
@@ -128,7 +124,7 @@ def _message(failing: list[law_data.Law], places: dict[str, Place], pays: list, 
 def jdlint_check(posting, context):
     if not context.enabled(RULE.id) or not context.profile.is_posting:  # no job to judge on other pages
         return
-    places = find_places(posting)
+    places = job_places(posting)
     if not places:
         return
     applicable = _applicable(places, context)
