@@ -205,8 +205,8 @@ def _gated_regexes() -> list[tuple[str, Pattern]]:
     for kind in ("visa", "eeo"):
         patterns = data.load("shared/statements.yaml")[kind]["patterns"]
         out.append((f"statements.{kind}", Pattern("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)))
-    t = places._tables()
-    out += [("places.remote", t.remote), ("places.cues", t.cues)]
+    settings = places._settings()
+    out += [("places.remote", settings.remote.pattern), ("places.cues", settings.cues)]
     return out
 
 
