@@ -25,7 +25,7 @@ KINDS = ("posting", "not-a-posting", "template", "job-family")
 def labels(corpus: Path) -> dict[str, str]:
     out = {}
     for line in (ROOT / "docs" / "corpus-kinds.tsv").read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
+        if line.startswith(("#", "path\t")) or not line.strip():
             continue
         path, kind = line.split("\t")[:2]
         out[str((corpus.parent / path).resolve())] = kind

@@ -203,3 +203,31 @@ def test_a_german_posting_is_not_told_to_add_an_english_sentence():
     )
     for f in lint(text, select=["visa-statement", "eeo-statement"]):
         assert "“" not in f.message  # no sentence to paste in another language
+
+
+ADVICE = [
+    ("London, UK", "right to work in the UK", "Equality Act 2010"),
+    ("Berlin, Germany", "work permit for Germany", "regardless of gender"),
+    ("Lisbon, Portugal", "work permit for Portugal", "regardless of gender"),
+    ("Toronto, ON", "legally entitled to work in Canada", "accommodations are available"),
+    ("Denver, CO", "authorized to work in the US", "equal opportunity employer"),
+    ("Bangalore, India", "work permit or visa for India", "considered on merit"),
+]
+
+
+@pytest.mark.parametrize(("location", "visa_words", "eeo_words"), ADVICE)
+def test_a_missing_statement_is_worded_for_the_jobs_country(location, visa_words, eeo_words):
+    text = f"---\nlocation: {location}\n---\n# Data Engineer\n\n## Requirements\n\n- Python and SQL\n"
+    found = {f.rule: f.message for f in lint(text, select=["visa-statement", "eeo-statement"])}
+    assert visa_words in found["visa-statement"]
+    assert eeo_words in found["eeo-statement"]
+    if location != "Denver, CO":
+        assert "authorized to work in the US" not in found["visa-statement"]
+
+
+def test_the_profile_names_the_pay_laws_in_force_at_the_postings_date():
+    text = "---\nlocation: Denver, CO\ndate: 2026-03-01\n---\n# Backend Engineer\n\nYou will build APIs.\n"
+    _, report = run_json("-", "--stdin-filename", "job.md", "--fail-on", "never", input=text)
+    profile = report["files"][0]["profile"]
+    assert [p["jurisdictions"] for p in profile["places"]] == [["US", "US-CO"]]
+    assert [law["id"] for law in profile["laws"]] == ["us-co"]

@@ -24,9 +24,10 @@ from functools import cache
 from typing import Any
 
 from jdlint import data
-from jdlint.facts import places as _places
+from jdlint.facts import laws as law_data
 from jdlint.facts.kind import JOB_FAMILY, POSTING, TEMPLATE, Kind, document_kind
 from jdlint.facts.language import posting_language
+from jdlint.facts.places import JobPlace, job_places, laws_for
 from jdlint.match import Pattern
 from jdlint.model.posting import Posting
 
@@ -43,8 +44,9 @@ class Profile:
     sector: str | None  # "public", "private", or None when the text does not say
     sector_evidence: str
     date: dt.date
-    places: tuple[Any, ...] = field(default=())  # facts.places.JobPlace
+    places: tuple[JobPlace, ...] = field(default=())
     lines: tuple[int, ...] = field(default=(), repr=False)  # the line of each place
+    laws: tuple[str, ...] = field(default=())  # ids of the pay-transparency laws in force there at `date`
 
     @property
     def is_posting(self) -> bool:
@@ -87,14 +89,20 @@ class Profile:
                 }
                 for p, line in zip(self.places, self.lines, strict=True)
             ],
+            "laws": [_law_json(law_id) for law_id in self.laws],
         }
+
+
+def _law_json(law_id: str) -> dict[str, Any]:
+    law = law_data.by_id()[law_id]
+    effective = law.effective.isoformat() if law.effective else None
+    return {"id": law.id, "name": law.name, "law": law.law, "effective": effective}
 
 
 def build_profile(posting: Posting, as_of: dt.date, path_kinds: dict[str, str] | None = None) -> Profile:
     """The profile of one parsed posting, judged at `as_of` (kinds by path glob from the configuration)."""
     kind: Kind = document_kind(posting, path_kinds)
-    find = getattr(_places, "job_places", None)  # TEMPORARY until facts.places has job_places
-    places = tuple(find(posting)) if find and kind.kind in (POSTING, JOB_FAMILY, TEMPLATE) else ()
+    places = tuple(job_places(posting)) if kind.kind in (POSTING, JOB_FAMILY, TEMPLATE) else ()
     sector, sector_evidence = employer_sector(posting, places)
     title_line = posting.lines.position(posting.title_span[0])[0] if posting.title_span else None
     return Profile(
@@ -108,6 +116,7 @@ def build_profile(posting: Posting, as_of: dt.date, path_kinds: dict[str, str] |
         date=as_of,
         places=places,
         lines=tuple(posting.lines.position(p.start)[0] for p in places),
+        laws=tuple(laws_for(places, as_of)),
     )
 
 
@@ -120,7 +129,7 @@ def _sector_patterns() -> tuple[Pattern, Pattern]:
     )
 
 
-def employer_sector(posting: Posting, places: tuple[Any, ...]) -> tuple[str | None, str]:
+def employer_sector(posting: Posting, places: tuple[JobPlace, ...]) -> tuple[str | None, str]:
     """("public" | "private" | None, the evidence): a government employer, a company, or not said."""
     for p in places:
         if p.evidence in ("employer name", "web domain"):

@@ -108,14 +108,14 @@ def _candidate_runs(posting, stem_starts: Pattern) -> list[tuple[int, int]]:
     """
     runs: list[tuple[int, int]] = []
     for m in stem_starts.finditer(posting):
-        text, n = m.string, len(m.string)
         p = m.start()
         if runs and p < runs[-1][1]:
             continue
+        text = m.string
         start = p
         while start > 0 and text[start - 1] in _RUN_CHARS:
             start -= 1
-        end = m.end()
+        end, n = m.end(), len(text)
         while end < n and text[end] in _RUN_CHARS:
             end += 1
         runs.append((start, end))

@@ -201,7 +201,7 @@ def jdlint_check(posting, context):
         return
     triggers = find_triggers(posting)
     nyc = _nyc_place(posting)
-    if triggers and nyc is None and not _speaks_of_nyc(posting, triggers[0]):
+    if triggers and nyc is None and not (_speaks_of_nyc(posting, triggers[0]) and _may_be_us(context.profile)):
         yield from _advice(posting, triggers[0])  # not a New York City job, or jdlint cannot tell: no law named
         return
     if triggers:
@@ -234,6 +234,11 @@ def _speaks_of_nyc(posting, trigger: tuple[int, int]) -> bool:
     start = posting.text.rfind("\n\n", 0, trigger[0]) + 1
     end = posting.text.find("\n\n", trigger[1])
     return _NYC_NOTICE.search(posting, start, end if end != -1 else len(posting.text), raw=True) is not None
+
+
+def _may_be_us(profile) -> bool:
+    """Could the job be in the US? Yes unless its places are known and all elsewhere (NYC boilerplate abroad)."""
+    return not profile.countries or "US" in profile.countries
 
 
 def _advice(posting, trigger: tuple[int, int]):
