@@ -23,7 +23,8 @@ from spacy.matcher import Matcher
 import jdlint
 from jdlint import data
 from jdlint.data import yaml_cache
-from jdlint.facts import pages, pay, places
+from jdlint.facts import pages, pay, place_names, places
+from jdlint.facts.place_names import Anchored
 from jdlint.match import AnyPattern, Pattern, Text, phrases, token_windows
 from jdlint.match.gated_matcher import GatedMatcher, anchors, max_length
 from jdlint.match.regex_gate import GatedRegex, prefix_literals, required_literals
@@ -80,6 +81,26 @@ WORDS = [
     "H-1B",
     "E-Verify",
     "welcome",
+    # places (jdlint.facts.places)
+    "open",
+    "anywhere",
+    "candidates",
+    "United",
+    "States",
+    "Canada",
+    "Colorado",
+    "CO",
+    "EU",
+    "Europe",
+    "County",
+    "of",
+    "Placer",
+    "Washington",
+    "State",
+    "Oregon",
+    "Department",
+    "City",
+    "Seattle",
 ]
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -205,9 +226,15 @@ def _gated_regexes() -> list[tuple[str, Pattern]]:
     for kind in ("visa", "eeo"):
         patterns = data.load("shared/statements.yaml")[kind]["patterns"]
         out.append((f"statements.{kind}", Pattern("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)))
-    settings = places._settings()
-    out += [("places.remote", settings.remote.pattern), ("places.cues", settings.cues)]
+    out += [("places.cues", places._settings().cues)]
     return out
+
+
+def _anchored() -> list[tuple[str, Anchored]]:
+    evidence, names = places._settings(), place_names.gazetteer()
+    return [("places.remote", evidence.remote), ("places.county", names.county)] + [
+        (f"places.employer.{i}", a) for i, a in enumerate(evidence.employer)
+    ]
 
 
 @SETTINGS
@@ -229,6 +256,16 @@ def test_a_gated_search_finds_a_match_exactly_when_the_plain_search_does(text):
     for name, gated in _gated_regexes():
         assert bool(gated.search(Text(text))) == bool(gated.regex.search(text)), name
         assert [m.span() for m in gated.finditer(Text(text))] == [m.span() for m in gated.regex.finditer(text)], name
+
+
+@SETTINGS
+@given(texts())
+@example("This role is remote in the US, open to applicants in Canada. United States (Remote).")
+@example("The County of Placer and Washington County, the State of Oregon, the Texas Department of Labor.")
+def test_an_anchored_search_finds_what_a_scan_of_the_whole_text_finds(text):
+    for name, anchored in _anchored():
+        expected = [m.span() for m in anchored.pattern.regex.finditer(text)]
+        assert [m.span() for m in anchored.finditer(Text(text))] == expected, name
 
 
 PAY_PIECES = ["$", "120,000", "150,000", "45", "60", "k", "-", "to", "between", "and", "per", "year", "hour", "USD"]

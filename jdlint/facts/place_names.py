@@ -20,7 +20,7 @@ from functools import cache
 
 from jdlint import data
 from jdlint.facts.countries import is_eu_member
-from jdlint.match import Pattern, phrases
+from jdlint.match import Pattern, Text, phrases
 from jdlint.model.posting import Posting
 
 EU = "EU"
@@ -92,19 +92,19 @@ class Anchored:
     anchors: tuple[Pattern, ...]
     reach: tuple[int, int]
 
-    def finditer(self, posting: Posting, lo: int = 0, *, raw: bool = False) -> Iterator[re.Match[str]]:
+    def finditer(self, where: Posting | Text, lo: int = 0, *, raw: bool = False) -> Iterator[re.Match[str]]:
+        """The regex's matches from `lo` on, the same as a scan of the whole text would find."""
         before, after = self.reach
-        hits = sorted(m.start() for a in self.anchors for m in a.finditer(posting, raw=raw) if m.start() >= lo)
-        end = len(posting.text)
+        hits = sorted(m.start() for a in self.anchors for m in a.finditer(where, raw=raw) if m.start() >= lo)
         windows: list[list[int]] = []
         for h in hits:
-            s, e = max(lo, h - before), min(end, h + after)
+            s, e = max(lo, h - before), h + after
             if windows and s <= windows[-1][1]:
                 windows[-1][1] = max(windows[-1][1], e)
             else:
                 windows.append([s, e])
         for s, e in windows:
-            yield from self.pattern.finditer(posting, s, e, raw=raw)
+            yield from self.pattern.finditer(where, s, e, raw=raw)
 
 
 def anchor_words(*words: str) -> tuple[Pattern, ...]:

@@ -168,9 +168,7 @@ def _settings() -> _Settings:
         fm_keys=frozenset(str(k).lower() for k in raw.get("front_matter_keys") or ()),
         line_words=g.filler,
         remote_first=Pattern("|".join(f"(?:{p})" for p in raw.get("remote_first") or ["$^"]), re.IGNORECASE),
-        remote=Anchored(
-            remote, anchor_words("remote", "anywhere", "open to", "available to"), (REMOTE_REACH, REMOTE_REACH)
-        ),
+        remote=Anchored(remote, anchor_words("remote", "anywhere", "open", "available"), (REMOTE_REACH, REMOTE_REACH)),
         scopes=scopes,
         address=Pattern(rf"\b{TOWN},[ \t]*(?P<state>{trie(us_codes(raw))}|{trie(us_state_names(raw))})[ \t]+$"),
         employer=_employer_patterns(raw),
