@@ -258,7 +258,8 @@ def _posting_evidence(posting: Posting, t: _Tables) -> str | None:
         return "has duties or requirements"
     if _names_pay(raw, t):
         return "names its pay"
-    if any(header in raw.lower() and _is_line(raw.lower(), header) for header in t.headers):
+    raw_low = raw.lower()  # once: `_is_line` looks each header up in it
+    if any(_is_line(raw_low, header) for header in t.headers):
         return "a saved posting's header"
     if _one_location_field(posting):
         return "gives the job's location"

@@ -35,8 +35,9 @@ RULE = Rule(
         "sponsorship statements; UK right-to-work code of practice (LAWS.md §4)."
     ),
     fix_hint=(
-        "Add one sentence, e.g. “Visa sponsorship is not available for this role; you must be authorized "
-        "to work in the US.” or “We sponsor H-1B visas and transfers.”"
+        "Add one sentence for the country the job is in, e.g. in the US “Visa sponsorship is not available for "
+        "this role; you must be authorized to work in the US.”, in the UK “Skilled Worker sponsorship is "
+        "available for this role.” The finding's message gives wording for the place jdlint found."
     ),
     bad_examples=("# Data Engineer\n\nBuild pipelines in Go. Health insurance and 30 days of leave.",),
     good_examples=(
