@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 COMMANDS = ("check", "profile", "rules", "explain", "init", "lsp")
 FORMATS = ("text", "concise", "json", "github", "sarif")
+TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")  # anything else first on the line is `check`'s
 
 EPILOG = """\
 examples:
@@ -98,8 +99,22 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--no-cache", action="store_true", help="neither read nor write the result cache (see README, Performance)"
     )
-    check.add_argument("--quiet", "-q", action="store_true", help="findings only: no code frames or summary")
-    check.add_argument("--statistics", action="store_true", help="add a count of findings per rule")
+    check.add_argument(
+        "--quiet", "-q", action="store_true", help="findings only: no code frames, info lines, table or summary"
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print the count of findings per rule instead of the findings (text, concise, github: a table; "
+        "json: an object, see README); not with sarif, which carries findings only",
+    )
+    check.add_argument(
+        "--show-info",
+        action="store_true",
+        default=None,
+        help="list info findings one by one in text, concise and github (default: one line per file; "
+        "config `show-info: true`); json and sarif always list them",
+    )
     fixing = check.add_mutually_exclusive_group()
     fixing.add_argument("--fix", action="store_true", help="apply the safe fixes in place, then report what is left")
     fixing.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; change nothing")
@@ -184,8 +199,8 @@ def run() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if (argv and argv[0] not in COMMANDS and not argv[0].startswith("-")) or (argv and argv[0] == "-"):
-        argv.insert(0, "check")
+    if argv and argv[0] not in COMMANDS and argv[0] not in TOP_LEVEL_OPTIONS:
+        argv.insert(0, "check")  # `jdlint PATH`, `jdlint -q PATH`, `jdlint --format concise PATH`, `jdlint -`
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:
@@ -239,6 +254,11 @@ def _check(args: argparse.Namespace) -> int:
     from jdlint.engine.spec import EngineSpec
     from jdlint.run.discover import PathError
 
+    if args.statistics and args.format == "sarif":
+        raise UsageError(
+            "jdlint check: --statistics prints counts per rule, and SARIF carries findings only; "
+            "use --statistics with text, concise, json or github"
+        )
     paths = args.paths or ["."]
     first = next((p for p in paths if p != "-"), None)
     config = config_mod.resolve(args.config, first or (args.stdin_filename or "."))
@@ -304,6 +324,7 @@ def _report(result, args: argparse.Namespace, spec) -> int:
         color=args.color,
         statistics=args.statistics,
         quiet=args.quiet,
+        show_info=spec.config.show_info if args.show_info is None else args.show_info,
         rules=rules,
     )
     sys.stdout.flush()

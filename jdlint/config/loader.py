@@ -43,6 +43,7 @@ class Config:
     jurisdictions: dict[str, Any] = field(default_factory=dict)
     as_of: dt.date | None = None
     root: str = "."  # folder the config was found in; globs are relative to it
+    show_info: bool = False  # list info findings one by one in text, concise and github
 
     def severity_for(self, rule: str) -> Severity | None:
         value = self.severity.get(rule)
@@ -90,6 +91,7 @@ _SCHEMA = Table(
         ),
         "jurisdictions": Table({"ignore": _STRINGS}),  # jurisdiction ids
         "as-of": _DATE,  # the date used when a posting has none
+        "show-info": BOOLEAN.showing(show),  # list info findings one by one (text, concise, github)
     },
     join=": ",
 )
@@ -185,6 +187,10 @@ STARTER = """\
 
 # Exit with 1 when a finding is at least this severe (error|warning|info|never).
 fail-on: warning
+
+# List info findings (gender-coded words…) one by one in the text, concise and
+# github formats, instead of one line per file (the --show-info option).
+# show-info: false
 
 # Rules to skip for some paths (globs are relative to this file).
 # per-path-ignores:

@@ -23,7 +23,7 @@ from jdlint.config.plugins import call_each
 from jdlint.config.schema import Table, check, like
 from jdlint.engine.spec import EngineSpec
 from jdlint.engine.suppress import apply as apply_suppressions
-from jdlint.engine.suppress import parse_directives
+from jdlint.engine.suppress import corrected, parse_directives, unknown_ids, unknown_message
 from jdlint.facts.context import Context
 from jdlint.model.finding import Finding, Hit, Severity
 from jdlint.model.posting import Posting
@@ -202,7 +202,21 @@ class Engine:
         directives = parse_directives(posting)
         findings = apply_suppressions(findings, directives)
         if "unused-suppression" in self.enabled:
+            known = set(self.rules) | {r.category for r in self.rules.values()}
+            misspelt = 0
             for d in directives:
+                unknown = unknown_ids(d, known)
+                if unknown:  # a misspelt id is worse than a stale comment: the finding it meant to hide shows
+                    misspelt += 1
+                    suggest = misspelt <= 100 and len(unknown) <= 5
+                    msg = unknown_message(unknown, known, suggest)
+                    fixed = corrected(posting.text[d.start : d.end], unknown, known) if suggest else None
+                    hint = (fixed,) if fixed else ()
+                    findings.append(
+                        self._finding(posting, "unused-suppression", d.start, d.end, msg, hint, Severity.WARNING)
+                    )
+                    if len(unknown) == len(d.rules):
+                        continue
                 if not d.used:
                     findings.append(
                         self._finding(
