@@ -120,7 +120,7 @@ def _with_article(
     when the article before it on the same line must change with the word (`run.article`)."""
     line = positions.lines[f.line - 1] if f.line - 1 < len(positions.lines) else ""
     before = line[: f.column - 1]
-    edit = article_edit(before, suggestion)
+    edit = article_edit(before, suggestion, f.match)
     if edit is None:
         return f.match, rng, new
     start, end, article = edit

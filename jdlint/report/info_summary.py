@@ -33,7 +33,7 @@ def hidden(fr: FileResult, show_info: bool) -> list[Finding]:
 
 
 def hidden_line(fr: FileResult, show_info: bool) -> str | None:
-    """`job.md: 12 info findings not listed (gender-coded ×11: masculine-coded, 8 masculine / 3 feminine;
+    """`job.md: 12 info findings not listed (gender-coded ×11: masculine-coded (masculine 8, feminine 3);
     eeo-statement ×1) — --show-info lists them`, or None when nothing is hidden.
 
     Control characters in the path are replaced, so a file name cannot move the cursor or start a new line.
@@ -46,7 +46,7 @@ def hidden_line(fr: FileResult, show_info: bool) -> str | None:
         part = f"{rule} ×{n}"
         gc = fr.summary.get("gender_coding") if rule == "gender-coded" else None
         if isinstance(gc, dict) and gc.get("verdict"):
-            part += f": {gc['verdict']}, {gc.get('masculine', 0)} masculine / {gc.get('feminine', 0)} feminine"
+            part += f": {gc['verdict']} (masculine {gc.get('masculine', 0)}, feminine {gc.get('feminine', 0)})"
         parts.append(part)
     total = len(infos)
     path = _CONTROL.sub("\ufffd", fr.path)

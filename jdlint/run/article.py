@@ -16,7 +16,7 @@ from jdlint.data.loader import load
 # the article, then spaces or tabs (same line), at the very end of the text before the replaced span
 _ARTICLE = re.compile(r"(?<![\w'’-])(an?|An?|AN)[ \t]+\Z")
 _FIRST_WORD = re.compile(r"[\W_]*([\w'’-]+)")
-_SENTENCE_START = re.compile(r"(?:\A|[.!?:;*#>(\[“\"'\-–—]|^\s*\d+[.)])\s*\Z", re.MULTILINE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;*#>(\[“\"'\-–—]|^\s*\d+[.)])\s*\Z", re.MULTILINE)
 _TAIL = 24  # characters of the preceding text worth looking at
 
 
@@ -55,15 +55,16 @@ def wants_an(phrase: str) -> bool | None:
     return lower[0] in "aeiou"
 
 
-def article_edit(before: str, replacement: str) -> tuple[int, int, str] | None:
-    """When `before` ends with an article that disagrees with `replacement`: its span in `before` and
-    the right article in the same case; else None.
+def article_edit(before: str, replacement: str, original: str = "") -> tuple[int, int, str] | None:
+    """When `before` ends with an article that disagrees with `replacement` (which replaces `original`):
+    its span in `before` and the right article in the same case; else None.
 
     Pass the replacement as the rule wrote it, before `match_case`: "EXPERT" in a shouted line is a
     word, while "MBA" as written is read letter by letter.
 
     A capital "A" is taken for an article only where a sentence or list item starts ("A rockstar
-    attitude"), not mid-sentence ("Plan A rockstar"), where it is more likely a label.
+    attitude") or in a shouted line ("WE NEED A ROCKSTAR"), not mid-sentence ("Plan A rockstar"),
+    where it is more likely a label.
     """
     shift = max(0, len(before) - _TAIL)
     tail = before[shift:]
@@ -76,10 +77,12 @@ def article_edit(before: str, replacement: str) -> tuple[int, int, str] | None:
     have = m.group(1)
     if (have.lower() == "an") == want:
         return None
-    if have[0].isupper() and not _SENTENCE_START.search(before[: shift + m.start(1)][-_TAIL:]):
+    letters = [c for c in original if c.isalpha()]
+    shouted = len(letters) > 1 and all(c.isupper() for c in letters)  # "WE NEED A ROCKSTAR"
+    if have[0].isupper() and not shouted and not _SENTENCE_START.search(before[: shift + m.start(1)][-_TAIL:]):
         return None
     new = "an" if want else "a"
-    if have.isupper() and len(have) > 1:
+    if shouted or (have.isupper() and len(have) > 1):
         new = new.upper()
     elif have[0].isupper():
         new = new.capitalize()

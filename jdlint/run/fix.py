@@ -93,7 +93,7 @@ def apply(text: str, findings: list[Finding], offset=lambda n: n) -> str:
     for f in findings:
         s, e = offset(f.start), offset(f.end)
         before = text[pos:s]
-        edit = article_edit(before, f.fix or "")  # "a rockstar" -> "an expert"
+        edit = article_edit(before, f.fix or "", text[s:e])  # "a rockstar" -> "an expert"
         if edit is not None:
             before = before[: edit[0]] + edit[2] + before[edit[1] :]
         parts.append(before)
