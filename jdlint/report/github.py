@@ -97,7 +97,7 @@ def _annotations(report: Report, out: IO[str], quiet: bool, show_info: bool) -> 
             if note is not None:
                 out.write(f"jdlint: {note}\n")
     more = sum(left.values())
-    if more:
+    if more and not quiet:
         kinds = ", ".join(f"{left[s]} {LEVELS[s]}{'s' if left[s] != 1 else ''}" for s in sorted(left, reverse=True))
         out.write(
             f"jdlint: {more} more finding{'s' if more != 1 else ''} not annotated ({kinds}): GitHub shows at most "
