@@ -79,10 +79,12 @@ def test_config_only_applies_to_postings_open_to_new_york_city():
     assert hits(posting(["We read every application."], location="Location: Denver, CO"), config=NYC_CONFIG) == []
 
 
-def test_not_applied_before_enforcement_began():
+def test_the_law_is_not_named_before_enforcement_began():
     text = posting(["Applications are screened using an AI tool."])
-    assert hits(text, as_of=dt.date(2023, 7, 4)) == []
-    assert len(hits(text, as_of=dt.date(2023, 7, 5))) == 1
+    (before,) = hits(text, as_of=dt.date(2023, 7, 4))
+    assert before.severity.name == "INFO" and "Local Law 144" not in before.message
+    (after,) = hits(text, as_of=dt.date(2023, 7, 5))
+    assert after.severity.name == "ERROR" and "Local Law 144" in after.message
 
 
 TRIGGERS = [
