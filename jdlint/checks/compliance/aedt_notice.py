@@ -293,7 +293,7 @@ def jdlint_check(posting, context):
     size = employer.get("size")
     triggers = find_triggers(posting)
     uses_ai = _uses_ai(employer)
-    named = False  # a finding that names a law was made: no general advice then
+    named = False  # a law of the job's place was checked (or named in a finding): no general advice then
     nyc_law = _nyc()
     if nyc_law.applies(on, size):
         nyc = _place_of(posting, nyc_law)
@@ -310,6 +310,7 @@ def jdlint_check(posting, context):
             hit = _statement(posting, law, place, triggers, uses_ai)
         else:
             hit = _notice(posting, law, place, triggers, uses_ai)
+            named = named or bool(triggers)  # the place's own notice was checked: its law, not general advice
         if hit is not None:
             named = True
             yield hit
