@@ -195,9 +195,56 @@ def law_lines(table: str, on: dt.date | None = None) -> str:
         when = f"from {row.effective.isoformat()}" if row.effective else "date unconfirmed"
         if row.until:
             when += f" until {row.until.isoformat()}"
-        status = row.status(on) if on else None
-        note = f"; {status} on {on.isoformat()}" if status else ""
+        if on is not None:
+            note = f"; {row.status(on)} on {on.isoformat()}"
+        else:
+            declared = _declared_status(row.fields.get("status"))
+            note = f"; {declared}" if declared else ""
         lines.append(f"  {row.id} ({row.name}): {row.law}, {when}{note}.")
         if row.sources:
             lines.append("      " + " · ".join(row.sources))
     return "\n".join(lines)
+
+
+# --- choosing rows: by place ------------------------------------------------------
+
+
+class UnknownPlace(ValueError):
+    """A --place name the gazetteer does not know."""
+
+
+def resolve_place(name: str) -> tuple[str, ...]:
+    """The jurisdiction chain a place name means, general first ("Brooklyn" -> US, US-NY, US-NY-NYC).
+
+    A name is read as a location field would be ("Portland, ME", "Vienna",
+    "NYC"); a jurisdiction code ("US-CO", "EU") or a law's place name as the
+    tables write it ("European Union") also works.
+    """
+    from jdlint.facts.place_names import gazetteer, places_in
+
+    g = gazetteer()
+    text = " ".join(name.split())
+    if not text:
+        raise UnknownPlace("expected a place name, got an empty one")
+    found = places_in(g, text, 0, len(text), True)
+    if found:
+        return max((chain for _s, _e, chain in found), key=len)  # the most specific place named
+    wanted = text.casefold()
+    for code, chain in g.chains.items():
+        if code.casefold() == wanted:
+            return chain
+    for row in all_rows():
+        if wanted in (row.name.casefold(), row.jurisdiction.casefold()):
+            return g.chains.get(row.jurisdiction, (row.jurisdiction,))
+    raise UnknownPlace(f"unknown place {name!r}; try a city, state, province or country, e.g. 'Brooklyn' or 'Ontario'")
+
+
+def where(row: Row, chain: tuple[str, ...]) -> str | None:
+    """How a row bears on a place: "here" (the place lies in its jurisdiction), "within" (lies in the place), None."""
+    if row.jurisdiction in chain:
+        return "here"
+    from jdlint.facts.place_names import gazetteer
+
+    if chain and chain[-1] in gazetteer().chains.get(row.jurisdiction, ()):
+        return "within"
+    return None

@@ -295,5 +295,5 @@ def test_dated_laws_switch_on_by_themselves_on_their_dates(where, before, on, la
 def test_the_configuration_key_uses_ai_is_checked():
     from jdlint.config import ConfigError
 
-    with pytest.raises(ConfigError, match="employer.uses_ai: expected true or false"):
+    with pytest.raises(ConfigError, match=r"employer\.uses_ai: expected true or false"):
         from_mapping({"employer": {"uses_ai": "sometimes"}}, "test")

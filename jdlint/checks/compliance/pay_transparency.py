@@ -9,6 +9,7 @@ only joins three facts: the laws of the places the posting is open to
 
 from __future__ import annotations
 
+from jdlint.facts import law_table
 from jdlint.facts import laws as law_data
 from jdlint.facts.anchor import anchor
 from jdlint.facts.pay import OPEN, RANGE, SINGLE, find_pay
@@ -18,14 +19,6 @@ from jdlint.model.finding import Hit, Severity
 from jdlint.model.rule import Rule
 
 MAX_NAMED = 3  # laws named in full in one message; the rest are counted
-
-
-def _law_list() -> str:
-    lines = []
-    for law in law_data.load():
-        since = law.effective.isoformat() if law.effective else "date unconfirmed, not applied"
-        lines.append(f"  {law.id:<20} {law.name}: {law.law} ({since})")
-    return "\n".join(lines)
 
 
 RULE = Rule(
@@ -51,12 +44,14 @@ RULE = Rule(
         "count. One figure counts only where the law accepts a set rate (`fixed_rate` in the data).\n\n"
         "Configuration: `employer.size` skips laws whose employee threshold is higher; "
         "`jurisdictions.ignore` skips laws by id; `per-path-ignores` turns the rule off for some paths.\n\n"
-        "Laws known (rules/shared/jurisdictions.yaml):\n" + _law_list()
+        "Laws known (rules/shared/jurisdictions.yaml; `jdlint laws` shows their status on a date):\n"
+        + law_table.law_lines("shared/jurisdictions.yaml")
     ),
     source=(
         "The statutes in rules/shared/jurisdictions.yaml, e.g. C.R.S. § 8-5-201 and 7 CCR 1103-18; Cal. Lab. Code "
         "§ 432.3(c); RCW 49.58.110; N.Y. Labor Law § 194-b; NYC Admin. Code § 8-107(32); "
-        "820 ILCS 112/10; B.C. Pay Transparency Act s. 2 (facts from LAWS.md §1-§2). Not legal advice."
+        "820 ILCS 112/10; B.C. Pay Transparency Act s. 2; the addresses of the pages read are listed with each "
+        "law above and by `jdlint laws`. Not legal advice."
     ),
     fix_hint="State a good-faith minimum and maximum, e.g. “Salary: $120,000 – $150,000 per year”.",
     bad_examples=(

@@ -32,7 +32,9 @@ RULE = Rule(
     ),
     source=(
         "8 U.S.C. § 1324b (INA § 274B) and the DOJ Office of Special Counsel letter (2010) on "
-        "sponsorship statements; UK right-to-work code of practice (LAWS.md §4)."
+        "sponsorship statements; UK Home Office right-to-work code of practice on avoiding unlawful "
+        "discrimination (gov.uk/government/publications/"
+        "right-to-work-checks-code-of-practice-on-avoiding-discrimination)."
     ),
     fix_hint=(
         "Add one sentence for the country the job is in, e.g. in the US “Visa sponsorship is not available for "
