@@ -384,12 +384,13 @@ def _notice(posting, law: _Law, place: JobPlace, triggers, uses_ai: bool | None)
         start, end = _span(posting, place)
         why = "The configuration says the employer uses AI in hiring (employer.uses_ai)"
     listed = "; ".join(f"({i}) {name}" for i, name in enumerate(missing, 1))
-    rules = " (under rules still proposed)" if law.proposed else ""
+    rules = " (its content set by rules still proposed)" if law.proposed else ""
     return Hit(
         RULE.id,
         start,
         end,
-        f"{why}; for a job in {law.name}, {law.law} asks{rules} for a notice to applicants that lacks: {listed}.",
+        f"{why}; the job is in {law.name}, where {law.law} asks for a notice to applicants{rules}, and it "
+        f"is missing: {listed}.",
         severity=law.severity,
     )
 
