@@ -165,10 +165,10 @@ def _laws_parser(sub) -> None:
     laws = sub.add_parser(
         "laws",
         help="the laws jdlint checks postings against: what each requires, from when, its status and citation",
-        description="List every law in jdlint's data (pay transparency, AI in hiring, and any other rule's law "
-        "table): the place it binds, the statute and citation, what a posting must carry, the dates it applies "
-        "from and until, its status on a date, and the addresses of the sources the facts were read in. "
-        "Facts for a linter, not legal advice.",
+        description="List every law in jdlint's data (pay transparency, AI in hiring, and any other rule's\n"
+        "law table): the place it binds, the statute and citation, what a posting must carry, the\n"
+        "dates it applies from and until, its status on a date, and the addresses of the sources\n"
+        "the facts were read in. Facts for a linter, not legal advice.",
         epilog=LAWS_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
