@@ -118,14 +118,14 @@ def find_questions(posting) -> list[tuple[int, int]]:
             sentence = text[s0:s1]
             if spec.not_asks.search(sentence):
                 continue
-            if needs_request and not (spec.request.search(sentence) or _is_field(text, m.start(), spec)):
+            if needs_request and not (spec.request.search(sentence) or _is_field(posting.text, m.start(), spec)):
                 continue
             found[(s0, s1)] = (m.start(), m.end())
     return sorted(found.values())
 
 
 def _is_field(text: str, offset: int, spec: _Spec) -> bool:
-    """The match sits on a short line of its own: a form field or an application question."""
+    """The match sits on a short line of its own, as written: a form field or an application question."""
     line_start = text.rfind("\n", 0, offset) + 1
     line_end = text.find("\n", offset)
     line = text[line_start : len(text) if line_end == -1 else line_end]
