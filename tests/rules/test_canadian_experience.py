@@ -114,14 +114,15 @@ REQ = "2+ years of Canadian work experience"
 def test_severity_follows_the_job_place(location, expected):
     found = hits(posting(REQ, location))
     assert [f.severity.name for f in found] == ([expected] if expected else [])
-    if expected == "WARNING":
+    if expected == "WARNING":  # outside Ontario: no law, no Ontario policy named
         assert "O. Reg." not in found[0].message and "Ontario" not in found[0].message
 
 
 def test_the_day_before_the_law_an_ontario_posting_gets_a_warning():
     (early,) = hits(posting(REQ, date="2025-12-31"))
     (late,) = hits(posting(REQ, date="2026-01-01"))
-    assert early.severity.name == "WARNING"
+    assert early.severity.name == "WARNING" and "O. Reg." not in early.message
+    assert "Human Rights Commission" in early.message  # Ontario: the 2013 policy, not the Act
     assert late.severity.name == "ERROR" and "since 2026-01-01" in late.message
 
 

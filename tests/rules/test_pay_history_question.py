@@ -17,7 +17,8 @@ def posting(extra: str, location: str = "Location: Berlin, Germany", date: str =
     front = f"---\ndate: {date}\n---\n" if date else ""
     return (
         f"{front}# Senior Data Analyst\n\n{location}\n\n## What you'll do\n\n- Build dashboards for the sales team\n"
-        f"- Own the weekly revenue report\n\n## Requirements\n\n- 3+ years of SQL\n- Python\n\n## How to apply\n\n{extra}\n"
+        "- Own the weekly revenue report\n\n## Requirements\n\n- 3+ years of SQL\n- Python\n\n"
+        f"## How to apply\n\n{extra}\n"
     )
 
 

@@ -1,4 +1,4 @@
-"""vacancy-statement through the public API and CLI: an Ontario posting must say whether it is for an existing vacancy."""
+"""vacancy-statement through the public API and CLI: an Ontario posting says whether it is for an existing vacancy."""
 
 from __future__ import annotations
 

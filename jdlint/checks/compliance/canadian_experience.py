@@ -69,14 +69,18 @@ RULE = Rule(
         "where the job is from the posting profile (`jdlint profile`): for an Ontario job dated on or after that "
         "day the finding is an error naming the law; for a job elsewhere in Canada, or one whose place it cannot "
         "tell, a warning naming none (ask for the skill itself instead). With `employer.size` below the "
-        "threshold in the configuration, an Ontario job gets the warning too. Not flagged: knowledge of Canadian "
+        "threshold in the configuration, an Ontario job gets the warning too. Apart from the Act, the Ontario Human "
+        "Rights Commission's Policy on removing the “Canadian experience” barrier (2013) says a strict requirement "
+        "of Canadian experience is discriminatory except in rare circumstances; an Ontario warning mentions it. "
+        "Not flagged: knowledge of Canadian "
         "rules or markets (“experience with Canadian tax law”, “knowledge of Canadian GAAP”, “familiarity "
         "with Canadian payroll regulations”), eligibility to work in Canada, and sentences that say Canadian "
         "experience is not required or that the job offers a chance to gain it."
     ),
     source=(
         "Employment Standards Act, 2000 (Ontario), Part III.1, and O. Reg. 476/24, in force 2026-01-01 "
-        "(LAWS.md §7.2). Not legal advice."
+        "(LAWS.md §7.2); Ontario Human Rights Commission, Policy on removing the “Canadian experience” barrier "
+        "(2013-07-15). Not legal advice."
     ),
     fix_hint=(
         "Name the skill or knowledge the job needs instead, e.g. “experience with Canadian payroll "
@@ -138,11 +142,17 @@ def jdlint_check(posting, context):
                 "knowledge itself instead.",
             )
         else:
+            ohrc = (
+                " The Ontario Human Rights Commission's 2013 policy treats a strict requirement of it as "
+                "discriminatory except in rare circumstances."
+                if in_ontario
+                else ""
+            )
             yield Hit(
                 RULE.id,
                 start,
                 end,
                 f"The posting requires Canadian experience (“{quoted}”), which shuts out newcomers whatever "
-                "their skills; ask for the skill or knowledge itself instead.",
+                f"their skills; ask for the skill or knowledge itself instead.{ohrc}",
                 severity=Severity.WARNING,
             )
