@@ -65,6 +65,8 @@ FINE = [
     "You will not be asked for your current salary at any stage.",
     "We never ask candidates for their pay history.",
     "Our current salary bands are published on our careers page.",
+    "You will redesign our existing compensation framework.",
+    "You will present pay ranges to hiring managers.",
     "We review our current compensation structure every year.",
     "We will match or beat your current salary.",
     "You will process payroll and issue pay stubs for 300 employees.",

@@ -52,6 +52,8 @@ STATEMENTS = [
     "Ce poste est actuellement vacant.",
     "Cette offre sert à constituer une banque de candidatures.",
     "This posting is for an existing vacancy*",
+    "This is a pipeline role: we hire for it throughout the year.",
+    "The Clerk's Office has a current vacancy for a Payroll Specialist.",
 ]
 
 # ✗ a posting whose only extra text is one of these says nothing about it
@@ -77,6 +79,8 @@ SILENT = [
     "Position type: Full-time",
     "Openings: 1",
     "Your vacation starts at three weeks.",
+    # from the corpus: a pipeline that is data engineering, not a talent pipeline
+    "This isn't a build-the-perfect-pipeline role, it's a figure-out-what's-going-on role.",
 ]
 
 
