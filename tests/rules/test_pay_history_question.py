@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import assert_explained_examples, lint, run_json
+import yaml
+from conftest import ROOT, assert_explained_examples, lint, run_json
 
 from jdlint.config import from_mapping
 
@@ -130,6 +131,7 @@ PLACES = [
     ("Location: London, UK", "WARNING", "Many places"),
     ("Remote (US)", "WARNING", "Many places"),  # which state the applicant is in is not known
     ("Location: Baltimore, MD", "WARNING", "Many places"),  # date unconfirmed in the data: not cited
+    ("Location: St. John's, NL", "WARNING", "Many places"),  # enacted, not in force
 ]
 
 
@@ -155,6 +157,58 @@ def test_the_day_before_a_ban_it_is_a_warning(location, effective):
     (late,) = hits(posting(ASK, location, date=effective.isoformat()))
     assert early.severity.name == "WARNING" and "since" not in early.message
     assert late.severity.name == "ERROR" and f"since {effective}" in late.message
+
+
+# One row per ban in the data: a location line that puts a posting under it. Adding a ban needs a row here.
+BAN_PLACE = {
+    "ca-pe": "Location: Charlottetown, PEI",
+    "ca-nl": "Location: St. John's, NL",
+    "it": "Location: Milano, Italia",
+    "lt": "Location: Vilnius, Lithuania",
+    "pl": "Location: Warsaw, Poland",
+    "sk": "Location: Bratislava, Slovakia",
+    "us-nyc": "Location: Brooklyn, NY",
+    "us-pa-philadelphia": "Location: Philadelphia, PA",
+    "us-oh-toledo": "Location: Toledo, OH",
+    "us-oh-cincinnati": "Location: Cincinnati, OH",
+    "us-oh-columbus": "Location: Columbus, OH",
+    "us-mo-kansas-city": "Location: Kansas City, MO",
+    "us-ca": "Location: Oakland, CA",
+    "us-co": "Location: Boulder, CO",
+    "us-ct": "Location: Hartford, CT",
+    "us-de": "Location: Wilmington, DE",
+    "us-hi": "Location: Honolulu, HI",
+    "us-il": "Location: Chicago, IL",
+    "us-me": "Location: Portland, ME",
+    "us-md": "Location: Baltimore, MD",
+    "us-ma": "Location: Boston, MA",
+    "us-mn": "Location: Minneapolis, MN",
+    "us-nv": "Location: Las Vegas, NV",
+    "us-nj": "Location: Newark, NJ",
+    "us-ny": "Location: Buffalo, NY",
+    "us-or": "Location: Portland, OR",
+    "us-ri": "Location: Providence, RI",
+    "us-vt": "Location: Montpelier, VT",
+    "us-va": "Location: Richmond, VA",
+    "us-wa": "Location: Spokane, WA",
+    "us-pr": "Location: San Juan, PR",
+}
+BANS = yaml.safe_load((ROOT / "rules" / "compliance" / "pay-history-question.yaml").read_text(encoding="utf-8"))["bans"]
+
+
+def test_every_ban_has_a_test_row():
+    assert set(BAN_PLACE) == {row["id"] for row in BANS}
+
+
+@pytest.mark.parametrize("row", BANS, ids=lambda row: row["id"])
+def test_each_ban_is_cited_from_its_date_and_an_unconfirmed_one_never(row):
+    (hit,) = hits(posting(ASK, BAN_PLACE[row["id"]]))
+    if row["effective"] is None:
+        assert hit.severity.name == "WARNING" and row["law"] not in hit.message
+    else:
+        assert hit.severity.name == "ERROR" and row["law"] in hit.message and str(row["effective"]) in hit.message
+        (before,) = hits(posting(ASK, BAN_PLACE[row["id"]], date=str(row["effective"] - dt.timedelta(days=1))))
+        assert row["law"] not in before.message
 
 
 def test_city_ban_below_its_employee_threshold_is_a_warning():
