@@ -38,9 +38,7 @@ class PlaceRow:
         """The place lies in the row's jurisdiction (and, for a city row, names one of its cities)."""
         if self.jurisdiction not in place.jurisdictions:
             return False
-        return not self.cities or any(
-            re.search(rf"\b{re.escape(c)}\b", place.name, re.IGNORECASE) for c in self.cities
-        )
+        return not self.cities or any(re.search(rf"\b{re.escape(c)}\b", place.name, re.IGNORECASE) for c in self.cities)
 
     def covers_size(self, size: int | None) -> bool:
         """An unknown employer size is assumed to be covered."""
