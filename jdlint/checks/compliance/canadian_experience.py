@@ -79,7 +79,8 @@ RULE = Rule(
     ),
     source=(
         "Employment Standards Act, 2000 (Ontario), Part III.1, and O. Reg. 476/24, in force 2026-01-01 "
-        "(LAWS.md §7.2); Ontario Human Rights Commission, Policy on removing the “Canadian experience” barrier "
+        "(ontario.ca/laws/regulation/240476); Ontario Human Rights Commission, Policy on removing the "
+        "“Canadian experience” barrier "
         "(2013-07-15). Not legal advice."
     ),
     fix_hint=(

@@ -84,9 +84,10 @@ RULE = Rule(
     summary="The posting asks for the applicant's current or past pay.",
     explain=_explanation(),
     source=(
-        "Salary-history laws of US states and cities (LAWS.md §7.5, e.g. Cal. Lab. Code § 432.3, N.Y. Labor Law "
+        "Salary-history laws of US states and cities (e.g. Cal. Lab. Code § 432.3, N.Y. Labor Law "
         "§ 194-a, NYC Admin. Code § 8-107(25)); PEI Employment Standards Act s. 5.8; Directive (EU) 2023/970 "
-        "Art. 5(2) as transposed in Italy, Lithuania, Poland and Slovakia (LAWS.md §7.3). Not legal advice."
+        "Art. 5(2) as transposed in Italy, Lithuania, Poland and Slovakia (roedl.pl, dl-law.it, bnt.eu, "
+        "krestonslovakia.com summaries). Not legal advice."
     ),
     fix_hint="Ask what the candidate expects instead, e.g. “What are your salary expectations for this role?”",
     bad_examples=(

@@ -67,7 +67,7 @@ RULE = Rule(
     ),
     source=(
         "Employment Standards Act, 2000 (Ontario), Part III.1, and O. Reg. 476/24, in force 2026-01-01 "
-        "(LAWS.md §7.2). Not legal advice."
+        "(ontario.ca/laws/regulation/240476). Not legal advice."
     ),
     fix_hint=(
         "Add one sentence, e.g. “This posting is for an existing vacancy.” or “This posting is not for an "
