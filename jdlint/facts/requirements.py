@@ -159,6 +159,12 @@ def _logistics() -> re.Pattern[str]:
 
 
 @cache
+def _says_preferred() -> re.Pattern[str]:
+    words = data.load("shared/requirements.yaml")["preferred_markers"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.IGNORECASE)
+
+
+@cache
 def _not_list_heading() -> re.Pattern[str]:
     words = data.load("shared/requirements.yaml")["not_list_headings"]
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
@@ -326,6 +332,10 @@ def analyse(posting: Any, doc: Any = None) -> Analysis:
         if kind not in KINDS:
             continue
         text = texts[n]
+        if kind == "required" and (pref := _says_preferred().search(text)) and ";" not in text[: pref.start()]:
+            # "Experience in a lead capacity is preferred." under "Training and Experience" (but not
+            # "…proficient English; Chinese is a plus": the item's own demand comes first)
+            kind = "preferred"
         key, level = normalise(words_of(text, doc, item.start))
         nxt_text = texts[n + 1] if n + 1 < len(items) else ""
         alternative = offers_alternative(n) or (n > 0 and offers_alternative(n - 1)) or bool(_OR_FIRST.match(nxt_text))
