@@ -53,6 +53,11 @@ OVERLOAD_BAD = [
     # a marker after the item's own demand keeps it required
     ("## Requirements\n" + _bullets(*_SKILLS[:12]) + _bullets("Proficient English; Chinese is a plus"), "13"),
     ("## Requirements\n" + _bullets(*_SKILLS[:12]) + _bullets("Experience preferred by the hiring team"), "13"),
+    (
+        "Minimum Qualifications:\n" + _bullets(*_SKILLS[:7]) + "\nDesirable Qualifications:\n- Rust\n"
+        "Minimum knowledge required:\n" + _bullets(*_SKILLS[7:13]),
+        "13",
+    ),
 ]
 
 OVERLOAD_GOOD = [
@@ -101,6 +106,9 @@ OVERLOAD_GOOD = [
     ),
     "## Requirements\n" + _bullets(*_SKILLS[:10]) + _bullets("Public-sector experience is highly desirable",
                                                             "SAP knowledge would be an asset"),
+    # a "Knowledge of:" sub-list under "Desirable Qualifications" is part of the preferred list
+    "Minimum Qualifications:\n" + _bullets(*_SKILLS[:6]) + "\nDesirable Qualifications:\nKnowledge of:\n"
+    + _bullets(*_SKILLS[6:12]) + "Ability to:\n" + _bullets("Speak Spanish", "Lead teams of poll workers"),
 ]
 
 
