@@ -316,14 +316,22 @@ def test_a_city_brings_in_its_own_law_and_its_states():
 def test_remote_anywhere_in_a_country_brings_in_the_laws_that_cover_remote_work():
     found = law_ids("# Engineer\n\nRemote (US)\n")
     assert {"us-co", "us-ca", "us-wa", "us-nyc"} <= found
-    assert "us-ma" not in found  # remote coverage unconfirmed
+    assert "us-ma" not in found  # remote jobs only through a Massachusetts worksite
     assert law_ids(field("Remote - Colorado")) == {"us-co"}
 
 
 def test_laws_not_in_force_are_left_out():
     assert law_ids(field("Denver, CO"), dt.date(2020, 12, 31)) == set()
-    assert law_ids(field("Berlin, Germany")) == set()  # the EU directive's national dates are unsettled
-    assert [law.id for law in laws_of(places(field("Berlin, Germany"))[0])] == ["eu"]
+    assert law_ids(field("Berlin, Germany")) == set()  # Germany's law is pending; the directive binds states
+    assert [law.id for law in laws_of(places(field("Berlin, Germany"))[0])] == ["de", "eu"]
+    assert law_ids(field("Vienna, Austria")) == {"at"}
+    assert law_ids(field("Columbus, OH"), dt.date(2026, 12, 31)) == set()  # in force, enforced from 2027
+    assert law_ids(field("Columbus, OH"), dt.date(2027, 1, 1)) == {"us-oh-columbus"}
+
+
+def test_a_remote_scope_of_europe_brings_in_no_national_law():
+    assert law_ids("# Engineer\n\nRemote (EU)\n", dt.date(2026, 12, 7)) == set()
+    assert law_ids(field("Remote - Italy"), dt.date(2026, 12, 7)) == {"it"}  # remote within Italy is in Italy
 
 
 def test_every_law_binds_a_known_jurisdiction():
