@@ -60,9 +60,7 @@ PLACE_OF = {
     "ie": "Location: Dublin, Ireland",
 }
 NEVER_APPLIED = {"be-fwb"}
-IN_FORCE = [
-    law for law in laws.load() if law.effective and law.status == "enacted" and law.id not in NEVER_APPLIED
-]
+IN_FORCE = [law for law in laws.load() if law.effective and law.status == "enacted" and law.id not in NEVER_APPLIED]
 UNSETTLED = [law for law in laws.load() if law not in IN_FORCE]
 WITH_PAY = "Salary: $120,000 – $150,000 per year. Benefits: health insurance, a 401(k) and paid time off."
 
@@ -496,7 +494,9 @@ def test_austrian_minimum_pay_form_is_compliant(pay):
 @pytest.mark.parametrize("pay", AT_MISSING)
 def test_austrian_posting_without_a_minimum_is_an_error(pay):
     (hit,) = pay_hits(posting("Location: Innsbruck", pay=pay, date="2026-07-13"))
-    assert hit.severity == Severity.ERROR and "GlBG" in hit.message and "State the minimum pay per period" in hit.message
+    assert (
+        hit.severity == Severity.ERROR and "GlBG" in hit.message and "State the minimum pay per period" in hit.message
+    )
 
 
 def test_a_german_posting_for_innsbruck_or_vienna_or_remote_in_the_eu():
@@ -575,7 +575,9 @@ def test_a_posting_open_in_several_countries_gets_advice_naming_no_law(location)
 
 # --- LAWS.md §7.1: Connecticut, Columbus, Maine, Massachusetts, New Jersey ----------------
 def test_connecticut_range_without_benefits_is_flagged_for_the_benefits():
-    text = posting("Location: Hartford, CT", pay="Salary: $80,000 – $95,000 per year. Great benefits!", date="2026-10-01")
+    text = posting(
+        "Location: Hartford, CT", pay="Salary: $80,000 – $95,000 per year. Great benefits!", date="2026-10-01"
+    )
     (hit,) = pay_hits(text)
     assert "Connecticut" in hit.message and "no benefits are described" in hit.message
     assert "No pay range" not in hit.message
@@ -603,9 +605,7 @@ def test_connecticut_before_2026_10_01_is_not_flagged():
     assert pay_hits(posting("Location: Bridgeport, CT", date="2026-09-30")) == []
 
 
-@pytest.mark.parametrize(
-    ("date", "flagged"), [("2025-12-03", False), ("2026-12-31", False), ("2027-01-01", True)]
-)
+@pytest.mark.parametrize(("date", "flagged"), [("2025-12-03", False), ("2026-12-31", False), ("2027-01-01", True)])
 def test_columbus_is_enforced_from_2027(date, flagged):
     hits = pay_hits(posting("Location: Columbus, OH", date=date))
     assert bool(hits) is flagged
