@@ -81,7 +81,8 @@ RULE = Rule(
     source=(
         "The statutes in rules/shared/jurisdictions.yaml, e.g. C.R.S. § 8-5-201 and 7 CCR 1103-18; Cal. Lab. Code "
         "§ 432.3(c); RCW 49.58.110; N.Y. Labor Law § 194-b; NYC Admin. Code § 8-107(32); "
-        "820 ILCS 112/10; B.C. Pay Transparency Act s. 2 (facts from LAWS.md §1-§2). Not legal advice."
+        "820 ILCS 112/10; B.C. Pay Transparency Act s. 2; Austria's GlBG § 9(2); Directive (EU) 2023/970 Art. 5 "
+        "as transposed by the member states (facts from LAWS.md §1-§2 and §7). Not legal advice."
     ),
     fix_hint="State a good-faith minimum and maximum, e.g. “Salary: $120,000 – $150,000 per year”.",
     bad_examples=(
@@ -89,12 +90,16 @@ RULE = Rule(
         "Location: Seattle, WA. Pay: up to $150,000.",
         "Remote (US). Salary DOE.",
         "This role is remote within the United States. Salary: $100k+",
+        "Location: Vienna, Austria. Attraktives Gehalt und Benefits.",
+        "Location: Hartford, CT. Salary: $80,000 – $95,000. Great benefits!",
     ),
     good_examples=(
         "Location: Denver, CO. Salary: $120,000 – $150,000 per year.",
         "Remote (US). Pay: $45–$60/hour.",
         "Location: Berlin, Germany. Competitive salary.",
         "Location: Los Angeles, CA. Pay rate: $28.50 per hour.",
+        "Location: Vienna, Austria. A gross monthly salary starting at EUR 4.000, with an appropriate overpayment.",
+        "Location: Milan, Italy. RAL € 38.000 – 45.000.",
     ),
 )
 
