@@ -86,7 +86,7 @@ def test_open_there_without_a_range_is_flagged(law):
     assert law.name in msg and law.law in msg and str(law.effective) in msg
     assert hits[0].line == 6  # the location line, after 3 lines of front matter and the title
     if not law.in_ad:  # the pay may come before the interview: advice that claims no violation
-        assert hits[0].severity == Severity.INFO and "that is allowed if it is given later" in msg
+        assert hits[0].severity == Severity.INFO and "that is allowed if the pay is given later" in msg
     elif law.minimum_ok:
         assert hits[0].severity == Severity.ERROR and "State the minimum pay per period" in msg
     else:
@@ -530,7 +530,7 @@ def test_in_ad_states_make_a_missing_figure_an_error(place, name):
 def test_ad_or_before_interview_states_get_advice_that_claims_no_violation(place):
     (hit,) = pay_hits(posting(place, date="2026-07-01"))
     assert hit.severity == Severity.INFO
-    assert "that is allowed if it is given later" in hit.message and "requires" not in hit.message
+    assert "that is allowed if the pay is given later" in hit.message and "requires" not in hit.message
 
 
 def test_italy_is_not_applied_before_2026_06_07():
@@ -677,3 +677,9 @@ def test_a_dot_group_is_a_decimal_only_after_a_dollar_sign_in_english():
     (hit,) = pay_hits(german)
     assert "Maryland" in hit.message
     assert pay_hits(german.replace("$19.875 – $28", "$19.875 – $28.000")) == []
+
+
+def test_advice_names_an_open_ended_figure_instead_of_saying_none_was_found():
+    text = posting("Location: Krakow, Poland", pay="Minimum compensation: starting from 15,000 PLN.", date="2026-07-02")
+    (hit,) = pay_hits(text)
+    assert hit.severity == Severity.INFO and "only an open-ended figure (“15,000 PLN”)" in hit.message

@@ -183,12 +183,16 @@ def _message(failing: list[law_data.Law], places: dict[str, JobPlace], pays: lis
     return msg
 
 
-def _advice(law: law_data.Law, place: JobPlace, posting) -> str:
+def _advice(law: law_data.Law, place: JobPlace, pays: list[Pay], posting) -> str:
     """A law that lets the pay come before the interview: no violation is claimed."""
+    opened = next((p for p in pays if p.kind == OPEN), None)
+    if opened is not None:
+        found = f"The posting states only an open-ended figure (“{posting.text[opened.start : opened.end].strip()}”)"
+    else:
+        found = "No pay was found in the posting"
     return (
-        f"{_where(law, place, posting)}: {law.law}, {_since(law)}, asks for {law.disclose}. No pay was found "
-        f"in the posting; that is allowed if it is given later, but stating it here meets the duty at once, "
-        f"e.g. “{law.example}”."
+        f"{_where(law, place, posting)}: {law.law}, {_since(law)}, asks for {law.disclose}. {found}; that is "
+        f"allowed if the pay is given later, but stating it here meets the duty at once, e.g. “{law.example}”."
     )
 
 
@@ -262,7 +266,7 @@ def jdlint_check(posting, context):
         yield Hit(RULE.id, start, end, _message(errors, applicable, pays, posting, benefits))
     for law in advice:
         start, end = _span(posting, applicable[law.id])
-        yield Hit(RULE.id, start, end, _advice(law, applicable[law.id], posting), severity=Severity.INFO)
+        yield Hit(RULE.id, start, end, _advice(law, applicable[law.id], pays, posting), severity=Severity.INFO)
     if unsure:
         european = tuple(p for p in places if p.jurisdictions[0] == "EU" or p.country)
         start, end = _span(posting, european[0])
