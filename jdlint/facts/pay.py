@@ -86,7 +86,7 @@ MINMAX_RE = re.compile(
 PAY_WORDS = re.compile(
     r"\b(?:salary|salaries|pay|paid|wages?|compensation|remuneration|earn(?:ing)?s?|rate|hourly|annual|annually|"
     r"base|ote|range|grade|step|salaire|rémunération|salario|retribuzione|stipendio|RAL|"
-    r"wynagrodzenie|atlyginimas|mzda|plat|gross|monthly)\b"
+    r"wynagrodzenie|atlyginimas|mzda|plat|gross)\b"
     # German compounds: "Jahresgehalt", "Bruttomonatsgehalt", "Mindestlohn", "Vergütung", "Entgelt", "brutto"
     r"|\w*(?:gehalt|lohn|vergütung|entgelt)\w*|\bbrutto\w*",
     re.IGNORECASE,
@@ -94,7 +94,9 @@ PAY_WORDS = re.compile(
 NOT_PAY_BEFORE = re.compile(
     r"\b(?:stipend|bonus|allowance|reimburs\w*|budget|per\s+diem|sign(?:ing|-on)|relocation|referral|equity|"
     r"401\(?k\)?|match\w*|credit|fee|fees|penalt\w*|fines?|funding|raised|valuation|revenue|tuition|insurance|"
-    r"gift|prize|donat\w*|grant|award|deductible|premium|cost|costs|price|worth|contribution|spend\w*|sales)\b",
+    r"gift|prize|donat\w*|grant|award|deductible|premium|cost|costs|price|worth|contribution|spend\w*|sales|"
+    # German and Italian allowances: "Essenszuschuss von bis zu 115 €", "Fahrtkostenpauschale", "buoni pasto"
+    r"\w*zuschuss\w*|\w*pauschale|\w*prämie|\w*budget|weiterbildung\w*|jobticket|buon[oi]\s+pasto|welfare)\b",
     re.IGNORECASE,
 )
 NOT_PAY_AFTER = re.compile(
