@@ -46,7 +46,7 @@ _DASH_CENTS = r"(?:,-{1,2}|,–)?"  # "3.500,-": Austrian and German for no cent
 # Currencies written with a decimal point: after one of these, in an English posting, "1.234" is a decimal.
 DOT_DECIMAL = frozenset({"$", "US$", "USD", "CA$", "C$", "CAD", "AU$", "A$", "NZ$", "£", "GBP", "DOLLARS", "₹", "INR"})
 _K = r"(?:\s?[kK](?![a-zA-Z])|\s?thousand\b)"
-_BIG = r"(?:\s?(?:[mMbB]n?|million|billion|mil)\b)"
+_BIG = r"(?:\s?(?:[mMbB]n?|million|billion|trillion|tn|mil|Mio\.?|Mrd\.?|miliardi|milioni)\b)"
 
 
 def _amount(n: int) -> str:

@@ -212,6 +212,8 @@ NOT_RANGES = [
     "Salaire selon profil.",
     "Wir zahlen ein Budget von 1.000 € für Weiterbildung.",
     "Compensation: competitive, depending on experience (CA$).",
+    "Essenszuschuss von bis zu 115 € netto pro Monat.",
+    "We manage more than $5.5 trillion in assets and pay competitively.",
 ]
 
 
