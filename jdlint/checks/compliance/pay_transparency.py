@@ -32,8 +32,12 @@ def _law_list() -> str:
             since = law.effective.isoformat()
         else:
             since = "date unconfirmed, not applied"
+        if law.in_force_since and law.effective and law.status == "enacted":
+            since = f"in force {law.in_force_since}, enforced from {law.effective}"
         if law.status == "enacted" and law.effective and not law.in_ad:
             since += ", advice only (pay may come before the interview)"
+        if law.sector:
+            since += f", {law.sector} employers only: not applied"
         lines.append(f"  {law.id:<20} {law.name}: {law.law} ({since})")
     return "\n".join(lines)
 
