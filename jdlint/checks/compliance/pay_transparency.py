@@ -9,6 +9,7 @@ only joins three facts: the laws of the places the posting is open to
 
 from __future__ import annotations
 
+from jdlint.facts import law_table
 from jdlint.facts import laws as law_data
 from jdlint.facts.anchor import anchor
 from jdlint.facts.pay import OPEN, RANGE, SINGLE, Pay, benefits_described, find_pay
@@ -21,25 +22,6 @@ MAX_NAMED = 3  # laws named in full in one message; the rest are counted
 
 
 MIXED_EXAMPLE = "€60,000 – €75,000 per year"
-
-
-def _law_list() -> str:
-    lines = []
-    for law in law_data.load():
-        if law.status != "enacted":
-            since = f"{law.status}, not applied"
-        elif law.effective:
-            since = law.effective.isoformat()
-        else:
-            since = "date unconfirmed, not applied"
-        if law.in_force_since and law.effective and law.status == "enacted":
-            since = f"in force {law.in_force_since}, enforced from {law.effective}"
-        if law.status == "enacted" and law.effective and not law.in_ad:
-            since += ", advice only (pay may come before the interview)"
-        if law.sector:
-            since += f", {law.sector} employers only: not applied"
-        lines.append(f"  {law.id:<20} {law.name}: {law.law} ({since})")
-    return "\n".join(lines)
 
 
 RULE = Rule(
@@ -80,13 +62,15 @@ RULE = Rule(
         "160% of its bottom: a wider range gets advice (info) marked as a proposed rule.\n\n"
         "Configuration: `employer.size` skips laws whose employee threshold is higher; "
         "`jurisdictions.ignore` skips laws by id; `per-path-ignores` turns the rule off for some paths.\n\n"
-        "Laws known (rules/shared/jurisdictions.yaml):\n" + _law_list()
+        "Laws known (rules/shared/jurisdictions.yaml; `jdlint laws` shows their status on a date):\n"
+        + law_table.law_lines("shared/jurisdictions.yaml")
     ),
     source=(
         "The statutes in rules/shared/jurisdictions.yaml, e.g. C.R.S. § 8-5-201 and 7 CCR 1103-18; Cal. Lab. Code "
         "§ 432.3(c); RCW 49.58.110; N.Y. Labor Law § 194-b; NYC Admin. Code § 8-107(32); "
-        "820 ILCS 112/10; B.C. Pay Transparency Act s. 2; Austria's GlBG § 9(2); Directive (EU) 2023/970 Art. 5 "
-        "as transposed by the member states (facts from LAWS.md §1-§2 and §7). Not legal advice."
+        "820 ILCS 112/10; B.C. Pay Transparency Act s. 2; Austria's GlBG § 9(2); Directive (EU) 2023/970 Art. 5 as "
+        "transposed by the member states; the addresses of the pages read are listed with each law above and by "
+        "`jdlint laws`. Not legal advice."
     ),
     fix_hint="State a good-faith minimum and maximum, e.g. “Salary: $120,000 – $150,000 per year”.",
     bad_examples=(
