@@ -62,8 +62,15 @@ class Linter:
         return self._engines.engine_for(path)
 
     def lint(self, text: str, path: str | None) -> tuple[list[Finding], dict]:
-        """The findings and the file's summary (its posting profile among them)."""
+        """The findings and the file's summary (its posting profile among them); none for an excluded file.
+
+        An editor opens whatever the user opens; a file the configuration's `exclude`
+        covers gets no diagnostics (publishing none clears earlier ones), as on the
+        command line with `--force-exclude`.
+        """
         engine = self.engine_for(path)
+        if path is not None and engine.config.excludes(path):
+            return [], {}
         result = api.lint_text(text, path=path or "<untitled>", engine=engine)
         return result.findings, result.summary
 
