@@ -176,9 +176,7 @@ def test_symlinks_out_of_the_repository_are_reported_and_not_read(linked):
     assert not [p for p in by_path if "secret" in p]  # the folder's content was never listed
     assert not [f for f in data["findings"] if f["match"] in ("ninja", "rockstar") and "outside" in f["path"]]
     # symlinks inside the repository are followed, a loop is walked once, and the run does not hang
-    assert {"postings/inside.md", "postings/docs-again/guide.md"} <= set(by_path) | {
-        f["path"] for f in data["files"]
-    }
+    assert {"postings/inside.md", "postings/docs-again/guide.md"} <= set(by_path) | {f["path"] for f in data["files"]}
     assert not [p for p in by_path if "loop/loop" in p]
     assert code == 1
     # named on the command line (as pre-commit does), the link is skipped all the same
@@ -238,3 +236,46 @@ def test_a_configuration_above_home_is_ignored(tmp_path):
     (home / ".jdlint.yaml").write_text("ignore: [bias]\n", encoding="utf-8")  # home itself is still read
     proc = run_cli("check", "--format", "json", "--no-cache", "ae.md", cwd=home / "jobs", env={"HOME": str(home)})
     assert not {f["category"] for f in json.loads(proc.stdout)["findings"]} & {"bias"}
+
+
+# -- the language server ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def editor(repo):
+    """A language server started outside the repository, as an editor with absolute file URIs drives it."""
+    from test_lsp import Client
+
+    c = Client(repo.parent)
+    c.request("initialize", {"processId": os.getpid(), "rootUri": repo.as_uri(), "capabilities": {}})
+    c.notify("initialized", {})
+    yield c
+    if c.proc.poll() is None:
+        c.proc.kill()
+
+
+def test_the_language_server_matches_globs_relative_to_the_config_file(editor, repo):
+    from test_lsp import open_doc
+
+    def codes(name: str, text: str) -> set[str]:
+        uri = open_doc(editor, repo / name, text)
+        return {d["code"] for d in editor.diagnostics(uri, 1)["diagnostics"]}
+
+    drafts = codes("drafts/next.md", JOB)
+    assert "gendered-term" in drafts and "exclusionary-jargon" not in drafts  # per-path-ignores
+    assert not codes("docs/guide.md", GUIDE) & {"visa-statement", "eeo-statement"}  # per-path-kind
+    assert codes("archive/old.md", JOB) == set()  # exclude: no diagnostics at all
+    assert codes("README.md", "# Our postings\n\nWe need a rockstar reviewer.\n") == set()
+    assert "exclusionary-jargon" in codes("postings/ae.md", JOB)
+    assert editor.close() == 0
+
+
+def test_the_language_server_clears_a_file_once_it_is_excluded(editor, repo):
+    from test_lsp import open_doc
+
+    uri = open_doc(editor, repo / "postings" / "ae.md", JOB)
+    assert editor.diagnostics(uri, 1)["diagnostics"]
+    (repo / ".jdlint.yaml").write_text(CONFIG.replace('"README.md"', '"postings/**"'), encoding="utf-8")
+    editor.notify("textDocument/didSave", {"textDocument": {"uri": uri}})
+    assert editor.diagnostics(uri)["diagnostics"] == []
+    assert editor.close() == 0
