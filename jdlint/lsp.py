@@ -4,6 +4,9 @@ Diagnostics come on open and save at once, and on change after a short
 pause in typing (debounced), so a fast typist does not queue a lint per
 keystroke. The engine (plugins, packs, spaCy pipeline) is loaded once per
 configuration file and kept, so a re-lint costs only the analysis itself.
+A file the configuration's `exclude` covers gets no diagnostics; like every
+glob, `exclude` is matched relative to the configuration file's folder, so
+the editor's absolute paths match as the command line's relative ones do.
 
 LSP positions count UTF-16 code units by default while jdlint counts code
 points; every range goes through the position encoding negotiated with the
