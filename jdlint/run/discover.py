@@ -49,12 +49,14 @@ def targets(paths: Iterable[str], config: Config | None = None) -> Iterator[Targ
     """Yield what to lint, in a stable order; raises `PathError` for a path that does not exist."""
     config = config or Config()
     seen: set[str] = set()
+    trees: dict[str, _Tree] = {}  # by folder: pre-commit names hundreds of files in a few folders
     for raw in paths:
         if not os.path.lexists(raw):
             raise PathError(f"{raw}: no such file or directory")
         if config.force_exclude and config.excludes(raw):
             continue
-        tree = _Tree.of(raw)
+        where = os.path.abspath(raw if os.path.isdir(raw) else os.path.dirname(raw) or ".")
+        tree = trees.get(where) or trees.setdefault(where, _Tree.of(where))
         if os.path.isdir(raw):
             away = tree.escape(raw, "folder")
             if away is not None:
@@ -74,11 +76,11 @@ class _Tree:
         self.what = what
 
     @classmethod
-    def of(cls, raw: str) -> _Tree:
-        repo = repository_root(raw)
+    def of(cls, folder: str) -> _Tree:
+        """The tree of a path named on the command line: `folder` is the path, or a named file's folder."""
+        repo = repository_root(folder)
         if repo is not None:
             return cls(str(repo), "the repository")
-        folder = raw if os.path.isdir(raw) else os.path.dirname(os.path.abspath(raw))
         return cls(folder, "the folder linted")
 
     def escape(self, path: str, kind: str) -> str | None:
