@@ -95,6 +95,8 @@ def test_exclude_prunes_a_walk_started_anywhere(repo, how):
     path = path.rstrip("/") or "."
     _, files = check(path if how != "dot-slash" else ".", cwd=cwd)
     assert sorted(files) == ["docs/guide.md", "drafts/next.md", "postings/ae.md"]
+    if how == "subfolder":  # inside the excluded folder itself: nothing to lint
+        assert check(".", cwd=cwd.parent / "archive") == (0, {})
 
 
 @pytest.mark.parametrize("how", HOW)
