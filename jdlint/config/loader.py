@@ -95,6 +95,7 @@ _SCHEMA = Table(
         "employer": Table(
             {
                 "uses_aedt": BOOLEAN.showing(show),
+                "uses_ai": BOOLEAN.showing(show),  # AI screens, assesses or selects applicants (Ontario, Illinois …)
                 "size": Shape("a number of employees", lambda v: whole(v) and v >= 0, shown=show),
             }
         ),
@@ -224,6 +225,7 @@ fail-on: warning
 # Facts about the employer used by the compliance rules.
 # employer:
 #   uses_aedt: false   # true: postings open to NYC must carry the LL 144 notice
+#   uses_ai: false     # whether AI screens, assesses or selects applicants (Ontario postings must say)
 #   size: 250          # employees; laws with a higher threshold do not apply
 
 # jurisdictions:

@@ -20,7 +20,22 @@ from jdlint.model.store import StoreKey
 
 @cache
 def _pattern(kind: str) -> AnyPattern:
-    return AnyPattern(list(data.load("shared/statements.yaml")[kind]["patterns"]), re.IGNORECASE)
+    country = _country_names()
+    return AnyPattern(
+        [p.replace("{country}", country) for p in data.load("shared/statements.yaml")[kind]["patterns"]],
+        re.IGNORECASE,
+    )
+
+
+_SHORT_NAMES = ("U\\.?\\s?S\\.?A?\\.?", "United\\s+States", "America", "UK", "U\\.K\\.", "EU", "EEA",
+                "European\\s+Union", "Europe", "an?\\s+EU\\s+(?:member\\s+)?(?:state|country)")
+
+
+def _country_names() -> str:
+    """A regex alternation of every country's name ("the" dropped) and the usual short forms."""
+    names = data.load("shared/countries.yaml")["names"].values()
+    long = sorted({re.escape(n.removeprefix("the ")).replace(r"\ ", r"\s+") for n in names}, key=len, reverse=True)
+    return "|".join([*long, *_SHORT_NAMES])
 
 
 def source(kind: str) -> str:
