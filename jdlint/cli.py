@@ -89,6 +89,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="configuration file (default: nearest .jdlint.yaml or pyproject.toml with [tool.jdlint])",
     )
     check.add_argument("--stdin-filename", metavar="NAME", help="path to report for stdin input")
+    check.add_argument(
+        "--force-exclude",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="honour the configuration's `exclude` even for paths named on the command line and for "
+        "--stdin-filename (default: the configuration's `force-exclude`, else off)",
+    )
     check.add_argument("--as-of", metavar="YYYY-MM-DD", help="judge laws as of this date when a posting has none")
     check.add_argument(
         "--jobs",
@@ -310,6 +317,8 @@ def _check(args: argparse.Namespace) -> int:
     paths = args.paths or ["."]
     first = next((p for p in paths if p != "-"), None)
     config = config_mod.resolve(args.config, first or (args.stdin_filename or "."))
+    if args.force_exclude is not None:
+        config.force_exclude = args.force_exclude
     # the engine is described, not built: a run answered wholly from the cache never loads it
     spec = EngineSpec(config).restricted(_split(args.select), _split(args.ignore))
     as_of = _as_of(args.as_of)
@@ -317,7 +326,7 @@ def _check(args: argparse.Namespace) -> int:
     if "-" in paths:
         if args.fix:
             raise UsageError("jdlint check: --fix cannot rewrite standard input; use --diff to see the fixes")
-        stdin = (args.stdin_filename or "-", sys.stdin.buffer.read())
+        stdin = _stdin(args, config)
     # A missing path is an error (exit 2), but the paths that do exist are still linted and reported.
     missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
     files = [p for p in paths if p != "-" and p not in missing]
@@ -355,6 +364,13 @@ def _check(args: argparse.Namespace) -> int:
     for p in missing:
         print(f"jdlint: error: {p}: no such file or directory", file=sys.stderr)
     return 2 if missing else code
+
+
+def _stdin(args: argparse.Namespace, config) -> tuple[str, bytes] | None:
+    """(name, bytes) of standard input; None when `force-exclude` and `exclude` cover --stdin-filename."""
+    data = sys.stdin.buffer.read()  # read even when dropped, so the writer never sees a broken pipe
+    name = args.stdin_filename or "-"
+    return None if config.force_exclude and args.stdin_filename and config.excludes(name) else (name, data)
 
 
 def _report(result, args: argparse.Namespace, spec) -> int:
