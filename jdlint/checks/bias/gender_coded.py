@@ -28,6 +28,7 @@ from jdlint.model.store import StoreKey
 RULE = Rule(
     id="gender-coded",
     category="bias",
+    languages=("en",),  # English word lists
     severity=Severity.INFO,
     summary="Masculine- and feminine-coded words (Gaucher, Friesen & Kay 2011); the file's balance is reported.",
     explain=(
