@@ -7,7 +7,8 @@ for gender-neutral job ads. The marker "(m/w/d)" is common practice, but a
 study found a masculine title with it read no more inclusively than without
 it (Horvath & Sczesny 2016), so such a title is reported as info, with the
 pair as the suggestion. Read: the posting's title, and every role noun
-written right before a gender marker elsewhere (a job title in the text).
+written right before a gender marker elsewhere (a job title in the text),
+but not in a list of other jobs saved with the page.
 Not flagged: inclusive forms ("Entwickler:in", "Entwickler*in",
 "Entwickler/in", "EntwicklerIn") and pairs ("Entwicklerin/Entwickler").
 Data: the `titles:` table of rules/bias/gendered-term.de.yaml. Called by
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from jdlint import data
+from jdlint.facts.pages import inside, job_list_spans
 from jdlint.model.finding import Hit, Severity
 
 RULE_ID = "gendered-term"
@@ -76,7 +78,10 @@ def check(posting) -> Iterator[Hit]:
             if hit is not None:
                 seen.add(m.start())
                 yield hit
+    others = job_list_spans(posting)  # a "Similar jobs" list names other employers' titles
     for marker in spec.marker.finditer(text):
+        if others and inside(others, marker.start()):
+            continue
         line_start = text.rfind("\n", 0, marker.start()) + 1
         before = text[line_start : marker.start()].rstrip()
         m = spec.word.search(text, max(line_start, line_start + len(before) - 60), line_start + len(before))
