@@ -27,6 +27,7 @@ FLAGGED = [
     ("Du passt perfekt in unser junges Umfeld.", "junges Umfeld"),
     ("Ideal: Alter zwischen 25 und 35 Jahren.", "Alter zwischen 25"),
     ("Du arbeitest mit jungen Kolleginnen und Kollegen zusammen.", "jungen Kolleginnen"),
+    ("Eine freundliche Atmosphäre in einem jungen und kollegialen Team.", "jungen und kollegialen Team"),
 ]
 
 PASSING = [
@@ -51,6 +52,8 @@ PASSING = [
     "Ein motiviertes, erfahrenes Team freut sich auf dich.",
     "Absolventinnen und Absolventen sowie Berufserfahrene sind willkommen.",
     "Höchstens 3 Meetings pro Woche, versprochen.",
+    "Wir sind ein junges Unternehmen mit einem erfahrenen Team.",
+    "Ein junges Start-up mit tollem Team.",
 ]
 
 test_flags_in_german, test_passes_in_german = german_table_tests(RULE, FLAGGED, PASSING)
