@@ -1,9 +1,10 @@
 """Language per posting, rules declaring theirs, and the German pipeline loaded only when needed."""
 
+import json
 import subprocess
 import sys
 
-from conftest import ROOT, lint, run_json
+from conftest import ROOT, lint, run_cli, run_json
 from german_helpers import german, language_of
 
 import jdlint
@@ -74,6 +75,12 @@ def test_json_profile_and_findings_for_a_german_file(tmp_path) -> None:
     _, data = run_json(str(tmp_path / "stelle.md"), "--no-cache", "--fail-on", "never")
     assert data["files"][0]["profile"]["language"] == "de"
     assert "age-bias" in {f["rule"] for f in data["findings"]}
+
+
+def test_rules_json_lists_each_rules_languages() -> None:
+    proc = run_cli("rules", "--format", "json")
+    by_id = {r["id"]: r for r in json.loads(proc.stdout)}
+    assert by_id["age-bias"]["languages"] == ["en", "de"] and by_id["empty-section"]["languages"] == []
 
 
 _PROBE = """
