@@ -212,7 +212,10 @@ class Engine:
         """Run every enabled rule on one parsed posting (`doc`: its Doc if already made, else made on demand)."""
         language = posting_language(posting)
         enabled = self.enabled_for(language)
-        ctx = Context(posting, self.config, enabled, self.nlp_for(language), as_of, doc)
+        nlp = self.nlp_for(language)
+        if doc is not None and nlp is not self.nlp:
+            doc = None  # made by the default pipeline in a batch: remade with the posting's own on first use
+        ctx = Context(posting, self.config, enabled, nlp, as_of, doc)
         findings: list[Finding] = []
         failures: list[Finding] = []
         for impl in reversed(self.pm.hook.jdlint_check.get_hookimpls()):

@@ -101,3 +101,28 @@ def test_english_only_runs_never_load_the_german_pipeline() -> None:
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split() == ["no-de-before", "de-after"]
+
+
+class _TakesDoc:
+    """A third-party plugin whose hook takes `doc`: every posting's Doc is then made up front, in batches."""
+
+    def __init__(self) -> None:
+        self.languages: list[str] = []
+
+    @jdlint.hookimpl
+    def jdlint_check(self, posting, context, doc):
+        self.languages.append(doc.lang_)
+        return []
+
+
+def test_a_plugin_taking_doc_gets_the_german_pipelines_doc_and_german_lists_still_run(tmp_path) -> None:
+    from jdlint.engine import Engine
+
+    engine = Engine(load_entry_points=False)
+    plugin = _TakesDoc()
+    engine.pm.register(plugin, name="takes-doc")
+    (tmp_path / "stelle.md").write_text(german("Dich erwartet ein junges Team."), encoding="utf-8")
+    (tmp_path / "job.md").write_text(ENGLISH, encoding="utf-8")
+    report = jdlint.lint_paths([str(tmp_path)], engine=engine, jobs=1)
+    assert sorted(plugin.languages) == ["de", "en"]
+    assert "age-bias" in {f.rule for f in report.findings if f.path.endswith("stelle.md")}
