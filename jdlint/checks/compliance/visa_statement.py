@@ -28,7 +28,8 @@ RULE = Rule(
         "sponsorship is available; right-to-work checks happen at the offer stage. Recognised: “we "
         "sponsor visas”, “visa sponsorship is (not) available”, “considers visa sponsorship on a "
         "case-by-case basis”, “must be authorized to work in the US”, “right to work in the UK”, "
-        "“we are unable to sponsor”, “H-1B transfer”, “work permit”, “E-Verify”."
+        "“we are unable to sponsor”, “H-1B transfer”, “work permit”, “E-Verify”; in German postings "
+        "“Arbeitserlaubnis”, “Aufenthaltstitel”, “Arbeitsbewilligung”, “Rot-Weiß-Rot-Karte”, “Blaue Karte EU”."
     ),
     source=(
         "8 U.S.C. § 1324b (INA § 274B) and the DOJ Office of Special Counsel letter (2010) on "
