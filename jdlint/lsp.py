@@ -4,6 +4,9 @@ Diagnostics come on open and save at once, and on change after a short
 pause in typing (debounced), so a fast typist does not queue a lint per
 keystroke. The engine (plugins, packs, spaCy pipeline) is loaded once per
 configuration file and kept, so a re-lint costs only the analysis itself.
+A file the configuration's `exclude` covers gets no diagnostics; like every
+glob, `exclude` is matched relative to the configuration file's folder, so
+the editor's absolute paths match as the command line's relative ones do.
 
 LSP positions count UTF-16 code units by default while jdlint counts code
 points; every range goes through the position encoding negotiated with the
@@ -62,8 +65,15 @@ class Linter:
         return self._engines.engine_for(path)
 
     def lint(self, text: str, path: str | None) -> tuple[list[Finding], dict]:
-        """The findings and the file's summary (its posting profile among them)."""
+        """The findings and the file's summary (its posting profile among them); none for an excluded file.
+
+        An editor opens whatever the user opens; a file the configuration's `exclude`
+        covers gets no diagnostics (publishing none clears earlier ones), as on the
+        command line with `--force-exclude`.
+        """
         engine = self.engine_for(path)
+        if path is not None and engine.config.excludes(path):
+            return [], {}
         result = api.lint_text(text, path=path or "<untitled>", engine=engine)
         return result.findings, result.summary
 

@@ -333,7 +333,7 @@ class Engine:
         ignored: set[str] = set()
         if not only_severity:
             for glob, rules in cfg.per_path_ignores.items():
-                if matches_any(path, [glob]):
+                if matches_any(path, [glob], cfg.root):
                     ignored.update(rules)
         for f in findings:
             if not only_severity and (f.rule not in self.enabled or f.rule in ignored or f.category in ignored):

@@ -126,7 +126,7 @@ class Context:
     @cached_property
     def profile(self) -> Profile:
         """What the document is and where the job is (`jdlint.facts.profile`), judged at `as_of`."""
-        return build_profile(self.posting, self.as_of, self.config.per_path_kind)
+        return build_profile(self.posting, self.as_of, self.config.per_path_kind, self.config.root)
 
     def section_kind_at(self, offset: int) -> str:
         idx = self.posting.section_index_at(offset)

@@ -23,7 +23,19 @@ def _pattern(kind: str, language: str = "en") -> AnyPattern:
     """The phrasings of `kind` every posting is searched for, plus those of its language (`by_language`)."""
     spec = data.load("shared/statements.yaml")
     own = spec.get("by_language", {}).get(language, {}).get(kind, [])
-    return AnyPattern([*spec[kind]["patterns"], *own], re.IGNORECASE)
+    country = _country_names()
+    return AnyPattern([p.replace("{country}", country) for p in [*spec[kind]["patterns"], *own]], re.IGNORECASE)
+
+
+_SHORT_NAMES = ("U\\.?\\s?S\\.?A?\\.?", "United\\s+States", "America", "UK", "U\\.K\\.", "EU", "EEA",
+                "European\\s+Union", "Europe", "an?\\s+EU\\s+(?:member\\s+)?(?:state|country)")
+
+
+def _country_names() -> str:
+    """A regex alternation of every country's name ("the" dropped) and the usual short forms."""
+    names = data.load("shared/countries.yaml")["names"].values()
+    long = sorted({re.escape(n.removeprefix("the ")).replace(r"\ ", r"\s+") for n in names}, key=len, reverse=True)
+    return "|".join([*long, *_SHORT_NAMES])
 
 
 def source(kind: str) -> str:

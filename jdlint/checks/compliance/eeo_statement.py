@@ -35,7 +35,7 @@ RULE = Rule(
     ),
     source=(
         "EO 11246 tagline (FAR 52.222-26, 41 CFR 60-1.4(a)), revoked by EO 14173; VEVRAA (41 CFR 60-300.5); "
-        "EEOC on help-wanted ads, 42 U.S.C. § 2000e-3(b) (LAWS.md §5)."
+        "EEOC on help-wanted ads, 42 U.S.C. § 2000e-3(b) (eeoc.gov/node/130367)."
     ),
     fix_hint=(
         "Add a closing line, e.g. “We are an equal opportunity employer and welcome applicants regardless "
