@@ -440,6 +440,7 @@ def _rules(args: argparse.Namespace) -> int:
                     "severity": str(r.severity),
                     "summary": r.summary,
                     "fixable": r.fixable,
+                    "languages": list(r.languages),  # empty: every language
                 }
                 for r in rules
             ],
