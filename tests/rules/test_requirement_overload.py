@@ -106,6 +106,18 @@ OVERLOAD_GOOD = [
     ),
     "## Requirements\n" + _bullets(*_SKILLS[:10]) + _bullets("Public-sector experience is highly desirable",
                                                             "SAP knowledge would be an asset"),
+    # a scraped page that broke its sentences at every bold word: its lines are not items
+    "Was wir uns wünschen:\n" + "".join(
+        f"{line}\n"
+        for line in [
+            "Du bringst", "5+ Jahre Erfahrung im Data Engineering mit", "Du kennst", "ELT end-to-end",
+            "und schreibst Code, der verständlich bleibt", "Du hast fundierte Praxis mit dbt sowie Erfahrung mit",
+            "Snowflake oder", "BigQuery", "Du hast", "Airflow oder ein vergleichbares Tool eingesetzt",
+            "Python nutzt du produktiv für Datenpipelines", "Du hast Erfahrung mit", "Power BI oder Looker",
+            "Gute Deutschkenntnisse (B2+) und sichere Kommunikation", "Du organisierst dich selbst und setzt Prioritäten",
+            "Du denkst mit und bringst eigene Ideen ein", "Du", "arbeitest gern im Team",
+        ]
+    ),
     # a "Knowledge of:" sub-list under "Desirable Qualifications" is part of the preferred list
     "Minimum Qualifications:\n" + _bullets(*_SKILLS[:6]) + "\nDesirable Qualifications:\nKnowledge of:\n"
     + _bullets(*_SKILLS[6:12]) + "Ability to:\n" + _bullets("Speak Spanish", "Lead teams of poll workers"),

@@ -45,8 +45,9 @@ def jdlint_check(posting, context):
     if not context.enabled(RULE.id):
         return
     limit = context.option(RULE.id, "max-items", DEFAULT_MAX)
-    items = [r for r in analyse(posting, context.lemma_doc).of_kind("required") if r.depth == 0 and r.countable]
-    if len(items) <= limit:
+    required = [r for r in analyse(posting, context.lemma_doc).of_kind("required") if r.depth == 0]
+    items = [r for r in required if r.countable]
+    if len(items) <= limit or _fragmented(required):
         return
     lists = sorted({r.section for r in items})
     per_list = Counter(r.section for r in items)
@@ -74,6 +75,15 @@ def jdlint_check(posting, context):
         max(head.heading_end, head.heading_start + 1),
         f"{best} required items{where} (more than {limit}); move what is not essential to a preferred list.",
     )
+
+
+def _fragmented(required: list) -> bool:
+    """A scraped page that broke its sentences at every bold word ("Du hast fundierte Praxis mit / dbt /
+    sowie Erfahrung mit / Snowflake / oder / BigQuery"): when most unbulleted lines are one- or two-word
+    fragments or continue the line before, the lines are not items and cannot be counted."""
+    loose = [r for r in required if not r.bullet]
+    broken = [r for r in loose if len(r.text.split()) < 3 or r.text.lstrip()[:1].islower()]
+    return len(loose) >= 8 and len(broken) * 3 >= len(loose)
 
 
 def _list_top(posting, i: int) -> int:
