@@ -114,7 +114,8 @@ OVERLOAD_GOOD = [
             "und schreibst Code, der verständlich bleibt", "Du hast fundierte Praxis mit dbt sowie Erfahrung mit",
             "Snowflake oder", "BigQuery", "Du hast", "Airflow oder ein vergleichbares Tool eingesetzt",
             "Python nutzt du produktiv für Datenpipelines", "Du hast Erfahrung mit", "Power BI oder Looker",
-            "Gute Deutschkenntnisse (B2+) und sichere Kommunikation", "Du organisierst dich selbst und setzt Prioritäten",
+            "Gute Deutschkenntnisse (B2+) und sichere Kommunikation",
+            "Du organisierst dich selbst und setzt Prioritäten",
             "Du denkst mit und bringst eigene Ideen ein", "Du", "arbeitest gern im Team",
         ]
     ),
