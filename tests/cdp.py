@@ -228,6 +228,7 @@ class Page:
         return reply["result"].get("value")
 
     def screenshot(self, full_page: bool = False, max_height: int = 16000) -> bytes:
+        self.call("Page.bringToFront")  # a tab in the background never paints: its capture would hang
         params: dict[str, Any] = {"format": "png"}
         if full_page:
             height = min(max_height, int(self.evaluate("document.documentElement.scrollHeight")))

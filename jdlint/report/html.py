@@ -14,6 +14,7 @@ it, and no chart tells anything by colour alone.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import IO, Any
 
@@ -98,6 +99,11 @@ def _study() -> str:
         return ""
 
 
+def _short(label: str, width: int) -> str:
+    """pygal does not cut the labels given as {label, value}; a long title would squeeze the plot."""
+    return label if len(label) <= width else label[: width - 1].rstrip() + "…"
+
+
 def _money(value: float) -> str:
     return f"{value:,.2f}".removesuffix(".00")
 
@@ -124,7 +130,7 @@ def _chart(kind: str, rows: int, **config: Any):
         colors=config.pop("colors", (COLOURS["ok"], COLOURS["bad"], COLOURS["neutral"])),
     )
     options = {
-        "width": 900,
+        "width": 900,  # the viewBox: the SVG scales to the page's width
         "height": max(160, 90 + rows * ROW),
         "truncate_label": 60,
         "truncate_legend": 40,
@@ -138,10 +144,20 @@ def _chart(kind: str, rows: int, **config: Any):
     return getattr(pygal, kind)(style=style, js=[], disable_xml_declaration=True, **options)
 
 
+_PYGAL_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.DOTALL)
+
+
 def _svg(chart) -> str:
+    """The chart's SVG, safe to inline: pygal writes it with an XML serializer, so every label is escaped.
+
+    pygal always adds a script holding its configuration (for its tooltips,
+    which are off); it is dropped, so the page runs no code but its own. The
+    script's text is serialized XML too, so it cannot hold a "</script>" that
+    would end the match early.
+    """
     from markupsafe import Markup
 
-    return Markup(chart.render(is_unicode=True))  # pygal writes it with an XML serializer: text is escaped
+    return Markup(_PYGAL_SCRIPT.sub("", chart.render(is_unicode=True)))
 
 
 def _laws_chart(data: ReportData) -> str | None:
@@ -169,30 +185,38 @@ def _places_chart(data: ReportData) -> str | None:
 
 
 def _pay_chart(group: dict[str, Any]) -> str:
-    """One horizontal line per range, min to max; flagged ranges dashed and red, and named in their label."""
+    """One horizontal line per range, min to max; a flagged range dashed and red, and named so in its label.
+
+    Two series (plain and flagged), each a run of two-point segments broken by
+    None: pygal's cost grows with the number of series, not of points.
+    """
     rows = group["rows"]
     n = len(rows)
-    colours = tuple(COLOURS["bad"] if r["flags"] else COLOURS["neutral"] for r in rows)
     chart = _chart(
         "XY",
         n,
-        colors=colours,
+        colors=(COLOURS["neutral"], COLOURS["bad"]),
         title=f"Pay ranges in {group['currency']}, per {group['period']}",
-        show_legend=False,
+        show_legend=any(r["flags"] for r in rows),
         print_values=False,
         show_y_guides=False,
+        allow_interruptions=True,
         dots_size=4,
         range=(0, n + 1),
+        inverse_y_axis=True,  # the first row on top; pygal rounds the axis's far end up, so any gap falls below
         x_value_formatter=_money,
-        truncate_label=48,
+        width=1000,
     )
+    plain: list[tuple[float, float] | None] = []
+    wide: list[tuple[float, float] | None] = []
     labels = []
     for i, r in enumerate(rows):
-        y = n - i
-        label = r["posting"].label + (" ⚠ wide" if r["flags"] else "")
+        y = i + 1
+        label = _short(r["posting"].label, 30) + (" ⚠ wide" if r["flags"] else "")
         labels.append({"label": label, "value": y})
-        dash = "6,4" if r["flags"] else "0"
-        chart.add(label, [(r["low"], y), (r["high"], y)], stroke_style={"dasharray": dash})
+        (wide if r["flags"] else plain).extend([(r["low"], y), (r["high"], y), None])
+    chart.add("range", plain)
+    chart.add("wide range (⚠)", wide, stroke_style={"dasharray": "6,4"})
     chart.y_labels = labels
     return _svg(chart)
 
