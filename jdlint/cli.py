@@ -174,7 +174,11 @@ def _report_parser(sub) -> None:
     )
     report.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
     report.add_argument(
-        "-o", "--output", metavar="FILE", default="report.html", help="where to write it (default: report.html; - for stdout)"
+        "-o",
+        "--output",
+        metavar="FILE",
+        default="report.html",
+        help="where to write it (default: report.html; - for standard output)",
     )
     report.add_argument("--config", metavar="FILE", help="use this configuration instead of the nearest one")
     report.add_argument("--as-of", metavar="YYYY-MM-DD", help="judge laws as of this date when a posting has none")
@@ -315,6 +319,8 @@ def _check(args: argparse.Namespace) -> int:
     paths = args.paths or ["."]
     first = next((p for p in paths if p != "-"), None)
     config = config_mod.resolve(args.config, first or (args.stdin_filename or "."))
+    if args.format in ("json", "html"):
+        config = _with_pay(config)
     # the engine is described, not built: a run answered wholly from the cache never loads it
     spec = EngineSpec(config).restricted(_split(args.select), _split(args.ignore))
     as_of = _as_of(args.as_of)
@@ -467,6 +473,13 @@ def _profile(args: argparse.Namespace) -> int:
     return 0
 
 
+def _with_pay(config):
+    """The configuration for a run whose output lists each file's pay figures (`files[].pay`)."""
+    import dataclasses
+
+    return dataclasses.replace(config, pay_figures=True)
+
+
 def _require_report_extra() -> None:
     from jdlint.report.html import MissingExtra, require
 
@@ -489,7 +502,7 @@ def _html_report(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not os.path.lexists(p)]
     if missing:
         raise PathError(f"{missing[0]}: no such file or directory")
-    config = config_mod.resolve(args.config, args.paths[0])
+    config = _with_pay(config_mod.resolve(args.config, args.paths[0]))
     spec = EngineSpec(config)
     as_of = _as_of(args.as_of)
     result = progress.lint(args.paths, spec, as_of, None, jobs=args.jobs, cache=not args.no_cache)

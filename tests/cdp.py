@@ -233,8 +233,9 @@ class Page:
         if full_page:
             height = min(max_height, int(self.evaluate("document.documentElement.scrollHeight")))
             width = int(self.evaluate("document.documentElement.scrollWidth"))
-            params.update(clip={"x": 0, "y": 0, "width": width, "height": height, "scale": 1},
-                          captureBeyondViewport=True)
+            params.update(
+                clip={"x": 0, "y": 0, "width": width, "height": height, "scale": 1}, captureBeyondViewport=True
+            )
         return base64.b64decode(self.call("Page.captureScreenshot", params)["data"])
 
     def pdf(self) -> bytes:

@@ -16,10 +16,12 @@ import pytest
 from conftest import FIXTURES, SEEDS, run_cli, run_json
 
 import jdlint
+from jdlint.config import Config
 from jdlint.report import html_data
 
 REPORT_FIXTURES = FIXTURES / "report"
 PATHS = [str(SEEDS), str(REPORT_FIXTURES)]
+WITH_PAY = Config(pay_figures=True)  # what the CLI sets for --format json|html and `jdlint report`
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +32,7 @@ def json_run() -> dict:
 
 @pytest.fixture(scope="module")
 def report_data() -> html_data.ReportData:
-    report = jdlint.lint_paths(PATHS, jobs=1)
+    report = jdlint.lint_paths(PATHS, jobs=1, config=WITH_PAY)
     return html_data.build(report)
 
 
@@ -51,9 +53,7 @@ def test_counts_equal_the_json(json_run, report_data):
     summary = report_data.summary
     files = json_run["files"]
     checked = _checked(json_run)
-    worst = {
-        f["path"]: {x["severity"] for x in json_run["findings"] if x["path"] == f["path"]} for f in checked
-    }
+    worst = {f["path"]: {x["severity"] for x in json_run["findings"] if x["path"] == f["path"]} for f in checked}
     assert summary["files"] == json_run["summary"]["files"] == len(files)
     assert summary["skipped"] == len(files) - len(checked) == 1  # the team's meeting minutes
     assert summary["checked"] == len(checked)
@@ -206,7 +206,8 @@ PAY = [
 
 @pytest.mark.parametrize(("text", "currency", "period"), PAY)
 def test_pay_is_labelled_as_written(text, currency, period):
-    result = jdlint.lint_text("# Data Analyst\n\n" + text + "\n## Duties\n\n- Build dashboards\n", path="job.md")
+    posting = "# Data Analyst\n\n" + text + "\n## Duties\n\n- Build dashboards\n"
+    result = jdlint.lint_text(posting, path="job.md", config=WITH_PAY)
     (pay,) = [p for p in result.summary["pay"] if p["kind"] == "range"]
     assert (pay["currency"], pay["period"]) == (currency, period)
     assert json.dumps(pay)  # plain JSON
@@ -217,6 +218,14 @@ def test_a_page_that_is_not_a_posting_has_no_pay():
         "---\njdlint:\n  kind: not-a-posting\n---\n# Salary bands we publish\n\n"
         "Salary: $85,000 – $105,000 per year for a data analyst in Denver, CO.\n"
     )
-    result = jdlint.lint_text(text, path="notes.md")
+    result = jdlint.lint_text(text, path="notes.md", config=WITH_PAY)
     assert result.summary["profile"]["kind"] == "not-a-posting"
     assert "pay" not in result.summary
+
+
+def test_pay_is_looked_for_only_when_the_output_shows_it():
+    text = "# Data Analyst\n\nLocation: Denver, CO\n\nSalary: $85,000 – $105,000 per year.\n"
+    assert "pay" not in jdlint.lint_text(text, path="job.md").summary  # text, concise, github, sarif
+    assert "pay" in jdlint.lint_text(text, path="job.md", config=WITH_PAY).summary
+    proc = run_cli("check", "--format", "json", "--no-cache", "--stdin-filename", "job.md", "-", input=text)
+    assert json.loads(proc.stdout)["files"][0]["pay"][0]["text"] == "$85,000 – $105,000 per year"

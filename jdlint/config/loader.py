@@ -43,6 +43,7 @@ class Config:
     jurisdictions: dict[str, Any] = field(default_factory=dict)
     as_of: dt.date | None = None
     root: str = "."  # folder the config was found in; globs are relative to it
+    pay_figures: bool = False  # not a key: set for JSON and HTML output, which list each file's pay (files[].pay)
 
     def severity_for(self, rule: str) -> Severity | None:
         value = self.severity.get(rule)

@@ -147,6 +147,12 @@ def _chart(kind: str, rows: int, **config: Any):
 _PYGAL_SCRIPT = re.compile(r"<script\b[^>]*>.*?</script>", re.DOTALL)
 
 
+def _counts_axis(chart, top: int) -> None:
+    """Whole numbers on a count axis (pygal would mark 0.1, 0.2, … for a count of one), ten ticks at most."""
+    step = max(1, -(-top // 10))
+    chart.y_labels = list(range(0, top + step, step))
+
+
 def _svg(chart) -> str:
     """The chart's SVG, safe to inline: pygal writes it with an XML serializer, so every label is escaped.
 
@@ -168,6 +174,7 @@ def _laws_chart(data: ReportData) -> str | None:
     chart.x_labels = [law["name"] for law in laws]
     chart.add("complies", [len(law["complying"]) for law in laws])
     chart.add("does not comply", [len(law["failing"]) for law in laws])
+    _counts_axis(chart, max(len(law["complying"]) + len(law["failing"]) for law in laws))
     return _svg(chart)
 
 
@@ -175,12 +182,11 @@ def _places_chart(data: ReportData) -> str | None:
     places = data.places[:MAX_BARS][::-1]
     if not places:
         return None
-    chart = _chart(
-        "HorizontalStackedBar", len(places), title="Postings by jurisdiction (the most common first)"
-    )
+    chart = _chart("HorizontalStackedBar", len(places), title="Postings by jurisdiction (the most common first)")
     chart.x_labels = [p["code"] for p in places]
     chart.add("no compliance finding", [len(p["postings"]) - len(p["flagged"]) for p in places])
     chart.add("with a compliance finding", [len(p["flagged"]) for p in places])
+    _counts_axis(chart, max(len(p["postings"]) for p in places))
     return _svg(chart)
 
 
@@ -228,6 +234,7 @@ def _rules_chart(data: ReportData) -> str | None:
     chart = _chart("HorizontalBar", len(rules), title="Postings flagged by each rule", show_legend=False)
     chart.x_labels = [f"{r['rule']} ({r['category']})" for r in rules]
     chart.add("postings", [r["postings"] for r in rules])
+    _counts_axis(chart, max(r["postings"] for r in rules))
     return _svg(chart)
 
 
@@ -243,6 +250,7 @@ def _categories_chart(data: ReportData) -> str | None:
     chart.x_labels = [c["category"] for c in data.categories]
     for severity in ("error", "warning", "info"):
         chart.add(severity, [c[severity] for c in data.categories])
+    _counts_axis(chart, max(c["error"] + c["warning"] + c["info"] for c in data.categories))
     return _svg(chart)
 
 
@@ -252,5 +260,5 @@ def _verdicts_chart(data: ReportData) -> str | None:
     chart = _chart("Bar", 8, title="Gender coding of the postings' wording", show_legend=False)
     chart.x_labels = list(VERDICTS)
     chart.add("postings", [data.verdicts[v] for v in VERDICTS])
+    _counts_axis(chart, max(data.verdicts.values()))
     return _svg(chart)
-

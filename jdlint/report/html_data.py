@@ -131,8 +131,11 @@ def build(
         categories=_categories(postings),
         verdicts={v: sum(1 for p in postings if p.verdict == v) for v in VERDICTS},
         study=study,
-        explain={r: rules[r].explain_text() for r in sorted({f["rule"] for p in postings for f in p.findings})
-                 if rules and r in rules},
+        explain={
+            r: rules[r].explain_text()
+            for r in sorted({f["rule"] for p in postings for f in p.findings})
+            if rules and r in rules
+        },
     )
 
 

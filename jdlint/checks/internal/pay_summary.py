@@ -1,6 +1,9 @@
 """The pay figures a posting states, in each file's report entry (`files[].pay` of the JSON output).
 
-Not a rule: it reports no finding. `jdlint report` draws every posting's
+Not a rule: it reports no finding. Only runs whose output shows pay ask for
+it (`--format json|html`, `jdlint report`: `Config.pay_figures`): finding every
+figure in every posting costs ~9 % of a run's time, which the text, concise,
+GitHub and SARIF outputs would spend for nothing. `jdlint report` draws every posting's
 range from it, and a script can read it without re-parsing the posting. The
 figures are the ones `pay-transparency` judges (`jdlint.facts.pay`); this
 module only labels each with its currency and pay period, as written. Nothing
@@ -74,7 +77,7 @@ def period(figure: str, after: str) -> str | None:
 @hookimpl
 def jdlint_file_summary(posting, context):
     profile = context.profile
-    if profile.kind not in KINDS:
+    if not context.config.pay_figures or profile.kind not in KINDS:
         return {}
     countries = profile.countries
     out = []
