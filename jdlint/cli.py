@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 COMMANDS = ("check", "profile", "report", "rules", "explain", "laws", "init", "lsp")
 FORMATS = ("text", "concise", "json", "github", "sarif", "html")
+TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")  # anything else first on the line is `check`'s
 
 EPILOG = """\
 examples:
@@ -89,6 +90,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="configuration file (default: nearest .jdlint.yaml or pyproject.toml with [tool.jdlint])",
     )
     check.add_argument("--stdin-filename", metavar="NAME", help="path to report for stdin input")
+    check.add_argument(
+        "--force-exclude",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="honour the configuration's `exclude` even for paths named on the command line and for "
+        "--stdin-filename (default: the configuration's `force-exclude`, else off)",
+    )
     check.add_argument("--as-of", metavar="YYYY-MM-DD", help="judge laws as of this date when a posting has none")
     check.add_argument(
         "--jobs",
@@ -100,8 +108,22 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--no-cache", action="store_true", help="neither read nor write the result cache (see README, Performance)"
     )
-    check.add_argument("--quiet", "-q", action="store_true", help="findings only: no code frames or summary")
-    check.add_argument("--statistics", action="store_true", help="add a count of findings per rule")
+    check.add_argument(
+        "--quiet", "-q", action="store_true", help="findings only: no code frames, info lines, table or summary"
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print the count of findings per rule instead of the findings (text, concise, github: a table; "
+        "json: an object, see README); not with sarif, which carries findings only",
+    )
+    check.add_argument(
+        "--show-info",
+        action="store_true",
+        default=None,
+        help="list info findings one by one in text, concise and github (default: one line per file; "
+        "config `show-info: true`); json and sarif always list them",
+    )
     fixing = check.add_mutually_exclusive_group()
     fixing.add_argument("--fix", action="store_true", help="apply the safe fixes in place, then report what is left")
     fixing.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; change nothing")
@@ -255,8 +277,8 @@ def run() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if (argv and argv[0] not in COMMANDS and not argv[0].startswith("-")) or (argv and argv[0] == "-"):
-        argv.insert(0, "check")
+    if argv and argv[0] not in COMMANDS and argv[0] not in TOP_LEVEL_OPTIONS:
+        argv.insert(0, "check")  # `jdlint PATH`, `jdlint -q PATH`, `jdlint --format concise PATH`, `jdlint -`
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:
@@ -316,9 +338,16 @@ def _check(args: argparse.Namespace) -> int:
 
     if args.format == "html":
         _require_report_extra()
+    if args.statistics and args.format == "sarif":
+        raise UsageError(
+            "jdlint check: --statistics prints counts per rule, and SARIF carries findings only; "
+            "use --statistics with text, concise, json or github"
+        )
     paths = args.paths or ["."]
     first = next((p for p in paths if p != "-"), None)
     config = config_mod.resolve(args.config, first or (args.stdin_filename or "."))
+    if args.force_exclude is not None:
+        config.force_exclude = args.force_exclude
     if args.format in ("json", "html"):
         config = _with_pay(config)
     # the engine is described, not built: a run answered wholly from the cache never loads it
@@ -328,7 +357,7 @@ def _check(args: argparse.Namespace) -> int:
     if "-" in paths:
         if args.fix:
             raise UsageError("jdlint check: --fix cannot rewrite standard input; use --diff to see the fixes")
-        stdin = (args.stdin_filename or "-", sys.stdin.buffer.read())
+        stdin = _stdin(args, config)
     # A missing path is an error (exit 2), but the paths that do exist are still linted and reported.
     missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
     files = [p for p in paths if p != "-" and p not in missing]
@@ -368,6 +397,13 @@ def _check(args: argparse.Namespace) -> int:
     return 2 if missing else code
 
 
+def _stdin(args: argparse.Namespace, config) -> tuple[str, bytes] | None:
+    """(name, bytes) of standard input; None when `force-exclude` and `exclude` cover --stdin-filename."""
+    data = sys.stdin.buffer.read()  # read even when dropped, so the writer never sees a broken pipe
+    name = args.stdin_filename or "-"
+    return None if config.force_exclude and args.stdin_filename and config.excludes(name) else (name, data)
+
+
 def _report(result, args: argparse.Namespace, spec) -> int:
     from jdlint import report
 
@@ -383,6 +419,7 @@ def _report(result, args: argparse.Namespace, spec) -> int:
         color=args.color,
         statistics=args.statistics,
         quiet=args.quiet,
+        show_info=spec.config.show_info if args.show_info is None else args.show_info,
         rules=rules,
         as_of=_as_of(args.as_of) or spec.config.as_of,
         config=spec.config,
@@ -436,6 +473,7 @@ def _rules(args: argparse.Namespace) -> int:
                     "severity": str(r.severity),
                     "summary": r.summary,
                     "fixable": r.fixable,
+                    "languages": list(r.languages),  # empty: every language
                 }
                 for r in rules
             ],

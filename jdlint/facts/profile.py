@@ -102,9 +102,11 @@ def _law_json(law_id: str) -> dict[str, Any]:
     return {"id": law.id, "name": law.name, "law": law.law, "effective": effective}
 
 
-def build_profile(posting: Posting, as_of: dt.date, path_kinds: dict[str, str] | None = None) -> Profile:
-    """The profile of one parsed posting, judged at `as_of` (kinds by path glob from the configuration)."""
-    kind: Kind = document_kind(posting, path_kinds)
+def build_profile(
+    posting: Posting, as_of: dt.date, path_kinds: dict[str, str] | None = None, root: str = "."
+) -> Profile:
+    """The profile of one parsed posting, judged at `as_of` (kinds by path glob from the configuration in `root`)."""
+    kind: Kind = document_kind(posting, path_kinds, root)
     places = tuple(job_places(posting)) if kind.kind in (POSTING, JOB_FAMILY, TEMPLATE) else ()
     sector, sector_evidence = employer_sector(posting, places)
     title_line = posting.lines.position(posting.title_span[0])[0] if posting.title_span else None

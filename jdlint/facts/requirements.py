@@ -52,6 +52,7 @@ _NOT_DEMAND_AFTER = re.compile(
 _CLAUSE_END = re.compile(r"[;.!?()\[\]:]|,\s|\s(?:or|and)\s+(?=\S*\s*(?:\d|years?))|\sor\s")
 # in prose a demand's clause also ends where the sentence moves on ("…Go experience and loves distributed systems")
 _PROSE_CLAUSE_END = re.compile(_CLAUSE_END.pattern + r"|\s(?:and|who|that|which|while|where|to|so)\s")
+_SAYS_REQUIRED = re.compile(r"\b(?:required|requirements?|minimum|must|mandatory|essential)\b", re.IGNORECASE)
 _PART = re.compile(r"\b(?:including|includes|incl|of\s+which)\b", re.IGNORECASE)
 _PART_OR_CHOICE = re.compile(r"\b(?:including|includes|incl|of\s+which|or|and/or|plus)\b", re.IGNORECASE)
 _ALTERNATIVE = re.compile(r"(?:^|\W)or\W*$|^\W*or\b|\bequivalent\s+combination\b|\bsubstitut", re.IGNORECASE)
@@ -156,6 +157,12 @@ def _split(text: str) -> list[str]:
 def _logistics() -> re.Pattern[str]:
     words = data.load("shared/requirements.yaml")["not_requirements"]
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
+
+
+@cache
+def _says_preferred() -> re.Pattern[str]:
+    words = data.load("shared/requirements.yaml")["preferred_markers"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.IGNORECASE)
 
 
 @cache
@@ -326,6 +333,10 @@ def analyse(posting: Any, doc: Any = None) -> Analysis:
         if kind not in KINDS:
             continue
         text = texts[n]
+        if kind == "required" and (pref := _says_preferred().search(text)) and ";" not in text[: pref.start()]:
+            # "Experience in a lead capacity is preferred." under "Training and Experience" (but not
+            # "…proficient English; Chinese is a plus": the item's own demand comes first)
+            kind = "preferred"
         key, level = normalise(words_of(text, doc, item.start))
         nxt_text = texts[n + 1] if n + 1 < len(items) else ""
         alternative = offers_alternative(n) or (n > 0 and offers_alternative(n - 1)) or bool(_OR_FIRST.match(nxt_text))
@@ -354,6 +365,14 @@ def list_kind(posting: Any, i: int) -> str:
         return "other"  # "Physical Requirements", "Work Environment": conditions of the job, not qualifications
     if sec.kind in KINDS and _heading_not_list(sec.title):
         return "other"
+    if (
+        sec.kind == "required"
+        and sec.style in ("plain", "emphasis")
+        and sec.parent > 0
+        and posting.effective_kind(sec.parent) == "preferred"
+        and not _SAYS_REQUIRED.search(sec.title)
+    ):
+        return "preferred"  # "Knowledge of:" under "Desirable Qualifications": a part of the preferred list
     if sec.kind == "other" and sec.style == "plain" and not sec.is_preamble:
         line_end = posting.text.find("\n", sec.heading_end)
         rest = posting.text[sec.heading_end : line_end if line_end != -1 else len(posting.text)]

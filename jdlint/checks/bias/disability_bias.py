@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from jdlint import data
+from jdlint.facts.language import reads
 from jdlint.facts.surroundings import parent_intro_span, section_span, sentence_span
 from jdlint.hookspecs import hookimpl
 from jdlint.match import Pattern, phrases
@@ -140,7 +141,7 @@ def _demands(posting, spec: _Spec):
 
 @hookimpl
 def jdlint_check(posting, context):
-    if not context.enabled(RULE_ID):
+    if not context.enabled(RULE_ID) or not reads(("en",), context.language):  # English wording only
         return
     spec = _spec()
     grouped: dict[int, list[tuple[int, int]]] = {}  # a physical-demands section reports its demands once

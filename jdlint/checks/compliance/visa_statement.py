@@ -32,7 +32,8 @@ RULE = Rule(
         "only with a place or “for any employer” (“allowed to work up to 988 hours” and “remote work "
         "eligibility” are not statements). A requirement to be a registered voter (“must be a registered "
         "voter in the State of Florida”, common for election offices) is accepted: only citizens can "
-        "register, so it tells every applicant where they stand."
+        "register, so it tells every applicant where they stand. In German postings: “Arbeitserlaubnis”, "
+        "“Aufenthaltstitel”, “Arbeitsbewilligung”, “Rot-Weiß-Rot-Karte”, “Blaue Karte EU”."
     ),
     source=(
         "8 U.S.C. § 1324b (INA § 274B) and the DOJ Office of Special Counsel letter (2010) on "
