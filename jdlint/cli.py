@@ -18,8 +18,8 @@ from jdlint.version import __version__
 if TYPE_CHECKING:
     import datetime as dt
 
-COMMANDS = ("check", "profile", "rules", "explain", "laws", "init", "lsp")
-FORMATS = ("text", "concise", "json", "github", "sarif")
+COMMANDS = ("check", "profile", "report", "rules", "explain", "laws", "init", "lsp")
+FORMATS = ("text", "concise", "json", "github", "sarif", "html")
 TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")  # anything else first on the line is `check`'s
 
 EPILOG = """\
@@ -31,6 +31,7 @@ examples:
   jdlint explain pay-transparency          what a rule checks, why, and how to fix it
   jdlint laws --place Brooklyn             the laws jdlint applies there, their dates and citations
   jdlint profile job.md                    what jdlint takes a file to be: kind, places, laws, language
+  jdlint report postings/ -o report.html   one HTML page for people: laws by place, pay, wording, every finding
   jdlint check --fix postings/             apply the safe fixes (--diff only shows them)
   jdlint check --write-baseline .jdlint-baseline.json postings/   record today's findings
   jdlint check --baseline .jdlint-baseline.json postings/         report only new ones
@@ -70,7 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=FORMATS,
         default="text",
         help="text (default, for people), concise (path:line:col, for editors), json, "
-        "github (Actions annotations), sarif (code scanning)",
+        "github (Actions annotations), sarif (code scanning), html (the `jdlint report` page)",
     )
     check.add_argument(
         "--select", action="append", metavar="RULE", help="only these rule ids or categories (repeat or comma-separate)"
@@ -147,6 +148,8 @@ def build_parser() -> argparse.ArgumentParser:
     profile.add_argument("--config", metavar="FILE", help="use this configuration instead of the nearest one")
     profile.add_argument("--as-of", metavar="YYYY-MM-DD", help="judge laws as of this date when a posting has none")
 
+    _report_parser(sub)
+
     rules = sub.add_parser("rules", help="list every rule: id, category, default severity, summary")
     rules.add_argument(
         "--format",
@@ -181,6 +184,28 @@ examples:
   jdlint laws --in-force --format json          the laws in force today, for scripts
   jdlint laws --format markdown --as-of 2026-12-07 > docs/laws.md
 """
+
+
+def _report_parser(sub) -> None:
+    report = sub.add_parser(
+        "report",
+        help="write one self-contained HTML page for the postings (needs the `report` extra)",
+        description="Lint the postings and write one HTML page for the people who own them: a summary, "
+        "compliance by place, pay ranges side by side, how the wording leans, and every posting's findings "
+        "in context. The file has nothing to fetch: it opens from disk or as a CI artifact, and prints.",
+    )
+    report.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
+    report.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        default="report.html",
+        help="where to write it (default: report.html; - for standard output)",
+    )
+    report.add_argument("--config", metavar="FILE", help="use this configuration instead of the nearest one")
+    report.add_argument("--as-of", metavar="YYYY-MM-DD", help="judge laws as of this date when a posting has none")
+    report.add_argument("--jobs", "-j", type=_positive_int, metavar="N", help="processes to lint with (as for check)")
+    report.add_argument("--no-cache", action="store_true", help="neither read nor write the result cache")
 
 
 def _laws_parser(sub) -> None:
@@ -279,6 +304,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _check(args)
         if args.command == "profile":
             return _profile(args)
+        if args.command == "report":
+            return _html_report(args)
         if args.command == "rules":
             return _rules(args)
         if args.command == "explain":
@@ -309,6 +336,8 @@ def _check(args: argparse.Namespace) -> int:
     from jdlint.engine.spec import EngineSpec
     from jdlint.run.discover import PathError
 
+    if args.format == "html":
+        _require_report_extra()
     if args.statistics and args.format == "sarif":
         raise UsageError(
             "jdlint check: --statistics prints counts per rule, and SARIF carries findings only; "
@@ -319,6 +348,8 @@ def _check(args: argparse.Namespace) -> int:
     config = config_mod.resolve(args.config, first or (args.stdin_filename or "."))
     if args.force_exclude is not None:
         config.force_exclude = args.force_exclude
+    if args.format in ("json", "html"):
+        config = _with_pay(config)
     # the engine is described, not built: a run answered wholly from the cache never loads it
     spec = EngineSpec(config).restricted(_split(args.select), _split(args.ignore))
     as_of = _as_of(args.as_of)
@@ -380,7 +411,7 @@ def _report(result, args: argparse.Namespace, spec) -> int:
     # the other formats skip it so a run answered from the cache stays cheap
     from jdlint.run.engines import engine_for
 
-    rules = engine_for(spec).rules if args.format == "sarif" else None
+    rules = engine_for(spec).rules if args.format in ("sarif", "html") else None
     report.render(
         args.format,
         result,
@@ -390,6 +421,8 @@ def _report(result, args: argparse.Namespace, spec) -> int:
         quiet=args.quiet,
         show_info=spec.config.show_info if args.show_info is None else args.show_info,
         rules=rules,
+        as_of=_as_of(args.as_of) or spec.config.as_of,
+        config=spec.config,
     )
     sys.stdout.flush()
     return _exit_code(result, args.fail_on or spec.config.fail_on)
@@ -475,6 +508,52 @@ def _profile(args: argparse.Namespace) -> int:
     config = config_mod.resolve(args.config, args.paths[0])
     report = lint_paths(args.paths, config=config, as_of=_as_of(args.as_of), cache=True)
     render_profiles(report, sys.stdout, args.format)
+    return 0
+
+
+def _with_pay(config):
+    """The configuration for a run whose output lists each file's pay figures (`files[].pay`)."""
+    import dataclasses
+
+    return dataclasses.replace(config, pay_figures=True)
+
+
+def _require_report_extra() -> None:
+    from jdlint.report.html import MissingExtra, require
+
+    try:
+        require()
+    except MissingExtra as exc:
+        raise UsageError(f"jdlint: error: {exc}") from None
+
+
+def _html_report(args: argparse.Namespace) -> int:
+    """`jdlint report`: lint as `check` does (cache, workers), then write the page."""
+    from jdlint import config as config_mod
+    from jdlint.engine.spec import EngineSpec
+    from jdlint.report import html
+    from jdlint.run import progress
+    from jdlint.run.discover import PathError
+    from jdlint.run.engines import engine_for
+
+    _require_report_extra()
+    missing = [p for p in args.paths if not os.path.lexists(p)]
+    if missing:
+        raise PathError(f"{missing[0]}: no such file or directory")
+    config = _with_pay(config_mod.resolve(args.config, args.paths[0]))
+    spec = EngineSpec(config)
+    as_of = _as_of(args.as_of)
+    result = progress.lint(args.paths, spec, as_of, None, jobs=args.jobs, cache=not args.no_cache)
+    options = {"rules": engine_for(spec).rules, "as_of": as_of or config.as_of, "config": config}
+    if args.output == "-":
+        html.render(result, sys.stdout, **options)
+        return 0
+    tmp = f"{args.output}.tmp"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        html.render(result, fh, **options)
+    os.replace(tmp, args.output)
+    counts = result.counts()
+    print(f"jdlint: wrote {args.output} ({counts['files']} files, {counts['findings']} findings)", file=sys.stderr)
     return 0
 
 

@@ -35,6 +35,7 @@ BUILTIN_PLUGINS = (
     # internal: rules the engine itself reports (unreadable-file, internal-error, …)
     "jdlint.checks.internal.internal_rules",
     "jdlint.checks.internal.posting_profile",  # files[].profile in the JSON report
+    "jdlint.checks.internal.pay_summary",  # files[].pay in the JSON report (jdlint report's pay chart)
     # every YAML term pack: rules/<family>/*.yaml with a `rules:` list, plugins' packs, the user's packs
     "jdlint.checks.terms.runner",
 )

@@ -49,6 +49,7 @@ class Config:
     as_of: dt.date | None = None
     root: str = "."  # folder the config was found in; globs are relative to it
     show_info: bool = False  # list info findings one by one in text, concise and github
+    pay_figures: bool = False  # not a key: set for JSON and HTML output, which list each file's pay (files[].pay)
 
     def severity_for(self, rule: str) -> Severity | None:
         value = self.severity.get(rule)

@@ -16,6 +16,7 @@ FORMATS = {
     "json": "jdlint.report.json_report",
     "github": "jdlint.report.github",
     "sarif": "jdlint.report.sarif",
+    "html": "jdlint.report.html",
 }
 
 
