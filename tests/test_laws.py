@@ -14,8 +14,9 @@ def laws_json(*args: str) -> dict:
     return json.loads(proc.stdout)
 
 
-def by_id(data: dict) -> dict[str, dict]:
-    return {law["id"]: law for law in data["laws"]}
+def by_id(data: dict, topics: tuple[str, ...] = ("pay-transparency", "aedt-notice")) -> dict[str, dict]:
+    """Laws by id; ids are unique within a topic (NYC has a pay law, an AI law and a pay-history ban)."""
+    return {law["id"]: law for law in data["laws"] if law["topic"] in topics}
 
 
 def test_the_json_lists_every_table_and_each_law_with_its_citation_dates_status_and_sources():

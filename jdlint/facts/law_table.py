@@ -159,7 +159,9 @@ def rows(table: str) -> tuple[Row, ...]:
     """The rows of one table, in file order."""
     raw = data.load(table)
     topic = _topic(table, raw)
-    return tuple(_row(topic, table, e) for e in raw["laws"] if isinstance(e, dict) and "jurisdiction" in e)
+    default = raw.get("laws_require")  # what every row of the table requires, unless a row says
+    rows = ({"requires": default, **e} if isinstance(default, str) else e for e in raw["laws"] if isinstance(e, dict))
+    return tuple(_row(topic, table, e) for e in rows if "jurisdiction" in e)
 
 
 def all_rows() -> tuple[Row, ...]:

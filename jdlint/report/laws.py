@@ -19,6 +19,7 @@ from jdlint.facts.law_table import Row
 TITLES = {  # how a topic is headed; any other topic is headed by its rule id
     "pay-transparency": "Pay in job postings",
     "aedt-notice": "AI in hiring",
+    "pay-history-question": "Pay-history questions banned",
 }
 REGENERATE = "jdlint laws --format markdown --as-of {date} > docs/laws.md"
 

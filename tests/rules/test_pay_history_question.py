@@ -193,7 +193,7 @@ BAN_PLACE = {
     "us-wa": "Location: Spokane, WA",
     "us-pr": "Location: San Juan, PR",
 }
-BANS = yaml.safe_load((ROOT / "rules" / "compliance" / "pay-history-question.yaml").read_text(encoding="utf-8"))["bans"]
+BANS = yaml.safe_load((ROOT / "rules" / "compliance" / "pay-history-question.yaml").read_text(encoding="utf-8"))["laws"]
 
 
 def test_every_ban_has_a_test_row():

@@ -56,7 +56,7 @@ def _spec() -> _Spec:
         request=re.compile(raw["request"], flags),
         field_line=re.compile(raw["field_line"], flags | re.MULTILINE),
         not_asks=re.compile("|".join(f"(?:{p})" for p in raw["not_asks"]), flags),
-        bans=load_rows(raw["bans"], f"rules/{DATA}"),
+        bans=load_rows(raw["laws"], f"rules/{DATA}"),
     )
 
 
