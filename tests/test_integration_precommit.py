@@ -76,8 +76,18 @@ def pre_commit(work: Path, home: Path, *args: str) -> subprocess.CompletedProces
 
 
 def try_repo(work: Path, hook_repo: Path, home: Path, *files: str) -> subprocess.CompletedProcess:
+    """`pre-commit try-repo`, as the README suggests: it builds the hook's environment in a store of its own."""
     git("add", "-A", cwd=work)
     return pre_commit(work, home, "try-repo", str(hook_repo), "jdlint", "--files", *files)
+
+
+def run_hook(work: Path, hook_repo: Path, home: Path, *files: str) -> subprocess.CompletedProcess:
+    """`pre-commit run` with a config naming the hook at the snapshot's commit: the environment is built once."""
+    rev = git("rev-parse", "HEAD", cwd=hook_repo).strip()
+    config = f"repos:\n  - repo: {hook_repo}\n    rev: {rev}\n    hooks:\n      - id: jdlint\n"
+    (work / ".pre-commit-config.yaml").write_text(config, encoding="utf-8")
+    git("add", "-A", cwd=work)
+    return pre_commit(work, home, "run", "--files", *files)
 
 
 def test_bad_posting_fails_and_prints_the_finding(work, hook_repo, pre_commit_home):
@@ -94,14 +104,14 @@ def test_clean_posting_passes(work, hook_repo, pre_commit_home):
         "We are an equal opportunity employer. You must be authorized to work in the US; we do not sponsor visas.\n",
         encoding="utf-8",
     )
-    proc = try_repo(work, hook_repo, pre_commit_home, "good.txt")
+    proc = run_hook(work, hook_repo, pre_commit_home, "good.txt")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Passed" in proc.stdout
 
 
 def test_non_posting_files_are_skipped(work, hook_repo, pre_commit_home):
     (work / "notes.yaml").write_text("title: we need a rockstar\n", encoding="utf-8")
-    proc = try_repo(work, hook_repo, pre_commit_home, "notes.yaml")
+    proc = run_hook(work, hook_repo, pre_commit_home, "notes.yaml")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "no files to check" in proc.stdout
 
