@@ -23,6 +23,18 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEEDS = FIXTURES / "seeds"  # the project's five seed postings, copied whole: the tests need nothing beside the clone
 SHARED = ROOT.parent / "shared"  # beside the clone in CI only: a test that reads it skips on a fresh clone
+CORPUS = SHARED / "corpus"
+# What a test may need from outside the clone: `corpus` tests skip without ../shared/corpus and `tools`
+# tests without the tool, each saying why, unless JDLINT_REQUIRE names it (comma-separated): .ci/run sets
+# JDLINT_REQUIRE=corpus,actionlint so that a missing corpus or tool fails there instead of skipping.
+REQUIRED = {name.strip() for name in os.environ.get("JDLINT_REQUIRE", "").split(",") if name.strip()}
+
+
+def needs(what: str, reason: str) -> None:
+    """Skip the running test because `what` is absent, or fail when JDLINT_REQUIRE says it must be there."""
+    if what in REQUIRED:
+        pytest.fail(f"{reason}, and JDLINT_REQUIRE names {what!r}")
+    pytest.skip(reason)
 
 
 def run_cli(
@@ -100,8 +112,10 @@ def seed_rules(seeds: Path, select: str) -> dict[str, set[str]]:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Refuse a property test whose own settings turn derandomize back off."""
+    """Refuse a property test whose own settings turn derandomize back off, and a corpus test not marked so."""
     for item in items:
+        if "corpus_dir" in getattr(item, "fixturenames", ()) and item.get_closest_marker("corpus") is None:
+            raise pytest.UsageError(f"{item.nodeid}: it reads the corpus, so mark it @pytest.mark.corpus")
         chosen = getattr(getattr(item, "obj", None), "_hypothesis_internal_use_settings", None)
         if chosen is not None and not chosen.derandomize:
             raise pytest.UsageError(f"{item.nodeid}: its hypothesis settings set derandomize=False")
@@ -131,3 +145,11 @@ def _private_result_cache(tmp_path_factory):
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    """../shared/corpus (the ~1,280 real postings beside the clone in CI); tests that use it are marked `corpus`."""
+    if not CORPUS.is_dir():
+        needs("corpus", f"no corpus at {CORPUS}: only CI has ../shared beside the clone")
+    return CORPUS
