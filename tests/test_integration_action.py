@@ -124,6 +124,8 @@ def test_action_is_a_composite_with_documented_inputs(action):
         "args",
         "python-version",
         "cache",
+        "report",
+        "report-file",
     }
     for name, spec in action["inputs"].items():
         assert len(spec["description"]) > 20, name
@@ -357,3 +359,14 @@ def test_the_action_installs_jdlint_into_its_own_venv_and_lints(action, postings
     proc = runner.run("lint")
     assert proc.returncode == 1, proc.stderr
     assert annotated(proc.stdout) == {"postings/ae.md"}
+
+
+def test_the_report_input_installs_the_extra_and_uploads_the_page_even_after_a_failed_lint(action):
+    steps = {s["name"]: s for s in action["runs"]["steps"]}
+    install = steps["Install jdlint into its own environment"]
+    assert "$JDLINT_EXTRAS" in install["run"] and "[report]" in install["env"]["JDLINT_EXTRAS"]
+    write, upload = steps["Write the HTML report"], steps["Upload the HTML report"]
+    assert write["if"].startswith("always()") and "inputs.report == 'true'" in write["if"]
+    assert "report $JDLINT_PATHS -o \"$JDLINT_REPORT\"" in write["run"]
+    assert upload["uses"].startswith("actions/upload-artifact@") and upload["with"]["name"] == "jdlint-report"
+    assert action["inputs"]["report"]["default"] == "false"
