@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import chain
 
 from jdlint import data
 from jdlint.facts.language import reads
@@ -48,6 +49,7 @@ def gerund(verb: str) -> str:
 class _Spec:
     demand: Pattern  # found only near one of its verbs
     described: Pattern  # "Occasionally lifts, carries…", "Occasional lifting of…"
+    often: Pattern  # the words for how often that start a described demand
     bare: Pattern  # a line of a physical-demands section that starts with a verb
     senses: Pattern  # "corrected hearing and vision to normal range"
     physical_heading: Pattern
@@ -76,18 +78,22 @@ def _spec() -> _Spec:
     verbs = rf"(?P<verbs>(?:{verb})(?:{sep}(?:{verb}))*)(?![\w-])"
     # a demand names a verb: the regex runs only near one (a verb list is no longer than its verbs' spacing)
     demand = Pattern(rf"(?<![\w-])(?P<lead>{lead})\s+(?:(?:{adverb})\s+)?{verbs}", re.IGNORECASE)
+    # "Occasionally lifts, carries…": tried only where a word for how often stands (found by `often`)
     described = Pattern(rf"(?<![\w-])(?P<lead>{often})\s+{verbs}", re.IGNORECASE)
-    bare = Pattern(rf"(?m)^[ \t]*(?:[-*•+]|\d+[.)])?[ \t]*(?P<lead>){verbs}", re.IGNORECASE)
+    # tried at line starts; one way only to read the indent and the bullet (runs of blanks are common in scrapes)
+    bare = Pattern(rf"[ \t]*(?:(?:[-*•+]|\d+[.)])[ \t]*)?(?P<lead>){verbs}", re.IGNORECASE)
     sense = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in d["senses"])
     senses = Pattern(
         rf"(?<![\w-])(?:(?:corrected|correctable)\s+)?(?:{sense})(?:\s*(?:,|and|or|/)\s*(?:{sense}))*"
         rf"(?:\s+(?:corrected|correctable))?\s+(?:to|within)\s+(?:the\s+)?normal(?:\s+range)?(?![\w-])"
         rf"|(?<![\w-])normal\s+(?:{sense})(?![\w-])",
         re.IGNORECASE,
+        needle="normal",  # every demand on the senses names the normal range
     )
     return _Spec(
         demand=demand,
         described=described,
+        often=phrases(d["frequency_adverbs"] + d["frequency_adjectives"]),
         bare=bare,
         senses=senses,
         physical_heading=phrases(d["physical_headings"]),
@@ -121,22 +127,38 @@ def _demands(posting, spec: _Spec):
     """Every stated demand: after a lead-in, described with how often, a physical section's bare line, the senses."""
     text = posting.analysis
     seen: set[int] = set()
-    for pattern in (spec.demand, spec.described):
-        for m in pattern.finditer(posting):
-            _, s1 = sentence_span(posting, m.start())
-            if _is_physical(text, m, s1, spec) and m.start("verbs") not in seen:
-                seen.add(m.start("verbs"))
-                yield m.start(), m.end()
+    described = (spec.described.match(posting, w.start()) for w in spec.often.finditer(posting))
+    for m in chain(spec.demand.finditer(posting), described):
+        if m is None:
+            continue
+        _, s1 = sentence_span(posting, m.start())
+        if _is_physical(text, m, s1, spec) and m.start("verbs") not in seen:
+            seen.add(m.start("verbs"))
+            yield m.start(), m.end()
     for sec in posting.sections:
         if sec.is_preamble or not spec.physical_heading.search(sec.title):
             continue
-        for m in spec.bare.finditer(posting, sec.body_start, sec.body_end):
+        for m in _at_line_starts(posting, spec.bare, sec.body_start, sec.body_end):
             _, s1 = sentence_span(posting, m.start("verbs"))
             if m.start("verbs") not in seen and _is_physical(text, m, s1, spec):
                 seen.add(m.start("verbs"))
                 yield m.start("verbs"), m.end()
     for m in spec.senses.finditer(posting):
         yield m.start(), m.end()
+
+
+def _at_line_starts(posting, pattern: Pattern, start: int, end: int):
+    """Matches of `pattern` that begin a line of text[start:end] (one anchored try per line: fast)."""
+    text = posting.analysis
+    pos = start
+    while pos < end:
+        m = pattern.match(posting, pos, end)
+        if m:
+            yield m
+        nl = text.find("\n", pos, end)
+        if nl < 0:
+            break
+        pos = nl + 1
 
 
 @hookimpl
