@@ -170,10 +170,16 @@ def run() -> None:
     before `main` returns, and the output streams are flushed here. The
     process is jdlint's own, so its garbage collector is tuned (`gc_tuning`).
     """
-    from jdlint.run import gc_tuning
+    try:
+        from jdlint.engine import interrupt
+        from jdlint.run import gc_tuning
 
-    gc_tuning.tune()
-    code = main()
+        interrupt.install()  # a plugin's KeyboardInterrupt is then told from the user's Ctrl-C
+        gc_tuning.tune()
+        code = main()
+    except KeyboardInterrupt:  # Ctrl-C before `main` could catch it: one line, not a traceback
+        print("jdlint: interrupted", file=sys.stderr)
+        code = 130
     if "logging" in sys.modules:
         sys.modules["logging"].shutdown()
     for stream in (sys.stdout, sys.stderr):
