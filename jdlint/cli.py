@@ -182,6 +182,9 @@ def run() -> None:
         code = 130
     if "logging" in sys.modules:
         sys.modules["logging"].shutdown()
+    if "multiprocessing.util" in sys.modules:  # an interrupted pool's semaphores: unlink them, or the
+        with contextlib.suppress(Exception):  # resource tracker warns about "leaked semaphore objects"
+            sys.modules["multiprocessing.util"]._run_finalizers()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):  # a closed pipe (`jdlint … | head`) has nothing left to flush
             stream.flush()

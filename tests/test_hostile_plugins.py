@@ -48,7 +48,7 @@ BODIES = {
     "os-exit": "        import os; os._exit(0)",
     "segfault": "        import ctypes; ctypes.string_at(0)",
     "keyboard-interrupt": "        raise KeyboardInterrupt",
-    "sleeps": "        import time; time.sleep(600)",
+    "sleeps": "        import os, time; open(os.environ['ACME_MARK'], 'w').close(); time.sleep(600)",
 }
 
 
@@ -107,3 +107,73 @@ def test_keyboard_interrupt_from_a_plugin_through_the_api_is_its_finding(tmp_pat
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={**os.environ, **env})
     assert proc.returncode == 0, proc.stderr
     assert "plugin 'acme-sys-exit' failed on this file: SystemExit: 0" in proc.stdout
+
+
+def _children(pid: int) -> list[int]:
+    """Processes whose parent is `pid` (Linux /proc)."""
+    out = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(entry.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        stat = (Path("/proc") / str(pid) / "stat").read_text()
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"
+
+
+def _start_busy(tmp_path: Path) -> tuple[subprocess.Popen, Path]:
+    """jdlint on two workers, one of them stuck in a plugin; returns once that plugin is running."""
+    env = install(tmp_path / "site", "sleeps")
+    mark = tmp_path / "busy"
+    postings(tmp_path / "jobs")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jdlint", "check", "--no-cache", "--jobs", "2", "jobs"],
+        cwd=tmp_path,
+        env={**os.environ, **env, "ACME_MARK": str(mark)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 240
+    while not mark.exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < deadline, "the plugin never started"
+        time.sleep(0.2)
+    return proc, mark
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to find the workers")
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL])
+def test_killing_jdlint_leaves_no_workers_behind(tmp_path, sig):
+    proc, _ = _start_busy(tmp_path)
+    children = _children(proc.pid)
+    assert children, "jdlint --jobs 2 started no worker"
+    proc.send_signal(sig)
+    proc.communicate(timeout=60)
+    deadline = time.monotonic() + 30  # generous: the kernel or the parent-watch thread ends them
+    while any(_alive(c) for c in children) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [c for c in children if _alive(c)]
+
+
+def test_ctrl_c_while_a_worker_is_busy_ends_promptly_with_one_line(tmp_path):
+    proc, _ = _start_busy(tmp_path)
+    children = _children(proc.pid) if sys.platform.startswith("linux") else []
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)  # the plugin sleeps 600 s: waiting for it would time out
+    assert proc.returncode == 130
+    assert err.strip().splitlines() == ["jdlint: interrupted"]
+    deadline = time.monotonic() + 30
+    while any(_alive(c) for c in children) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [c for c in children if _alive(c)]
