@@ -85,7 +85,9 @@ def render(
             continue
         n = len(fr.findings)
         if not quiet:
-            con.print(f"[bold underline]{escape(safe.path(fr.path))}[/] [dim]({n} problem{'s' if n != 1 else ''})[/dim]")
+            con.print(
+                f"[bold underline]{escape(safe.path(fr.path))}[/] [dim]({n} problem{'s' if n != 1 else ''})[/dim]"
+            )
         lines = fr.text.split("\n") if fr.text is not None else []
         for f in fr.findings:
             sev = str(f.severity)
