@@ -255,6 +255,8 @@ def _check(args: argparse.Namespace) -> int:
     from jdlint.engine.spec import EngineSpec
     from jdlint.run.discover import PathError
 
+    if args.no_cache:  # nor parsed YAML: bundled rules are read from their files (workers inherit this)
+        os.environ["JDLINT_NO_YAML_CACHE"] = "1"
     paths = args.paths or ["."]
     first = next((p for p in paths if p != "-"), None)
     config = config_mod.resolve(args.config, first or (args.stdin_filename or "."))

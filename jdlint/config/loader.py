@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from jdlint.config.schema import BOOLEAN, STRINGS, ConfigError, Shape, Table, check, kind, one_of, show, whole
+from jdlint.data import safe_read
+from jdlint.data.loader import MAX_NODES, expanded_nodes
 from jdlint.model.finding import Severity
 
 CONFIG_NAMES = (".jdlint.yaml", ".jdlint.yml", "pyproject.toml")
@@ -23,6 +25,7 @@ SEVERITY_VALUES = ("error", "warning", "info", "off")
 DOCUMENT_KINDS = ("posting", "not-a-posting", "template", "job-family")  # see jdlint.facts.kind
 FAIL_ON_VALUES = ("error", "warning", "info", "never")
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+MAX_CONFIG_BYTES = safe_read.MB  # a configuration file is a few KB; a device or FIFO is refused
 
 
 @dataclass
@@ -114,7 +117,7 @@ def load_file(path: str) -> Config:
     p = Path(path)
     root = str(p.parent)
     try:
-        raw_text = p.read_text(encoding="utf-8")
+        raw_text = safe_read.read_bytes(p, MAX_CONFIG_BYTES).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the configuration ({exc})") from None
     if p.name == "pyproject.toml":
@@ -130,6 +133,8 @@ def load_file(path: str) -> Config:
     import yaml  # only when a YAML configuration exists
 
     try:
+        if "*" in raw_text and expanded_nodes(raw_text) > MAX_NODES:
+            raise ConfigError(f"{path}: refused: its YAML aliases expand to more than {MAX_NODES:,} values")
         raw = yaml.safe_load(raw_text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

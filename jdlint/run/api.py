@@ -125,9 +125,10 @@ def iter_results(
             data = data if data is not None else read_for_cache(path, config.max_file_size)
             if data is not None:
                 keys[i] = store.key(path, data)
-                hit = store.get(keys[i])
+                text = text_of(data)
+                hit = store.get(keys[i], text)  # checked against the text: a crafted entry is a miss
                 if hit is not None:
-                    done[i] = FileResult(path, hit[0], hit[1], text_of(data))
+                    done[i] = FileResult(path, hit[0], hit[1], text)
                     continue
         misses.append((i, path, data))
     workers = parallel.plan_workers(jobs, misses) if ref.spec is not None else 1
