@@ -140,7 +140,15 @@ def load_file(path: str) -> Config:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else path
         raise ConfigError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    except (ValueError, RecursionError) as exc:  # YAML reads 2025-02-29 as a date, and there is none
+        raise ConfigError(f"{path}: not valid YAML: {_value_problem(exc)}") from None
     return from_mapping(raw, path, root)
+
+
+def _value_problem(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return f"{exc} (an impossible date? write dates as YYYY-MM-DD, and quote text that looks like one)"
 
 
 def find_config(start: str | None) -> str | None:

@@ -35,11 +35,16 @@ def artifact_location(path: str, root: Path) -> dict:
         try:
             p = p.resolve().relative_to(root)
         except ValueError:
-            return {"uri": p.as_uri()}
+            return {"uri": "file://" + quote(_raw(p.as_posix()))}
     rel = p.as_posix()
     while rel.startswith("./"):
         rel = rel[2:]
-    return {"uri": quote(rel), "uriBaseId": BASE_ID}
+    return {"uri": quote(_raw(rel)), "uriBaseId": BASE_ID}
+
+
+def _raw(name: str) -> bytes:
+    """A file name's bytes: a name that is not UTF-8 is percent-encoded byte for byte (RFC 3986)."""
+    return name.encode("utf-8", "surrogateescape")
 
 
 def rule_descriptor(rule: Rule) -> dict:

@@ -193,6 +193,11 @@ def load_pack(path: str | Path, strict: bool = True) -> list[TermRule]:
         raise ConfigError(f"{path}: rule pack refused: {exc}") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: rule pack is not UTF-8 (byte offset {exc.start}); re-save it as UTF-8") from None
+    except (ValueError, RecursionError) as exc:  # YAML reads 2025-02-29 as a date, and there is none
+        problem = "nested too deeply" if isinstance(exc, RecursionError) else f"{exc}"
+        raise ConfigError(
+            f"{path}: rule pack is not valid YAML: {problem} (an impossible date? quote text that looks like one)"
+        ) from None
     except Exception as exc:
         if not _is_yaml_error(exc):
             raise
