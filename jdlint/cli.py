@@ -460,8 +460,7 @@ def _lsp() -> int:
             file=sys.stderr,
         )
         return 2
-    serve()
-    return 0
+    return serve()
 
 
 if __name__ == "__main__":
