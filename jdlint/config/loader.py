@@ -22,6 +22,13 @@ from jdlint.model.finding import Severity
 
 CONFIG_NAMES = (".jdlint.yaml", ".jdlint.yml", "pyproject.toml")
 SEVERITY_VALUES = ("error", "warning", "info", "off")
+# YAML 1.1 reads a bare `off` (the starter file's own `culture-fit: off`) as false: false means off
+_SEVERITY_LEVEL = Shape(
+    "one of " + ", ".join(SEVERITY_VALUES),
+    lambda v: v is False or (isinstance(v, str) and v.lower() in SEVERITY_VALUES),
+    lambda v: "off" if v is False else v.lower(),
+    show,
+)
 DOCUMENT_KINDS = ("posting", "not-a-posting", "template", "job-family")  # see jdlint.facts.kind
 FAIL_ON_VALUES = ("error", "warning", "info", "never")
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
@@ -78,7 +85,7 @@ _SCHEMA = Table(
         "ignore": _STRINGS,  # rule ids or categories to disable
         "exclude": _STRINGS,  # path globs never linted
         "rule-packs": _STRINGS,  # paths of extra YAML rule packs
-        "severity": Table(values=one_of(SEVERITY_VALUES)),  # rule id -> level
+        "severity": Table(values=_SEVERITY_LEVEL),  # rule id -> level
         "fail-on": one_of(FAIL_ON_VALUES),
         "per-path-ignores": Table(values=_STRINGS),  # path glob -> rule ids
         "per-path-kind": Table(values=one_of(DOCUMENT_KINDS)),  # path glob -> document kind

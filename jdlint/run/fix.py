@@ -217,10 +217,16 @@ def fix_file(result: FileResult, write: bool) -> Outcome:
 
 
 def write_atomic(target: str, data: bytes, expected: os.stat_result) -> None:
-    """Replace `target` with `data` via a temporary file in its directory, keeping its mode.
+    """Replace `target` with `data` via a temporary file in its directory, keeping its metadata.
 
     Refuses a file whose mode has no write bit (respected even for root) and a
     file whose size or modification time changed since `expected` was taken.
+    The temporary file gets the original's mode, owner (where permitted) and
+    extended attributes (POSIX ACLs and SELinux labels among them) before it
+    replaces it. A file with several hard links is rewritten in place instead
+    (a rename would split it from its other names), after a backup copy that
+    is removed once the new text is on disk. An interrupted fix (Ctrl-C)
+    removes its temporary file.
     """
     if not expected.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH):
         raise FixError("it is read-only; not fixed")
@@ -236,6 +242,9 @@ def write_atomic(target: str, data: bytes, expected: os.stat_result) -> None:
     except OSError as exc:
         raise FixError(f"cannot write it: {exc.strerror or exc}") from None
     try:
+        if now.st_nlink > 1:
+            _write_in_place(target, data, fd, tmp)
+            return
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -244,11 +253,60 @@ def write_atomic(target: str, data: bytes, expected: os.stat_result) -> None:
         if hasattr(os, "chown") and (now.st_uid, now.st_gid) != (os.geteuid(), os.getegid()):
             with contextlib.suppress(OSError):  # not permitted for ordinary users; the mode is still kept
                 os.chown(tmp, now.st_uid, now.st_gid)
+        _copy_xattrs(target, tmp)
         os.replace(tmp, target)
-    except OSError as exc:
+    except BaseException as exc:
+        if isinstance(exc, _BackupKept):
+            raise
         with contextlib.suppress(OSError):
             os.unlink(tmp)
-        raise FixError(f"cannot write it: {exc.strerror or exc}") from None
+        if isinstance(exc, OSError):
+            raise FixError(f"cannot write it: {exc.strerror or exc}") from None
+        raise
+
+
+class _BackupKept(FixError):
+    """An in-place write failed and so did putting the old bytes back: the backup must stay."""
+
+
+def _write_in_place(target: str, data: bytes, fd: int, backup: str) -> None:
+    """Overwrite a hard-linked file's own inode (all its names see the fix); `backup` holds the old bytes meanwhile."""
+    with open(target, "rb") as src:
+        original = src.read()
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(original)
+        fh.flush()
+        os.fsync(fh.fileno())
+    try:
+        _overwrite(target, data)
+    except BaseException:
+        try:
+            _overwrite(target, original)
+        except BaseException:
+            raise _BackupKept(f"interrupted while writing; the original text is kept in {backup}") from None
+        raise
+    os.unlink(backup)
+
+
+def _overwrite(target: str, data: bytes) -> None:
+    with open(target, "r+b") as fh:
+        fh.write(data)
+        fh.truncate()
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _copy_xattrs(source: str, dest: str) -> None:
+    """Extended attributes (ACLs are `system.posix_acl_*`), where the platform and file system have them."""
+    if not hasattr(os, "listxattr"):
+        return
+    try:
+        names = os.listxattr(source)
+    except OSError:
+        return
+    for attr in names:
+        with contextlib.suppress(OSError):  # e.g. security.* needs privileges: the rest is still copied
+            os.setxattr(dest, attr, os.getxattr(source, attr))
 
 
 def fix_report(report: Report, write: bool, from_stdin: bool = False) -> Summary:
