@@ -369,6 +369,9 @@ def serve(**_: Any) -> int:
 
     0 after `shutdown` then `exit`, 1 when the client exits (or the input ends) without `shutdown`."""
     logging.basicConfig(level=logging.WARNING)  # to stderr: stdout belongs to the protocol
+    from jdlint.engine import interrupt
+
+    interrupt.install()  # a plugin's KeyboardInterrupt is then its finding, not the server's end
     server = create_server().server
     server.start_io()
     return 0 if getattr(server.protocol, "_shutdown", False) else 1

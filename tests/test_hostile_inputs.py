@@ -83,8 +83,9 @@ def test_a_yaml_alias_bomb_pack_is_refused_at_once(tmp_path):
 
 
 def test_a_yaml_alias_bomb_configuration_is_refused_at_once(tmp_path):
-    (tmp_path / ".jdlint.yaml").write_text("x-bomb:\n" + "".join("  " + ln + "\n" for ln in BOMB.splitlines()))
-    one_error(check(tmp_path, "job.md"), ".jdlint.yaml", "aliases expand to more than")
+    """A configuration's aliases are shared, never expanded: the schema refuses the value, naming the key."""
+    (tmp_path / ".jdlint.yaml").write_text("exclude:\n" + "".join("  - " + ln + "\n" for ln in BOMB.splitlines()))
+    one_error(check(tmp_path, "job.md"), ".jdlint.yaml", "exclude")
 
 
 def test_ordinary_aliases_in_a_pack_still_work(tmp_path):

@@ -177,3 +177,24 @@ def test_ctrl_c_while_a_worker_is_busy_ends_promptly_with_one_line(tmp_path):
     while any(_alive(c) for c in children) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not [c for c in children if _alive(c)]
+
+
+@pytest.mark.parametrize("delay", [0.2, 0.8, 1.5, 3.0])
+def test_ctrl_c_at_any_moment_of_start_up_is_one_line(tmp_path, delay):
+    (tmp_path / "job.md").write_text(POSTING, encoding="utf-8")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "jdlint", "check", "--no-cache", "--jobs", "1", "job.md"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(delay)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert "Traceback" not in err
+    if proc.returncode == 130:
+        assert err.strip().splitlines() == ["jdlint: interrupted"]
+    else:  # finished first, or interrupted before Python could install any handler at all
+        assert proc.returncode in (0, 1, -signal.SIGINT), (proc.returncode, err)
