@@ -18,8 +18,9 @@ from jdlint.version import __version__
 if TYPE_CHECKING:
     import datetime as dt
 
-COMMANDS = ("check", "profile", "rules", "explain", "init", "lsp")
+COMMANDS = ("check", "profile", "rules", "explain", "laws", "init", "lsp")
 FORMATS = ("text", "concise", "json", "github", "sarif")
+TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")  # anything else first on the line is `check`'s
 
 EPILOG = """\
 examples:
@@ -28,6 +29,7 @@ examples:
   echo "We need a rockstar" | jdlint check -
   jdlint rules                             list every rule
   jdlint explain pay-transparency          what a rule checks, why, and how to fix it
+  jdlint laws --place Brooklyn             the laws jdlint applies there, their dates and citations
   jdlint profile job.md                    what jdlint takes a file to be: kind, places, laws, language
   jdlint check --fix postings/             apply the safe fixes (--diff only shows them)
   jdlint check --write-baseline .jdlint-baseline.json postings/   record today's findings
@@ -87,6 +89,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="configuration file (default: nearest .jdlint.yaml or pyproject.toml with [tool.jdlint])",
     )
     check.add_argument("--stdin-filename", metavar="NAME", help="path to report for stdin input")
+    check.add_argument(
+        "--force-exclude",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="honour the configuration's `exclude` even for paths named on the command line and for "
+        "--stdin-filename (default: the configuration's `force-exclude`, else off)",
+    )
     check.add_argument("--as-of", metavar="YYYY-MM-DD", help="judge laws as of this date when a posting has none")
     check.add_argument(
         "--jobs",
@@ -98,8 +107,22 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--no-cache", action="store_true", help="neither read nor write the result cache (see README, Performance)"
     )
-    check.add_argument("--quiet", "-q", action="store_true", help="findings only: no code frames or summary")
-    check.add_argument("--statistics", action="store_true", help="add a count of findings per rule")
+    check.add_argument(
+        "--quiet", "-q", action="store_true", help="findings only: no code frames, info lines, table or summary"
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print the count of findings per rule instead of the findings (text, concise, github: a table; "
+        "json: an object, see README); not with sarif, which carries findings only",
+    )
+    check.add_argument(
+        "--show-info",
+        action="store_true",
+        default=None,
+        help="list info findings one by one in text, concise and github (default: one line per file; "
+        "config `show-info: true`); json and sarif always list them",
+    )
     fixing = check.add_mutually_exclusive_group()
     fixing.add_argument("--fix", action="store_true", help="apply the safe fixes in place, then report what is left")
     fixing.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; change nothing")
@@ -137,12 +160,57 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule", metavar="RULE")
     explain.add_argument("--config", metavar="FILE")
 
+    _laws_parser(sub)
+
     init = sub.add_parser("init", help="write a commented starter .jdlint.yaml")
     init.add_argument("path", nargs="?", default=".jdlint.yaml")
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     sub.add_parser("lsp", help="run the language server on stdio (needs the `lsp` extra)")
     return parser
+
+
+LAWS_EPILOG = """\
+statuses: in force | not yet (starts later) | not in force (enacted but not started, or ended) |
+  proposed | unconfirmed (date not settled: never applied) | no posting duty (documented, never checked)
+
+examples:
+  jdlint laws                                   every law, status today
+  jdlint laws --place Brooklyn                  New York City's and New York State's laws
+  jdlint laws --place "Hartford, CT" --as-of 2027-10-01
+  jdlint laws --in-force --format json          the laws in force today, for scripts
+  jdlint laws --format markdown --as-of 2026-12-07 > docs/laws.md
+"""
+
+
+def _laws_parser(sub) -> None:
+    laws = sub.add_parser(
+        "laws",
+        help="the laws jdlint checks postings against: what each requires, from when, its status and citation",
+        description="List every law in jdlint's data (pay transparency, AI in hiring, and any other rule's\n"
+        "law table): the place it binds, the statute and citation, what a posting must carry, the\n"
+        "dates it applies from and until, its status on a date, and the addresses of the sources\n"
+        "the facts were read in. Facts for a linter, not legal advice.",
+        epilog=LAWS_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    laws.add_argument("--as-of", metavar="YYYY-MM-DD", help="the date statuses are given for (default: today)")
+    laws.add_argument(
+        "--place",
+        metavar="NAME",
+        help="only the laws that hold there or inside it: a city, state, province, country or code "
+        "('Brooklyn', 'Ontario', 'Vienna', 'US-CO', 'EU')",
+    )
+    laws.add_argument("--in-force", action="store_true", help="only the laws in force on the --as-of date")
+    laws.add_argument(
+        "--format",
+        choices=("text", "json", "markdown"),
+        default="text",
+        help="text (a table, default), json, or markdown (docs/laws.md)",
+    )
+    color = laws.add_mutually_exclusive_group()
+    color.add_argument("--color", dest="color", action="store_true", default=None, help="force colour")
+    color.add_argument("--no-color", dest="color", action="store_false", help="never use colour")
 
 
 def _positive_int(value: str) -> int:
@@ -200,8 +268,8 @@ def run() -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if (argv and argv[0] not in COMMANDS and not argv[0].startswith("-")) or (argv and argv[0] == "-"):
-        argv.insert(0, "check")
+    if argv and argv[0] not in COMMANDS and argv[0] not in TOP_LEVEL_OPTIONS:
+        argv.insert(0, "check")  # `jdlint PATH`, `jdlint -q PATH`, `jdlint --format concise PATH`, `jdlint -`
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:
@@ -231,6 +299,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _rules(args)
         if args.command == "explain":
             return _explain(args)
+        if args.command == "laws":
+            return _laws(args)
         if args.command == "init":
             return _init(args)
         if args.command == "lsp":
@@ -257,9 +327,16 @@ def _check(args: argparse.Namespace) -> int:
 
     if args.no_cache:  # nor parsed YAML: bundled rules are read from their files (workers inherit this)
         os.environ["JDLINT_NO_YAML_CACHE"] = "1"
+    if args.statistics and args.format == "sarif":
+        raise UsageError(
+            "jdlint check: --statistics prints counts per rule, and SARIF carries findings only; "
+            "use --statistics with text, concise, json or github"
+        )
     paths = args.paths or ["."]
     first = next((p for p in paths if p != "-"), None)
     config = config_mod.resolve(args.config, first or (args.stdin_filename or "."))
+    if args.force_exclude is not None:
+        config.force_exclude = args.force_exclude
     # the engine is described, not built: a run answered wholly from the cache never loads it
     spec = EngineSpec(config).restricted(_split(args.select), _split(args.ignore))
     as_of = _as_of(args.as_of)
@@ -267,7 +344,7 @@ def _check(args: argparse.Namespace) -> int:
     if "-" in paths:
         if args.fix:
             raise UsageError("jdlint check: --fix cannot rewrite standard input; use --diff to see the fixes")
-        stdin = (args.stdin_filename or "-", sys.stdin.buffer.read())
+        stdin = _stdin(args, config)
     # A missing path is an error (exit 2), but the paths that do exist are still linted and reported.
     missing = [p for p in paths if p != "-" and not os.path.lexists(p)]
     files = [p for p in paths if p != "-" and p not in missing]
@@ -307,6 +384,13 @@ def _check(args: argparse.Namespace) -> int:
     return 2 if missing else code
 
 
+def _stdin(args: argparse.Namespace, config) -> tuple[str, bytes] | None:
+    """(name, bytes) of standard input; None when `force-exclude` and `exclude` cover --stdin-filename."""
+    data = sys.stdin.buffer.read()  # read even when dropped, so the writer never sees a broken pipe
+    name = args.stdin_filename or "-"
+    return None if config.force_exclude and args.stdin_filename and config.excludes(name) else (name, data)
+
+
 def _report(result, args: argparse.Namespace, spec) -> int:
     from jdlint import report
 
@@ -322,6 +406,7 @@ def _report(result, args: argparse.Namespace, spec) -> int:
         color=args.color,
         statistics=args.statistics,
         quiet=args.quiet,
+        show_info=spec.config.show_info if args.show_info is None else args.show_info,
         rules=rules,
     )
     sys.stdout.flush()
@@ -373,6 +458,7 @@ def _rules(args: argparse.Namespace) -> int:
                     "severity": str(r.severity),
                     "summary": r.summary,
                     "fixable": r.fixable,
+                    "languages": list(r.languages),  # empty: every language
                 }
                 for r in rules
             ],
@@ -421,6 +507,21 @@ def _as_of(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise ConfigError(f"--as-of: expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def _laws(args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from jdlint.facts.law_table import UnknownPlace
+    from jdlint.report import laws
+
+    as_of = _as_of(args.as_of) or dt.date.today()
+    try:
+        selection = laws.select(as_of, args.place, in_force=args.in_force)
+    except UnknownPlace as exc:
+        raise UsageError(f"jdlint laws: --place: {exc}") from None
+    laws.render(selection, sys.stdout, args.format, color=args.color)
+    return 0
 
 
 def _explain(args: argparse.Namespace) -> int:

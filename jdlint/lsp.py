@@ -4,12 +4,17 @@ Diagnostics come on open and save at once, and on change after a short
 pause in typing (debounced), so a fast typist does not queue a lint per
 keystroke. The engine (plugins, packs, spaCy pipeline) is loaded once per
 configuration file and kept, so a re-lint costs only the analysis itself.
+A file the configuration's `exclude` covers gets no diagnostics; like every
+glob, `exclude` is matched relative to the configuration file's folder, so
+the editor's absolute paths match as the command line's relative ones do.
 
 LSP positions count UTF-16 code units by default while jdlint counts code
 points; every range goes through the position encoding negotiated with the
 client, so an emoji before a match does not shift it. Hover shows the rule's
-explanation; code actions apply a suggestion (in the original's case) or
-insert a `jdlint-disable-next-line` comment above the line.
+explanation; code actions apply a suggestion (in the original's case, the
+"a"/"an" before it made to agree) or insert a `jdlint-disable-next-line`
+comment above the line. Info findings are sent as hints, which editors show
+without a squiggle, as the terminal formats summarise them.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ from jdlint.engine import Engine
 from jdlint.model.finding import Finding, Severity
 from jdlint.report import links
 from jdlint.run import api
+from jdlint.run.article import article_edit
 from jdlint.run.engines import PerConfigFile
 from jdlint.run.fix import match_case
 from jdlint.version import __version__
@@ -42,7 +48,7 @@ log = logging.getLogger(__name__)
 _SEVERITY = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
     Severity.WARNING: types.DiagnosticSeverity.Warning,
-    Severity.INFO: types.DiagnosticSeverity.Information,
+    Severity.INFO: types.DiagnosticSeverity.Hint,  # editors show hints unobtrusively (dots, not squiggles)
 }
 
 
@@ -80,11 +86,17 @@ class Linter:
         return self._engines.engine_for(path)
 
     def lint(self, text: str, path: str | None) -> tuple[list[Finding], dict]:
-        """The findings and the file's summary (its posting profile among them).
+        """The findings and the file's summary (its posting profile among them); none for an excluded file.
 
-        A buffer over the configuration's `max-file-size` is not linted, as the CLI skips such a
-        file: one `file-too-large` finding says so (a 10 MB buffer blocked every request for 5-11 s)."""
+        An editor opens whatever the user opens; a file the configuration's `exclude`
+        covers gets no diagnostics (publishing none clears earlier ones), as on the
+        command line with `--force-exclude`. A buffer over the configuration's
+        `max-file-size` is not linted, as the CLI skips such a file: one `file-too-large`
+        finding says so (a 10 MB buffer blocked every request for 5-11 s).
+        """
         engine = self.engine_for(path)
+        if path is not None and engine.config.excludes(path):
+            return [], {}
         name = path or "<untitled>"
         limit = engine.config.max_file_size
         if len(text) > limit or len(text.encode("utf-8", "surrogatepass")) > limit:
@@ -134,6 +146,21 @@ def _before(a: types.Position, b: types.Position) -> bool:
 def _overlaps(r: types.Range, q: types.Range) -> bool:
     """Touching counts: a cursor at either end of a finding is on it."""
     return not _before(r.end, q.start) and not _before(q.end, r.start)
+
+
+def _with_article(
+    positions: Positions, f: Finding, rng: types.Range, suggestion: str, new: str
+) -> tuple[str, types.Range, str]:
+    """What a quick fix replaces, where, and with what: the match, or "a rockstar" -> "an expert"
+    when the article before it on the same line must change with the word (`run.article`)."""
+    line = positions.lines[f.line - 1] if f.line - 1 < len(positions.lines) else ""
+    before = line[: f.column - 1]
+    edit = article_edit(before, suggestion, f.match)
+    if edit is None:
+        return f.match, rng, new
+    start, end, article = edit
+    start_pos = positions.position(f.line, start + 1)
+    return before[start:] + f.match, types.Range(start=start_pos, end=rng.end), article + before[end:] + new
 
 
 def diagnostic(f: Finding, rng: types.Range) -> types.Diagnostic:
@@ -248,19 +275,23 @@ class JdlintServer:
         if state is None:
             return []
         actions: list[types.CodeAction] = []
+        positions = None
         for f, rng in self.findings_at(uri, params.range):
             diag = diagnostic(f, rng)
             for suggestion in f.suggestions:
                 new = match_case(f.match, suggestion) if f.match else suggestion
                 if not f.match or "\n" in f.match or new == f.match:
                     continue
+                if positions is None:
+                    positions = Positions(state.text, self._codec(uri))
+                old, edit_range, new = _with_article(positions, f, rng, suggestion, new)
                 actions.append(
                     types.CodeAction(
-                        title=f"Replace “{f.match}” with “{new}”",
+                        title=f"Replace “{old}” with “{new}”",
                         kind=types.CodeActionKind.QuickFix,
                         diagnostics=[diag],
                         is_preferred=suggestion == f.fix,
-                        edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(range=rng, new_text=new)]}),
+                        edit=types.WorkspaceEdit(changes={uri: [types.TextEdit(range=edit_range, new_text=new)]}),
                     )
                 )
             disable = self._disable_action(uri, state, f, rng, diag)
@@ -292,6 +323,12 @@ class JdlintServer:
                 changes={uri: [types.TextEdit(range=types.Range(start=at, end=at), new_text=comment)]}
             ),
         )
+
+    def _codec(self, uri: str) -> PositionCodec:
+        try:
+            return self.server.workspace.get_text_document(uri).position_codec
+        except Exception:  # closed meanwhile: the default encoding (UTF-16)
+            return PositionCodec()
 
     @staticmethod
     def _path(uri: str) -> str | None:

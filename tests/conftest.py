@@ -108,6 +108,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True, scope="session")
+def _no_step_summary():
+    """Tests run inside GitHub Actions must not append `--format github`'s summaries to the run's page."""
+    old = os.environ.pop("GITHUB_STEP_SUMMARY", None)
+    yield
+    if old is not None:
+        os.environ["GITHUB_STEP_SUMMARY"] = old
+
+
+@pytest.fixture(autouse=True, scope="session")
 def _private_result_cache(tmp_path_factory):
     """Every test (and every CLI it runs) caches results in a throw-away folder, never the user's cache."""
     old = os.environ.get("JDLINT_CACHE_DIR")

@@ -110,13 +110,13 @@ def _denied_paths(tmp_path: Path) -> list[Path]:
     """Files this process cannot read, whoever runs the tests.
 
     `chmod 000` denies only non-root users (root bypasses the mode bits), so as root the
-    denial comes from a write-only procfs file linked under a posting's name; as a normal
-    user both are used.
+    denial comes from a write-only procfs file, named on the command line (a symlink to it
+    inside the tree would lead outside the tree, and is not read at all); as a normal user
+    both are used.
     """
     denied = []
     if sys.platform.startswith("linux") and WRITE_ONLY.exists():
-        os.symlink(WRITE_ONLY, tmp_path / "write-only.md")
-        denied.append(tmp_path / "write-only.md")
+        denied.append(WRITE_ONLY)
     locked = tmp_path / "locked.md"
     locked.write_text(POSTING, encoding="utf-8")
     locked.chmod(0)
@@ -130,7 +130,8 @@ def test_permission_denied_is_a_finding_and_the_rest_is_linted(tmp_path):
     denied = _denied_paths(tmp_path)
     (tmp_path / "good.md").write_text(POSTING, encoding="utf-8")
     try:
-        found = _findings(_json(run_cli("check", "--format", "json", str(tmp_path))))
+        named = [str(p) for p in denied if p.parent != tmp_path]
+        found = _findings(_json(run_cli("check", "--format", "json", str(tmp_path), *named)))
     finally:
         (tmp_path / "locked.md").chmod(0o644)
     for path in denied:
@@ -141,14 +142,14 @@ def test_permission_denied_is_a_finding_and_the_rest_is_linted(tmp_path):
 def test_file_deleted_between_discovery_and_reading(tmp_path, monkeypatch):
     for name in ("a.md", "b.md", "c.md"):
         (tmp_path / name).write_text(POSTING, encoding="utf-8")
-    real = api.discover
+    real = api.discover_targets
 
-    def discover_then_delete(paths, exclude=()):
-        found = list(real(paths, exclude))
+    def discover_then_delete(paths, config=None):
+        found = list(real(paths, config))
         os.remove(tmp_path / "b.md")  # another process removes it after the walk
         return iter(found)
 
-    monkeypatch.setattr(api, "discover", discover_then_delete)
+    monkeypatch.setattr(api, "discover_targets", discover_then_delete)
     report = jdlint.lint_paths([str(tmp_path)])
     rules = {Path(fr.path).name: [f.rule for f in fr.findings] for fr in report.files}
     assert rules == {"a.md": ["exclusionary-jargon"], "b.md": ["unreadable-file"], "c.md": ["exclusionary-jargon"]}

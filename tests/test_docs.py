@@ -44,3 +44,20 @@ def test_the_readme_plugin_example_runs_as_written():
     findings = jdlint.lint_text("# Engineer\n\nYou will join Bluebird.\n", path="job.md", engine=engine).findings
     hit = next(f for f in findings if f.rule == "acme-codename")
     assert (hit.line, hit.column, hit.match) == (3, 15, "Bluebird")
+
+
+def test_laws_doc_is_up_to_date():
+    """docs/laws.md is `jdlint laws --format markdown` for the date it names (regenerate with that command)."""
+    import re
+
+    on_disk = (ROOT / "docs" / "laws.md").read_text(encoding="utf-8")
+    date = re.search(r"--as-of (\d{4}-\d{2}-\d{2}) > docs/laws.md", on_disk).group(1)
+    generated = run_cli("laws", "--format", "markdown", "--as-of", date).stdout
+    regenerate = f"jdlint laws --format markdown --as-of {date} > docs/laws.md"
+    assert generated == on_disk, f"docs/laws.md is stale: run `{regenerate}`"
+
+
+def test_no_user_visible_text_points_at_the_projects_fact_sheet():
+    """Users do not have LAWS.md: rule docs and generated docs cite the laws and their sources."""
+    for doc in ("rules.md", "laws.md"):
+        assert "LAWS.md" not in (ROOT / "docs" / doc).read_text(encoding="utf-8"), doc

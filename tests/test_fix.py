@@ -38,6 +38,30 @@ def fix(repo, *args, name="job.md"):
     ],
 )
 def test_fixes_keep_the_originals_case(repo, before, after):
+    _fix_line(repo, before, after)
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("We need a rockstar closer.", "We need an expert closer."),
+        ("A rockstar attitude helps.", "An expert attitude helps."),
+        ("- A Rockstar on day one", "- An Expert on day one"),
+        ("WE NEED A ROCKSTAR", "WE NEED AN EXPERT"),
+        ("Hire an ninja today.", "Hire a specialist today."),
+        ("We need a guru for finance.", "We need an MBA graduate for finance."),
+        ("We need an wizard for research.", "We need a university graduate for research."),
+        ("Looking for a superhero to join.", "Looking for an hourly associate to join."),
+        ("Is an expert rockstar enough?", "Is an expert expert enough?"),  # the article is not next to it
+        ("Our Plan A rockstar", "Our Plan A expert"),  # a label, not an article
+        ("A banana rockstar", "A banana expert"),
+    ],
+)
+def test_fixes_keep_a_and_an_right(repo, before, after):
+    _fix_line(repo, before, after)
+
+
+def _fix_line(repo, before, after):
     path = repo / "job.md"
     path.write_text(f"# Sales\n\n{before}\n", encoding="utf-8")
     proc = fix(repo)

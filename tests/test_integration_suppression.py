@@ -52,7 +52,10 @@ def test_not_flagged(text):
 def test_cli_reports_it_at_the_comment_without_failing():
     text = "# Engineer\n\n<!-- jdlint-disable-next-line exclusionary-jargon -->\nWe need an experienced developer.\n"
     proc = run_cli(
-        "check", "--format", "concise", "--select", "unused-suppression,exclusionary-jargon", "-", input=text
-    )
+        "check", "--format", "concise", "--select", "unused-suppression,exclusionary-jargon", "--show-info", "-",
+        input=text,
+    )  # fmt: skip
     assert proc.returncode == 0  # info is below the default --fail-on warning
     assert proc.stdout.startswith("-:3:1: info unused-suppression ")
+    summarised = run_cli("check", "--format", "concise", "--select", "unused-suppression", "-", input=text)
+    assert summarised.stdout == "-: 1 info finding not listed (unused-suppression ×1) — --show-info lists them\n"

@@ -182,7 +182,7 @@ def test_each_builtin_plugin_is_named_by_a_rule_id_it_declares():
 
 
 def test_each_rules_data_file_is_named_by_its_rule_id():
-    """rules/<family>/<rule-id>.yaml: the stem is a rule id of that family; rules/shared/ holds the facts' data."""
+    """rules/<family>/<rule-id>[.<language>].yaml: a rule id of that family; rules/shared/ holds the facts' data."""
     from jdlint.checks import FAMILIES
     from jdlint.run.engines import get_engine
 
@@ -192,8 +192,10 @@ def test_each_rules_data_file_is_named_by_its_rule_id():
         if folder.name == "shared":
             continue
         for path in folder.glob("*.yaml"):
-            assert path.stem in engine.rules, path
-            assert engine.rules[path.stem].category == folder.name, path
+            rule_id, _, language = path.stem.partition(".")  # age-bias.de.yaml: the pack of age-bias in German
+            assert rule_id in engine.rules, path
+            assert engine.rules[rule_id].category == folder.name, path
+            assert not language or language in engine.rules[rule_id].languages, path
     assert not list((ROOT / "rules").glob("*.yaml")), "data belongs in rules/<family>/ or rules/shared/"
 
 

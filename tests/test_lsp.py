@@ -231,6 +231,41 @@ def test_code_actions_apply_a_suggestion_or_disable_the_line(client, tmp_path):
     assert [d["code"] for d in after["diagnostics"] if d["code"] in ("exclusionary-jargon", "unused-suppression")] == []
 
 
+def test_quick_fixes_keep_a_and_an_right(client, tmp_path):
+    text = "# Sales\n\n😀 We need a rockstar closer, an ninja.\n"
+    uri = open_doc(client, tmp_path / "job.md", text)
+    rockstar, ninja = jargon(client.diagnostics(uri, 1))
+    edits = {}
+    for diag in (rockstar, ninja):
+        actions = client.request(
+            "textDocument/codeAction",
+            {"textDocument": {"uri": uri}, "range": diag["range"], "context": {"diagnostics": [diag]}},
+        )
+        for a in actions:
+            if a["diagnostics"][0]["code"] == "exclusionary-jargon" and a["title"].startswith("Replace"):
+                edits[a["title"]] = a["edit"]["changes"][uri]
+    # the edit starts at the article (after a two-unit emoji: UTF-16) and ends where the finding ends
+    assert edits["Replace “a rockstar” with “an expert”"] == [
+        {
+            "range": {"start": {"line": 2, "character": 11}, "end": rockstar["range"]["end"]},
+            "newText": "an expert",
+        }
+    ]
+    assert edits["Replace “rockstar” with “skilled engineer”"] == [
+        {"range": rockstar["range"], "newText": "skilled engineer"}
+    ]
+    start = {"line": 2, "character": ninja["range"]["start"]["character"] - 3}
+    assert edits["Replace “an ninja” with “a specialist”"] == [
+        {"range": {"start": start, "end": ninja["range"]["end"]}, "newText": "a specialist"}
+    ]
+
+
+def test_info_findings_are_hints(client, tmp_path):
+    uri = open_doc(client, tmp_path / "job.md", "# Analyst\n\nA competitive, driven hire.\n")
+    coded = [d for d in client.diagnostics(uri, 1)["diagnostics"] if d["code"] == "gender-coded"]
+    assert len(coded) == 2 and {d["severity"] for d in coded} == {4}  # DiagnosticSeverity.Hint
+
+
 def test_crlf_document_positions(client, tmp_path):
     uri = open_doc(client, tmp_path / "job.md", "# Sales\r\n\r\nA true ninja.\r\n")
     (diag,) = jargon(client.diagnostics(uri, 1))

@@ -95,3 +95,27 @@ def test_no_findings_is_still_a_valid_log(validator, tmp_path):
     log = sarif("--select", "exclusionary-jargon", "ok.md", cwd=tmp_path)
     assert not list(validator.iter_errors(log))
     assert log["runs"][0]["results"] == []
+
+
+def test_locations_are_relative_to_the_repository_root_from_any_folder(validator, tmp_path):
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)  # the repository's top: found by walking up, no git process
+    sub = repo / "postings"
+    sub.mkdir()
+    (sub / "ae.md").write_text("# AE\n\nWe want a rockstar closer.\n", encoding="utf-8")
+    (tmp_path / "outside.md").write_text("# AE\n\nWe want a rockstar closer.\n", encoding="utf-8")
+    runs = [
+        sarif("--select", "exclusionary-jargon", "ae.md", str(tmp_path / "outside.md"), cwd=sub),
+        sarif("--select", "exclusionary-jargon", "postings", cwd=repo),
+        sarif("--select", "exclusionary-jargon", str(sub / "ae.md"), cwd=tmp_path / "repo" / ".git"),
+    ]
+    for log in runs:
+        assert not list(validator.iter_errors(log))
+        run = log["runs"][0]
+        assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == repo.resolve().as_uri() + "/"
+        first = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert first == {"uri": "postings/ae.md", "uriBaseId": "%SRCROOT%"}
+    prints = {log["runs"][0]["results"][0]["partialFingerprints"]["jdlintFinding/v1"] for log in runs}
+    assert len(prints) == 1  # the same alert whichever folder the run started in
+    outside = runs[0]["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert outside == {"uri": (tmp_path / "outside.md").resolve().as_uri()}  # beyond the root: absolute

@@ -15,8 +15,11 @@ BUILTIN_PLUGINS = (
     "jdlint.checks.bias.gendered_term",
     # compliance
     "jdlint.checks.compliance.aedt_notice",
+    "jdlint.checks.compliance.canadian_experience",
     "jdlint.checks.compliance.eeo_statement",
+    "jdlint.checks.compliance.pay_history_question",
     "jdlint.checks.compliance.pay_transparency",
+    "jdlint.checks.compliance.vacancy_statement",
     "jdlint.checks.compliance.visa_statement",
     # structure
     "jdlint.checks.structure.empty_section",

@@ -1,6 +1,8 @@
 """Configuration: `.jdlint.yaml` or `[tool.jdlint]` in `pyproject.toml`.
 
-Found by walking up from the first path linted (or the current directory).
+Found by walking up from the first path linted (or the current directory),
+no further than the repository root (the folder holding `.git`) or the
+user's home, whichever comes first (`jdlint.config.roots`).
 Every key is validated against `_SCHEMA` (see `jdlint.config.schema`); an
 unknown key or a wrong type is a `ConfigError` that names the file, the key
 and what was expected. Rule options are checked by the engine, which knows
@@ -15,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jdlint.config.globs import matches_any
+from jdlint.config.roots import search_folders
 from jdlint.config.schema import BOOLEAN, STRINGS, ConfigError, Shape, Table, check, kind, one_of, show, whole
 from jdlint.data import safe_read
 from jdlint.model.finding import Severity
@@ -44,6 +48,7 @@ class Config:
     per_path_ignores: dict[str, list[str]] = field(default_factory=dict)
     per_path_kind: dict[str, str] = field(default_factory=dict)
     exclude: list[str] = field(default_factory=list)
+    force_exclude: bool = False  # honour `exclude` for paths named on the command line too (ruff's meaning)
     rule_packs: list[str] = field(default_factory=list)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     spacy_model: str | None = None
@@ -52,10 +57,15 @@ class Config:
     jurisdictions: dict[str, Any] = field(default_factory=dict)
     as_of: dt.date | None = None
     root: str = "."  # folder the config was found in; globs are relative to it
+    show_info: bool = False  # list info findings one by one in text, concise and github
 
     def severity_for(self, rule: str) -> Severity | None:
         value = self.severity.get(rule)
         return None if value in (None, "off") else Severity.parse(value)
+
+    def excludes(self, path: str) -> bool:
+        """Whether `exclude` covers `path`, taken relative to this configuration's folder (`globs`)."""
+        return matches_any(path, self.exclude, self.root)
 
     def option(self, rule: str, name: str, default: Any) -> Any:
         return self.rules.get(rule, {}).get(name, default)
@@ -83,6 +93,7 @@ _SCHEMA = Table(
         "select": _STRINGS,  # rule ids or categories to enable
         "ignore": _STRINGS,  # rule ids or categories to disable
         "exclude": _STRINGS,  # path globs never linted
+        "force-exclude": BOOLEAN.showing(show),  # exclude even files named on the command line
         "rule-packs": _STRINGS,  # paths of extra YAML rule packs
         "severity": Table(values=_SEVERITY_LEVEL),  # rule id -> level
         "fail-on": one_of(FAIL_ON_VALUES),
@@ -94,11 +105,13 @@ _SCHEMA = Table(
         "employer": Table(
             {
                 "uses_aedt": BOOLEAN.showing(show),
+                "uses_ai": BOOLEAN.showing(show),  # AI screens, assesses or selects applicants (Ontario, Illinois …)
                 "size": Shape("a number of employees", lambda v: whole(v) and v >= 0, shown=show),
             }
         ),
         "jurisdictions": Table({"ignore": _STRINGS}),  # jurisdiction ids
         "as-of": _DATE,  # the date used when a posting has none
+        "show-info": BOOLEAN.showing(show),  # list info findings one by one (text, concise, github)
     },
     join=": ",
 )
@@ -121,7 +134,7 @@ def parse_date(value: Any, where: str) -> dt.date:
 def load_file(path: str) -> Config:
     """Load one configuration file (YAML, or pyproject.toml's [tool.jdlint])."""
     p = Path(path)
-    root = str(p.parent)
+    root = os.path.abspath(p.parent)  # globs are matched relative to it from any working directory
     try:
         raw_text = safe_read.read_bytes(p, MAX_CONFIG_BYTES).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -156,11 +169,11 @@ def _value_problem(exc: BaseException) -> str:
 
 
 def find_config(start: str | None) -> str | None:
-    """The nearest configuration file at or above `start`."""
+    """The nearest configuration file at or above `start`, up to the repository root or home (`roots`)."""
     here = Path(start or ".").resolve()
     if here.is_file() or not here.exists():
         here = here.parent
-    for folder in (here, *here.parents):
+    for folder in search_folders(here):
         for name in CONFIG_NAMES:
             candidate = folder / name
             if candidate.is_file():
@@ -203,6 +216,10 @@ STARTER = """\
 # Exit with 1 when a finding is at least this severe (error|warning|info|never).
 fail-on: warning
 
+# List info findings (gender-coded words…) one by one in the text, concise and
+# github formats, instead of one line per file (the --show-info option).
+# show-info: false
+
 # Rules to skip for some paths (globs are relative to this file).
 # per-path-ignores:
 #   "archive/**": [pay-transparency]
@@ -214,8 +231,11 @@ fail-on: warning
 #   "docs/**": not-a-posting
 #   "templates/**": template
 
-# Paths never linted.
+# Paths never linted (globs relative to this file). A file named on the
+# command line is linted anyway unless force-exclude is true (pre-commit's
+# hook turns it on: it names every file it checks).
 # exclude: ["drafts/**"]
+# force-exclude: true
 
 # Extra YAML rule packs (see README, "Writing rules").
 # rule-packs: [jdlint/company-terms.yaml]
@@ -228,6 +248,7 @@ fail-on: warning
 # Facts about the employer used by the compliance rules.
 # employer:
 #   uses_aedt: false   # true: postings open to NYC must carry the LL 144 notice
+#   uses_ai: false     # whether AI screens, assesses or selects applicants (Ontario postings must say)
 #   size: 250          # employees; laws with a higher threshold do not apply
 
 # jurisdictions:

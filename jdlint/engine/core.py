@@ -24,8 +24,9 @@ from jdlint.config.schema import Table, check, like
 from jdlint.engine import interrupt
 from jdlint.engine.spec import EngineSpec
 from jdlint.engine.suppress import apply as apply_suppressions
-from jdlint.engine.suppress import parse_directives
+from jdlint.engine.suppress import corrected, parse_directives, unknown_ids, unknown_message
 from jdlint.facts.context import Context
+from jdlint.facts.language import own_pipelines, posting_language, reads
 from jdlint.model.finding import Finding, Hit, Severity
 from jdlint.model.posting import Posting
 from jdlint.model.rule import CATEGORIES, Rule
@@ -85,6 +86,8 @@ class Engine:
         self._validate_config()
         self.enabled = frozenset(self._select())
         self._nlp = None
+        self._nlp_by_language: dict[str, Any] = {}
+        self._enabled_by_language: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
         self._plugin_names = frozenset(name for name, _ in pm.list_name_plugin())
         self._spec_enabled = self.enabled
         # called with a plugin's name before each of its per-file hooks: a worker process records it,
@@ -170,6 +173,31 @@ class Engine:
                 raise ConfigError(str(exc)) from None
         return self._nlp
 
+    def nlp_for(self, language: str):
+        """The pipeline for a posting in `language`: blank(code) for a language with word lists, else `nlp`."""
+        if language not in own_pipelines() or language == "en":
+            return self.nlp
+        nlp = self._nlp_by_language.get(language)
+        if nlp is None:
+            from jdlint.engine.nlp import get_nlp
+
+            nlp = get_nlp(
+                None,
+                lambda nlp: call_each(self.pm.hook.jdlint_configure_nlp, "jdlint_configure_nlp", None, nlp=nlp),
+                lang=language,
+            )
+            self._nlp_by_language[language] = nlp
+        return nlp
+
+    def enabled_for(self, language: str) -> frozenset[str]:
+        """The enabled rules that read postings in `language` (a rule declares its languages; none: all)."""
+        key = (language, self.enabled)  # `enabled` may be replaced (restrict, by hand): it is part of the key
+        got = self._enabled_by_language.get(key)
+        if got is None:
+            got = frozenset(r for r in self.enabled if reads(self.rules[r].languages, language))
+            self._enabled_by_language[key] = got
+        return got
+
     def make_docs(self, postings: list[Posting]) -> Iterable[Any]:
         return self.nlp.pipe((p.analysis for p in postings), batch_size=32)
 
@@ -186,7 +214,12 @@ class Engine:
 
     def check(self, posting: Posting, doc: Any = None, as_of=None) -> tuple[list[Finding], dict]:
         """Run every enabled rule on one parsed posting (`doc`: its Doc if already made, else made on demand)."""
-        ctx = Context(posting, self.config, self.enabled, self.nlp, as_of, doc)
+        language = posting_language(posting)
+        enabled = self.enabled_for(language)
+        nlp = self.nlp_for(language)
+        if doc is not None and nlp is not self.nlp:
+            doc = None  # made by the default pipeline in a batch: remade with the posting's own on first use
+        ctx = Context(posting, self.config, enabled, nlp, as_of, doc)
         findings: list[Finding] = []
         failures: list[Finding] = []
         for impl in reversed(self.pm.hook.jdlint_check.get_hookimpls()):
@@ -200,7 +233,9 @@ class Engine:
                 for n, hit in enumerate(result if result is not None else ()):
                     if n >= MAX_HITS:  # an endless generator must not hang the run
                         raise RuntimeError(f"reported more than {MAX_HITS} findings on one file")
-                    mine.append(self._to_finding(posting, hit, name))
+                    finding = self._to_finding(posting, hit, name)
+                    if finding.rule in enabled:  # a rule for another language is never shown
+                        mine.append(finding)
                 findings.extend(mine)
             except BaseException as exc:  # SystemExit and a plugin's KeyboardInterrupt too: never the run's end
                 if interrupt.by_user(exc):
@@ -210,7 +245,21 @@ class Engine:
         directives = parse_directives(posting)
         findings = apply_suppressions(findings, directives)
         if "unused-suppression" in self.enabled:
+            known = set(self.rules) | {r.category for r in self.rules.values()}
+            misspelt = 0
             for d in directives:
+                unknown = unknown_ids(d, known)
+                if unknown:  # a misspelt id is worse than a stale comment: the finding it meant to hide shows
+                    misspelt += 1
+                    suggest = misspelt <= 100 and len(unknown) <= 5
+                    msg = unknown_message(unknown, known, suggest)
+                    fixed = corrected(posting.text[d.start : d.end], unknown, known) if suggest else None
+                    hint = (fixed,) if fixed else ()
+                    findings.append(
+                        self._finding(posting, "unused-suppression", d.start, d.end, msg, hint, Severity.WARNING)
+                    )
+                    if len(unknown) == len(d.rules):
+                        continue
                 if not d.used:
                     findings.append(
                         self._finding(
@@ -310,7 +359,7 @@ class Engine:
         ignored: set[str] = set()
         if not only_severity:
             for glob, rules in cfg.per_path_ignores.items():
-                if matches_any(path, [glob]):
+                if matches_any(path, [glob], cfg.root):
                     ignored.update(rules)
         for f in findings:
             if not only_severity and (f.rule not in self.enabled or f.rule in ignored or f.category in ignored):

@@ -5,6 +5,10 @@ sentencizer, and a component that starts a sentence at every block boundary
 (a heading, list item or paragraph never runs into the next one). A trained
 pipeline can be named in the configuration (`spacy-model`); rules may use
 its tags where present but never need them.
+
+Postings in another language that has word lists of its own (German) get
+`spacy.blank(code)` with the same components, built the first time such a
+posting is linted: a run over English postings never imports `spacy.lang.de`.
 """
 
 from __future__ import annotations
@@ -18,19 +22,22 @@ _cache: dict[str, Any] = {}
 MAX_LENGTH = 64 * 1024 * 1024
 
 
-def get_nlp(model: str | None = None, configure=None) -> Language:
-    """Return the shared pipeline for `model` (None: blank English)."""
-    key = model or ""
+def get_nlp(model: str | None = None, configure=None, lang: str = "en") -> Language:
+    """Return the shared pipeline for `model` (None: blank English), or blank `lang` for another language.
+
+    The configured model is an English one; a German posting is tokenized by `blank("de")`.
+    """
+    key = (model or "") if lang == "en" else f"blank:{lang}"
     nlp = _cache.get(key)
     if nlp is None:
-        nlp = _build(model)
+        nlp = _build(model if lang == "en" else None, lang)
         if configure is not None:
             configure(nlp)
         _cache[key] = nlp
     return nlp
 
 
-def _build(model: str | None) -> Language:
+def _build(model: str | None, lang: str = "en") -> Language:
     import spacy
     from spacy.language import Language
 
@@ -57,13 +64,28 @@ def _build(model: str | None) -> Language:
                 "install it or remove `spacy-model` from the configuration"
             ) from None
     else:
-        nlp = spacy.blank("en")
+        nlp = spacy.blank(lang)
+        if lang == "de":
+            _split_hyphens(nlp)
     if not nlp.has_pipe("sentencizer") and not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
         nlp.add_pipe("jdlint_sentences", last=True)  # what sentencizer + block boundaries give, faster
     else:
         nlp.add_pipe("jdlint_block_boundaries", last=True)
     nlp.max_length = MAX_LENGTH
     return nlp
+
+
+def _split_hyphens(nlp) -> None:
+    """Split hyphenated compounds as the English tokenizer does ("Rockstar-Entwickler" -> "Rockstar - Entwickler").
+
+    spaCy's German tokenizer keeps them whole, so a word list could never find
+    "Ninja" in "Python-Ninja"; German packs list the parts.
+    """
+    from spacy.util import compile_infix_regex
+
+    letters = r"[^\W\d_]"
+    infixes = [*nlp.Defaults.infixes, rf"(?<={letters})-(?={letters})"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 _PUNCT_HASHES: Any = None

@@ -125,3 +125,44 @@ def apply(findings: list, directives: list[Directive]) -> list:
                     d.used = True
                 open_spans.clear()  # used now; `reach` still remembers what they cover
     return [f for i, f in enumerate(findings) if i not in suppressed]
+
+
+def unknown_ids(directive: Directive, known: set[str]) -> list[str]:
+    """The names in a comment that are neither a rule id nor a category: a typo suppresses nothing."""
+    return [r for r in directive.rules if r != ALL and r not in known]
+
+
+def _closest(name: str, known: set[str]) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(name.lower(), sorted(known), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def unknown_message(names: list[str], known: set[str], suggest: bool = True) -> str:
+    """Name each unknown id, with the closest known one (difflib) when there is one and `suggest`.
+
+    The caller turns `suggest` off after a hundred comments, so a file made of misspelt comments
+    costs no more than a hundred look-ups.
+    """
+    parts = []
+    for name in names:
+        close = _closest(name, known) if suggest else None
+        parts.append(f"“{name}” (did you mean “{close}”?)" if close else f"“{name}”")
+    one = len(names) == 1
+    return (
+        f"No rule or category is called {' or '.join(parts)}, so this jdlint suppression comment "
+        f"suppresses nothing under {'that name' if one else 'those names'}; correct "
+        f"{'it' if one else 'them'} (`jdlint rules` lists the ids) or remove {'it' if one else 'them'}."
+    )
+
+
+def corrected(comment: str, names: list[str], known: set[str]) -> str | None:
+    """The comment with every unknown id replaced by its closest known one; None when one has none."""
+    head, sep, ids = comment.partition("jdlint-")
+    for name in names:
+        close = _closest(name, known)
+        if close is None:
+            return None
+        ids = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", close, ids, count=1)
+    return head + sep + ids

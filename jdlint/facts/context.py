@@ -15,6 +15,7 @@ from typing import Any
 from jdlint import data
 from jdlint.config import Config
 from jdlint.facts.dates import posted_date
+from jdlint.facts.language import posting_language
 from jdlint.facts.profile import Profile, build_profile
 from jdlint.match import Pattern, SpanSet, phrases
 from jdlint.model.posting import Posting
@@ -63,6 +64,11 @@ class Context:
         if nlp is None or not any("token.lemma" in nlp.get_pipe_meta(n).assigns for n in nlp.pipe_names):
             return None
         return self.doc
+
+    @property
+    def language(self) -> str:
+        """The posting's language code (`jdlint.facts.language`): rules with word lists read only their own."""
+        return posting_language(self.posting)
 
     def enabled(self, rule_id: str) -> bool:
         """Rules may skip work for a switched-off id; the engine filters anyway."""
@@ -120,7 +126,7 @@ class Context:
     @cached_property
     def profile(self) -> Profile:
         """What the document is and where the job is (`jdlint.facts.profile`), judged at `as_of`."""
-        return build_profile(self.posting, self.as_of, self.config.per_path_kind)
+        return build_profile(self.posting, self.as_of, self.config.per_path_kind, self.config.root)
 
     def section_kind_at(self, offset: int) -> str:
         idx = self.posting.section_index_at(offset)

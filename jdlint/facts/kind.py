@@ -81,8 +81,9 @@ class Kind:
 _KIND: StoreKey[Kind] = StoreKey("document kind from the file's name and text")
 
 
-def document_kind(posting: Posting, path_kinds: dict[str, str] | None = None) -> Kind:
-    """The kind of `posting`: its front matter first, then `path_kinds` (glob -> kind), then its name and text.
+def document_kind(posting: Posting, path_kinds: dict[str, str] | None = None, root: str = ".") -> Kind:
+    """The kind of `posting`: its front matter first, then `path_kinds` (glob -> kind, relative to the
+    configuration's folder `root`), then its name and text.
 
     What the name and text say is computed once per posting and kept in
     `posting.facts`; the front matter and the globs are read on each call (a
@@ -93,7 +94,7 @@ def document_kind(posting: Posting, path_kinds: dict[str, str] | None = None) ->
     if declared is not None:
         return declared
     if path_kinds:
-        configured = configured_kind(posting.path, path_kinds)
+        configured = configured_kind(posting.path, path_kinds, root)
         if configured is not None:
             return configured
     return posting.facts.compute(_KIND, lambda: _inferred_kind(posting))
@@ -119,7 +120,7 @@ def declared_kind(posting: Posting) -> Kind | None:
     return None
 
 
-def configured_kind(path: str, path_kinds: dict[str, str]) -> Kind | None:
+def configured_kind(path: str, path_kinds: dict[str, str], root: str = ".") -> Kind | None:
     """The kind `path_kinds` (glob -> kind) gives `path`, or None; of several matching globs the last wins.
 
     Globs match as `exclude` and `per-path-ignores` do (`jdlint.config.globs`).
@@ -129,7 +130,7 @@ def configured_kind(path: str, path_kinds: dict[str, str]) -> Kind | None:
     """
     found: Kind | None = None
     for glob, kind in path_kinds.items():
-        if kind in KINDS and matches_any(path, [glob]):
+        if kind in KINDS and matches_any(path, [glob], root):
             found = Kind(kind, f'the configuration says so ("{glob}")')
     return found
 

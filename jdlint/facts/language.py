@@ -34,8 +34,45 @@ def _tables() -> tuple[dict[str, str], int, int]:
 
 
 def posting_language(posting: Posting) -> str:
-    """The posting's language code ("en", "de", …), or "und" when too little text says."""
-    return posting.facts.compute(_LANGUAGE, lambda: _detect(_body(posting)))
+    """The posting's language code ("en", "de", …), or "und" when too little text says.
+
+    Front matter `language:` (or `lang:`) names it outright, for a snippet too short to tell.
+    """
+    return posting.facts.compute(_LANGUAGE, lambda: _declared(posting) or _detect(_body(posting)))
+
+
+def _declared(posting: Posting) -> str | None:
+    fm = posting.front_matter
+    if not fm:
+        return None
+    for key in ("language", "lang"):
+        value = fm.get(key)
+        if isinstance(value, str) and value.strip():
+            return value.strip().lower().replace("_", "-").split("-")[0]
+    return None
+
+
+def reads(languages: tuple[str, ...] | frozenset[str], language: str) -> bool:
+    """Does a rule or word list written for `languages` read a posting in `language`?
+
+    No languages: it reads every posting. English lists also read undetermined
+    ones (a title, a one-line snippet): that is what jdlint did before it told
+    languages apart, and English is the interface language.
+    """
+    if not languages:
+        return True
+    return language in languages or (language == UNDETERMINED and "en" in languages)
+
+
+def pack_language(language: str) -> str:
+    """The word lists a posting in `language` is read with: its own, English when undetermined."""
+    return "en" if language == UNDETERMINED else language
+
+
+@cache
+def own_pipelines() -> frozenset[str]:
+    """Languages that get their own blank spaCy pipeline (`spacy:` in rules/shared/languages.yaml)."""
+    return frozenset(data.load("shared/languages.yaml").get("spacy", []))
 
 
 def _body(posting: Posting) -> str:

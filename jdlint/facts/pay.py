@@ -8,8 +8,17 @@ laws, one set rate). This module finds what a posting actually states:
   two amounts, "Minimum: $X … Maximum: $Y", front matter `salary_min` and
   `salary_max`;
 * a single figure in a pay context: "$25/hour", "Salary: $65,000";
-* an open-ended figure, which no law accepts: "up to $150k", "$100k+",
-  "starting at $20/hour".
+* an open-ended figure, which no law accepts as a range: "up to $150k",
+  "$100k+", "starting at $20/hour". A stated minimum ("starting at EUR
+  4.000", "ab EUR 3.954,00 (14x jährlich)") is marked `floor`: Austria's
+  law asks for exactly that (`minimum_ok` in jurisdictions.yaml).
+
+Number styles: "120,000", "60.000", "1.234,56", "60 000" (a space, a
+no-break or a thin space), "100'000"; € and EUR before or after the figure;
+CA$ and C$; per hour, month or year, "brutto", "14x jährlich", "RAL". A
+lone "1.234" is a decimal after a dollar or pound sign in an English
+posting ("$19.875 an hour") and a thousands group everywhere else ("EUR
+4.000", "USD 120.000" in a German posting).
 
 Amounts that are not pay (a $100 stipend, $105M of funding, a $500 fine)
 are left out, so they neither satisfy nor trip the rule.
@@ -19,34 +28,47 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
+from jdlint import data
+from jdlint.facts.language import UNDETERMINED, posting_language
 from jdlint.match import Pattern
 from jdlint.model.posting import Posting
 
 RANGE, SINGLE, OPEN = "range", "single", "open"
 MAX_RATIO = 5.0  # a "range" whose top is more than 5x its bottom is two unrelated numbers
 
-_PRE = r"(?:US\$|USD|CA\$|C\$|CAD|AU\$|A\$|NZ\$|\$|€|EUR|£|GBP|CHF|SEK|NOK|DKK|PLN|₹|INR)"
-_POST = r"(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|zł|kr|€|£|dollars|euros?)"
-_NUM = r"\d{1,3}(?:[,.’' \u00a0\u202f]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?"
+_PRE = r"(?:US\$|USD|CA\$|C\$|CAD|AU\$|A\$|NZ\$|\$|€|EUR|£|GBP|CHF|SEK|NOK|DKK|PLN|CZK|HUF|RON|₹|INR)"
+_POST = r"(?:USD|EUR|GBP|CAD|AUD|CHF|SEK|NOK|DKK|PLN|CZK|HUF|RON|zł|Kč|kr|€|£|dollars|euros?|Euro)"
+_GROUP = "[,.’' \u00a0\u202f\u2009]"  # thousands separators: comma, dot, apostrophes, (no-break, thin) spaces
+_NUM = rf"\d{{1,3}}(?:{_GROUP}\d{{3}})+(?:[.,]\d{{1,2}})?|\d+(?:[.,]\d{{1,2}})?"
+_DASH_CENTS = r"(?:,-{1,2}|,–)?"  # "3.500,-": Austrian and German for no cents
+# Currencies written with a decimal point: after one of these, in an English posting, "1.234" is a decimal.
+DOT_DECIMAL = frozenset({"$", "US$", "USD", "CA$", "C$", "CAD", "AU$", "A$", "NZ$", "£", "GBP", "DOLLARS", "₹", "INR"})
 _K = r"(?:\s?[kK](?![a-zA-Z])|\s?thousand\b)"
-_BIG = r"(?:\s?(?:[mMbB]n?|million|billion|mil)\b)"
+_BIG = r"(?:\s?(?:[mMbB]n?|million|billion|trillion|tn|mil|Mio\.?|Mrd\.?|miliardi|milioni)\b)"
 
 
 def _amount(n: int) -> str:
     return (
-        rf"(?P<pre{n}>{_PRE})?\s?(?P<num{n}>{_NUM})(?P<k{n}>{_K})?(?P<big{n}>{_BIG})?"
+        rf"(?P<pre{n}>{_PRE})?\s?(?P<num{n}>{_NUM}){_DASH_CENTS}(?P<k{n}>{_K})?(?P<big{n}>{_BIG})?"
         rf"(?:\s?(?P<post{n}>{_POST})(?![a-zA-Z]))?"
     )
 
 
 _SEP = r"\s*(?:-{1,2}|–|—|‒|−|~|to|through|thru|bis|à|tot)\s*"
+# "between X and Y" in the languages of the EU laws: "zwischen … und", "tra … e", "da … a", "entre … et/y".
+_BETWEEN = r"\b(?:between|zwischen|tra|fra|entre|da|od)\s+"
+_AND = r"\s+(?:and|und|e|et|y|a|do)\s+"
 _UNIT = (
-    r"\s*(?:/|per|an|a|each)\s*(?:hour|hr|h|year|yr|annum|month|mo|week|wk|day)\b"
-    r"|\s*(?:hourly|annually|yearly|monthly|weekly|biweekly|bi-weekly|semi-monthly|daily|p\.?a\.?|p\.?h\.?)\b"
+    r"\s*(?:/|per|an|a|each|pro|je|al|all['’]|im)\s*(?:hour|hr|h|year|yr|annum|month|mo|week|wk|day|"
+    r"Stunde|Std\.?|Monat|Jahr|mese|anno|ora)\b"
+    r"|\s*(?:hourly|annually|yearly|monthly|weekly|biweekly|bi-weekly|semi-monthly|daily|p\.?a\.?|p\.?h\.?|"
+    r"monatlich|jährlich|jaehrlich|mtl\.|brutto|gross|lordi|mensili|annui)\b"
+    r"|\s*\(?\s*14\s?x\s*(?:jährlich|jaehrlich|pro\s+Jahr|per\s+year|a\s+year|annually)?\s*\)?"
 )
 RANGE_RE = re.compile(
-    rf"(?P<between>\bbetween\s+)?{_amount(1)}(?P<sep>{_SEP}|\s+and\s+){_amount(2)}(?P<unit>{_UNIT})?", re.IGNORECASE
+    rf"(?P<between>{_BETWEEN})?{_amount(1)}(?P<sep>{_SEP}|{_AND}){_amount(2)}(?P<unit>{_UNIT})?", re.IGNORECASE
 )
 _DIGITS = r"\d+"  # every pay match holds a number
 _BEFORE_DIGIT = 60  # "between" + spacing + a currency before the first digit of a match
@@ -63,13 +85,18 @@ MINMAX_RE = re.compile(
 )
 PAY_WORDS = re.compile(
     r"\b(?:salary|salaries|pay|paid|wages?|compensation|remuneration|earn(?:ing)?s?|rate|hourly|annual|annually|"
-    r"base|ote|range|grade|step|gehalt|salaire|salario|lohn|vergütung|brutto|gross)\b",
+    r"base|ote|range|grade|step|salaire|rémunération|salario|retribuzione|stipendio|RAL|"
+    r"wynagrodzenie|atlyginimas|mzda|plat|gross)\b"
+    # German compounds: "Jahresgehalt", "Bruttomonatsgehalt", "Mindestlohn", "Vergütung", "Entgelt", "brutto"
+    r"|\w*(?:gehalt|lohn|vergütung|entgelt)\w*|\bbrutto\w*",
     re.IGNORECASE,
 )
 NOT_PAY_BEFORE = re.compile(
     r"\b(?:stipend|bonus|allowance|reimburs\w*|budget|per\s+diem|sign(?:ing|-on)|relocation|referral|equity|"
     r"401\(?k\)?|match\w*|credit|fee|fees|penalt\w*|fines?|funding|raised|valuation|revenue|tuition|insurance|"
-    r"gift|prize|donat\w*|grant|award|deductible|premium|cost|costs|price|worth|contribution|spend\w*|sales)\b",
+    r"gift|prize|donat\w*|grant|award|deductible|premium|cost|costs|price|worth|contribution|spend\w*|sales|"
+    # German and Italian allowances: "Essenszuschuss von bis zu 115 €", "Fahrtkostenpauschale", "buoni pasto"
+    r"\w*zuschuss\w*|\w*pauschale|\w*prämie|\w*budget|weiterbildung\w*|jobticket|buon[oi]\s+pasto|welfare)\b",
     re.IGNORECASE,
 )
 NOT_PAY_AFTER = re.compile(
@@ -77,13 +104,16 @@ NOT_PAY_AFTER = re.compile(
     r"of\s+(?:funding|revenue|sales|assets)|users|customers|employees|valuation|worth|%)",
     re.IGNORECASE,
 )
-OPEN_BEFORE = re.compile(
-    r"(?:\bup\s*to|\bupto|\bas\s+much\s+as|\bstarting\s+(?:at|from)|\bstarts?\s+at|\bfrom|\bat\s+least|"
-    r"\bminimum(?:\s+of)?|\bmin\.?|\bover|\bmore\s+than|\babove|\bin\s+excess\s+of|\bno\s+less\s+than|"
-    r"\bnot\s+less\s+than|\bexceeding|\bmax(?:imum)?(?:\s+of)?)\s*:?\s*$",
-    re.IGNORECASE,
+_FLOOR_WORDS = (
+    r"\bstarting\s+(?:at|from)|\bstarts?\s+at|\bfrom|\bat\s+least|\bminimum(?:\s+of)?|\bmin\.?|\bover|"
+    r"\bmore\s+than|\babove|\bin\s+excess\s+of|\bno\s+less\s+than|\bnot\s+less\s+than|\bexceeding|"
+    r"\bab|\bmindestens|\bmind\.|\ba\s+partire\s+da|\bminimo|\bod"
 )
+_CEILING_WORDS = r"\bup\s*to|\bupto|\bas\s+much\s+as|\bmax(?:imum)?(?:\s+of)?|\bbis\s+zu|\bfino\s+a|\bmassimo"
+OPEN_BEFORE = re.compile(rf"(?:{_FLOOR_WORDS}|{_CEILING_WORDS})\s*:?\s*$", re.IGNORECASE)
+FLOOR_BEFORE = re.compile(rf"(?:{_FLOOR_WORDS})\s*:?\s*$", re.IGNORECASE)
 OPEN_AFTER = re.compile(r"^\s*(?:\+|plus\b|or\s+more\b|and\s+up\b|and\s+above\b|or\s+higher\b|\+/-)", re.IGNORECASE)
+FLOOR_AFTER = re.compile(r"^\s*(?:\+(?!/)|plus\b|or\s+more\b|and\s+up\b|and\s+above\b|or\s+higher\b)", re.IGNORECASE)
 FRONT_MATTER_KEYS = ("salary", "salary_range", "pay", "pay_range", "compensation", "wage", "base_salary")
 FRONT_MATTER_PAIRS = (("salary_min", "salary_max"), ("min_salary", "max_salary"), ("pay_min", "pay_max"))
 
@@ -97,11 +127,17 @@ class Pay:
     end: int
     low: float
     high: float
+    floor: bool = False  # an open figure that is a minimum ("starting at", "ab", "$100k+"), not a cap ("up to")
 
 
-def parse_number(num: str, k: str | None = None) -> float | None:
-    """'120,000' → 120000; '60.000' → 60000; '45.50' → 45.5; '1 234,56' → 1234.56; 'k' multiplies."""
-    s = re.sub(r"[’' \u00a0\u202f]", "", num)
+def parse_number(num: str, k: str | None = None, dot_decimal: bool = False) -> float | None:
+    """'120,000' → 120000; '60.000' → 60000; '45.50' → 45.5; '1 234,56' → 1234.56; 'k' multiplies.
+
+    `dot_decimal`: a lone "19.875" is a decimal (after "$" in an English posting), not 19875.
+    """
+    s = re.sub(r"[’' \u00a0\u202f\u2009]", "", num)
+    if dot_decimal and not k and re.fullmatch(r"\d{1,3}\.\d{3}", s):
+        return float(s)
     m = re.fullmatch(r"(\d+(?:[.,]\d{3})*)(?:[.,](\d{1,2}))?", s)
     if not m:
         return None
@@ -114,7 +150,12 @@ def parse_number(num: str, k: str | None = None) -> float | None:
 
 def _money_like(num: str, k: str | None) -> bool:
     """A bare number that reads as money: thousands separators, cents, or a k suffix."""
-    return bool(k) or bool(re.search(r"\d[,.’' \u00a0\u202f]\d{3}\b|[.,]\d{2}$", num))
+    return bool(k) or bool(re.search(r"\d[,.’' \u00a0\u202f\u2009]\d{3}\b|[.,]\d{2}$", num))
+
+
+def _dot_decimal(cur: str | None, english: bool) -> bool:
+    """Is a lone "1.234" a decimal here? After a dollar or pound sign in an English posting; else a thousands group."""
+    return english and bool(cur) and cur.strip().upper() in DOT_DECIMAL
 
 
 def _context(source: str, start: int, width: int = 60) -> str:
@@ -133,19 +174,20 @@ def _not_pay(source: str, start: int, end: int) -> bool:
     return bool(NOT_PAY_BEFORE.search(before)) or bool(NOT_PAY_AFTER.match(source[end : end + 30]))
 
 
-def _range_from(m: re.Match, source: str, forced: bool = False) -> Pay | None:
+def _range_from(m: re.Match, source: str, forced: bool = False, english: bool = True) -> Pay | None:
     if m.group("big1") or m.group("big2"):
         return None
-    if "and" in m.group("sep").lower() and not m.group("between") and not forced:
+    if re.fullmatch(_AND, m.group("sep"), re.IGNORECASE) and not m.group("between") and not forced:
         return None
     k1, k2 = m.group("k1"), m.group("k2")
-    high = parse_number(m.group("num2"), k2)
-    low = parse_number(m.group("num1"), k1)
+    cur = m.group("pre1") or m.group("pre2") or m.group("post1") or m.group("post2")
+    dot = _dot_decimal(cur, english)
+    high = parse_number(m.group("num2"), k2, dot)
+    low = parse_number(m.group("num1"), k1, dot)
     if low is None or high is None:
         return None
     if k2 and not k1 and low < 1000 <= high:
         low *= 1000  # "$120-150k"
-    cur = m.group("pre1") or m.group("pre2") or m.group("post1") or m.group("post2")
     if not cur:
         money = _money_like(m.group("num1"), k1) and _money_like(m.group("num2"), k2)
         if not (forced or (money and _pay_context(source, m.start(), m.end(), m.groupdict().get("unit")))):
@@ -157,7 +199,7 @@ def _range_from(m: re.Match, source: str, forced: bool = False) -> Pay | None:
     return Pay(RANGE, m.start(), m.end(), low, high)
 
 
-def _singles(source: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[Pay]:
+def _singles(source: str, start: int, end: int, taken: list[tuple[int, int]], english: bool = True) -> list[Pay]:
     out: list[Pay] = []
     for m in _AMOUNTS.finditer(source, start, end):
         if m.group("big1") or any(s <= m.start() < e for s, e in taken):
@@ -166,11 +208,13 @@ def _singles(source: str, start: int, end: int, taken: list[tuple[int, int]]) ->
         num, k = m.group("num1"), m.group("k1")
         if not cur and not (_money_like(num, k) and PAY_WORDS.search(_context(source, m.start(), 80))):
             continue
-        value = parse_number(num, k)
+        value = parse_number(num, k, _dot_decimal(cur, english))
         if not value or _not_pay(source, m.start(), m.end()):
             continue
-        if OPEN_BEFORE.search(_context(source, m.start(), 40)) or OPEN_AFTER.match(source[m.end() : m.end() + 12]):
-            out.append(Pay(OPEN, m.start(), m.end(), value, value))
+        before, after = _context(source, m.start(), 40), source[m.end() : m.end() + 12]
+        if OPEN_BEFORE.search(before) or OPEN_AFTER.match(after):
+            floor = bool(FLOOR_BEFORE.search(before) or FLOOR_AFTER.match(after))
+            out.append(Pay(OPEN, m.start(), m.end(), value, value, floor))
         elif _pay_context(source, m.start(), m.end(), m.group("unit")):
             out.append(Pay(SINGLE, m.start(), m.end(), value, value))
     return out
@@ -243,11 +287,14 @@ def _front_matter(posting: Posting) -> list[Pay]:
     return out
 
 
-def find_in(source: str, start: int, end: int, forced: bool = False) -> list[Pay]:
-    """Pay figures in source[start:end]; `forced` treats bare numbers as pay (a salary field)."""
+def find_in(source: str, start: int, end: int, forced: bool = False, english: bool = True) -> list[Pay]:
+    """Pay figures in source[start:end]; `forced` treats bare numbers as pay (a salary field).
+
+    `english`: the posting is in English, where "$1.234" is a decimal (see the module docstring).
+    """
     found: list[Pay] = []
     for m in _RANGES.finditer(source, start, end):
-        pay = _range_from(m, source, forced)
+        pay = _range_from(m, source, forced, english)
         if pay:
             found.append(pay)
     for m in MINMAX_RE.finditer(source, start, end):
@@ -255,7 +302,7 @@ def find_in(source: str, start: int, end: int, forced: bool = False) -> list[Pay
         if pay:
             found.append(pay)
     taken = [(p.start, p.end) for p in found]
-    found += _singles(source, start, end, taken)
+    found += _singles(source, start, end, taken, english)
     return found
 
 
@@ -272,6 +319,21 @@ def _range_from_minmax(m: re.Match) -> Pay | None:
 def find_pay(posting: Posting) -> list[Pay]:
     """Every pay figure the posting states, in text order."""
     found = _front_matter(posting)
-    found += find_in(posting.analysis, posting.front_matter_end, len(posting.analysis))
+    english = posting_language(posting) in ("en", UNDETERMINED)
+    found += find_in(posting.analysis, posting.front_matter_end, len(posting.analysis), english=english)
     found += _table_ranges(posting)
     return sorted(found, key=lambda p: (p.start, p.kind))
+
+
+@cache
+def _benefit_terms() -> re.Pattern[str]:
+    terms = data.load("shared/benefits.yaml")["terms"]
+    return re.compile(r"\b(?:" + "|".join(f"(?:{t})" for t in terms) + r")(?!\w)", re.IGNORECASE)
+
+
+def benefits_described(posting: Posting) -> bool:
+    """Does the posting name at least one concrete benefit ("health insurance", "401(k)", "paid time off")?
+
+    "Great benefits" names none. The terms are in rules/shared/benefits.yaml.
+    """
+    return _benefit_terms().search(posting.analysis, posting.front_matter_end) is not None

@@ -183,7 +183,8 @@ def _remote_pattern(raw: dict, g: Gazetteer) -> tuple[dict[str, tuple[str, ...]]
     """Remote phrases that say where, and what each place they may name resolves to.
 
     "Remote (US)", "US-based remote", "anywhere in the EU", "open to
-    candidates anywhere in Canada"; a state too ("Remote - Colorado"), its
+    candidates anywhere in Canada", German "remote innerhalb der EU",
+    "Remote aus Deutschland"; a state too ("Remote - Colorado"), its
     code only right after "remote" and at the end of the phrase ("Remote -
     CA", not "Remote OR Hybrid"). Which lead-in goes with which places is
     checked by `_remote_place`.
@@ -205,13 +206,13 @@ def _remote_pattern(raw: dict, g: Gazetteer) -> tuple[dict[str, tuple[str, ...]]
     at_end = rf"(?-i:{trie(codes)})(?=[ \t]*(?:[)\]|,;·•\n]|$))"
     separators = r"[ \t]*(?:[-–—:,/|(][ \t]*)*"  # on one line: "Portugal\n\nRemote Status: Hybrid" is no scope
     lead = (
-        rf"(?P<lead>remote{separators}(?:(?:in|within|from|across|only in)\s+)?"
+        rf"(?P<lead>remote{separators}(?:(?:in|within|from|across|only in|innerhalb|aus|in ganz)\s+)?"
         r"|anywhere\s+(?:in|within|across)\s+"
         r"|(?:open|available)\s+to\s+(?:candidates|applicants|anyone|people)\s+(?:located\s+|based\s+|living\s+)?"
         r"(?:anywhere\s+)?(?:in|within|across)\s+)?"
     )
     pattern = Pattern(
-        rf"(?<![\w-]){lead}(?:the\s+)?(?P<scope>{trie(names)}|{at_end})(?!\w)"
+        rf"(?<![\w-]){lead}(?:(?:the|der|dem)\s+)?(?P<scope>{trie(names)}|{at_end})(?!\w)"
         rf"(?(lead)(?:\s*\))?|{separators}(?:based\s+)?(?:\(\s*)?remote\b(?:\s*\))?)",
         re.IGNORECASE,
     )

@@ -28,6 +28,7 @@ from jdlint.facts import laws as law_data
 from jdlint.facts.kind import JOB_FAMILY, POSTING, TEMPLATE, Kind, document_kind
 from jdlint.facts.language import posting_language
 from jdlint.facts.places import JobPlace, job_places, laws_for
+from jdlint.facts.title import job_title
 from jdlint.match import Pattern
 from jdlint.model.posting import Posting
 
@@ -47,6 +48,7 @@ class Profile:
     places: tuple[JobPlace, ...] = field(default=())
     lines: tuple[int, ...] = field(default=(), repr=False)  # the line of each place
     laws: tuple[str, ...] = field(default=())  # ids of the pay-transparency laws in force there at `date`
+    title_source: str = ""  # front matter | heading | field | first line | file name ("" when there is none)
 
     @property
     def is_posting(self) -> bool:
@@ -75,6 +77,7 @@ class Profile:
             "kind_reason": self.kind_reason,
             "title": self.title,
             "title_line": self.title_line,
+            "title_source": self.title_source or None,
             "language": self.language,
             "sector": self.sector,
             "sector_evidence": self.sector_evidence,
@@ -99,16 +102,20 @@ def _law_json(law_id: str) -> dict[str, Any]:
     return {"id": law.id, "name": law.name, "law": law.law, "effective": effective}
 
 
-def build_profile(posting: Posting, as_of: dt.date, path_kinds: dict[str, str] | None = None) -> Profile:
-    """The profile of one parsed posting, judged at `as_of` (kinds by path glob from the configuration)."""
-    kind: Kind = document_kind(posting, path_kinds)
+def build_profile(
+    posting: Posting, as_of: dt.date, path_kinds: dict[str, str] | None = None, root: str = "."
+) -> Profile:
+    """The profile of one parsed posting, judged at `as_of` (kinds by path glob from the configuration in `root`)."""
+    kind: Kind = document_kind(posting, path_kinds, root)
     places = tuple(job_places(posting)) if kind.kind in (POSTING, JOB_FAMILY, TEMPLATE) else ()
     sector, sector_evidence = employer_sector(posting, places)
     title_line = posting.lines.position(posting.title_span[0])[0] if posting.title_span else None
+    title, title_source = job_title(posting)
     return Profile(
         kind=kind.kind,
         kind_reason=kind.reason,
-        title=posting.title,
+        title=title,
+        title_source=title_source,
         title_line=title_line,
         language=posting_language(posting),
         sector=sector,

@@ -50,6 +50,11 @@ _NOT_DEMAND_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[;.!?()\[\]:]|,\s|\s(?:or|and)\s+(?=\S*\s*(?:\d|years?))|\sor\s")
+# in prose a demand's clause also ends where the sentence moves on ("…Go experience and loves distributed systems")
+_PROSE_CLAUSE_END = re.compile(_CLAUSE_END.pattern + r"|\s(?:and|who|that|which|while|where|to|so)\s")
+_SAYS_REQUIRED = re.compile(r"\b(?:required|requirements?|minimum|must|mandatory|essential)\b", re.IGNORECASE)
+_PART = re.compile(r"\b(?:including|includes|incl|of\s+which)\b", re.IGNORECASE)
+_PART_OR_CHOICE = re.compile(r"\b(?:including|includes|incl|of\s+which|or|and/or|plus)\b", re.IGNORECASE)
 _ALTERNATIVE = re.compile(r"(?:^|\W)or\W*$|^\W*or\b|\bequivalent\s+combination\b|\bsubstitut", re.IGNORECASE)
 _EXPERIENCE = re.compile(r"\bexperience", re.IGNORECASE)
 
@@ -155,6 +160,12 @@ def _logistics() -> re.Pattern[str]:
 
 
 @cache
+def _says_preferred() -> re.Pattern[str]:
+    words = data.load("shared/requirements.yaml")["preferred_markers"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", re.IGNORECASE)
+
+
+@cache
 def _not_list_heading() -> re.Pattern[str]:
     words = data.load("shared/requirements.yaml")["not_list_headings"]
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
@@ -245,6 +256,8 @@ def years_in(text: str, base: int, doc: Any = None, look_back: bool = True) -> l
     """
     out: list[YearsDemand] = []
     matches = [m for m in _YEARS.finditer(text) if _is_demand(text, m)]
+    # "Four years of experience, including two years at the P11 level": the second is a part of the first
+    matches = [m for k, m in enumerate(matches) if k == 0 or not _PART.search(text, matches[k - 1].end(), m.start())]
     for k, m in enumerate(matches):
         try:
             low = _number(m.group("low"))
@@ -278,7 +291,7 @@ def _subject(
     """What a years demand is about (key, and the words as written): the clause after it,
     else the clause before it."""
     after = text[m.end() : stop]
-    cut = _CLAUSE_END.search(after)
+    cut = (_CLAUSE_END if look_back else _PROSE_CLAUSE_END).search(after)
     after = after[: cut.start()] if cut else after
     key, _ = normalise(words_of(after, doc, base + m.end()))
     if key or not look_back:
@@ -320,6 +333,10 @@ def analyse(posting: Any, doc: Any = None) -> Analysis:
         if kind not in KINDS:
             continue
         text = texts[n]
+        if kind == "required" and (pref := _says_preferred().search(text)) and ";" not in text[: pref.start()]:
+            # "Experience in a lead capacity is preferred." under "Training and Experience" (but not
+            # "…proficient English; Chinese is a plus": the item's own demand comes first)
+            kind = "preferred"
         key, level = normalise(words_of(text, doc, item.start))
         nxt_text = texts[n + 1] if n + 1 < len(items) else ""
         alternative = offers_alternative(n) or (n > 0 and offers_alternative(n - 1)) or bool(_OR_FIRST.match(nxt_text))
@@ -348,6 +365,14 @@ def list_kind(posting: Any, i: int) -> str:
         return "other"  # "Physical Requirements", "Work Environment": conditions of the job, not qualifications
     if sec.kind in KINDS and _heading_not_list(sec.title):
         return "other"
+    if (
+        sec.kind == "required"
+        and sec.style in ("plain", "emphasis")
+        and sec.parent > 0
+        and posting.effective_kind(sec.parent) == "preferred"
+        and not _SAYS_REQUIRED.search(sec.title)
+    ):
+        return "preferred"  # "Knowledge of:" under "Desirable Qualifications": a part of the preferred list
     if sec.kind == "other" and sec.style == "plain" and not sec.is_preamble:
         line_end = posting.text.find("\n", sec.heading_end)
         rest = posting.text[sec.heading_end : line_end if line_end != -1 else len(posting.text)]
@@ -370,22 +395,28 @@ def _heading_not_list(title: str) -> bool:
 
 
 def _summary_demands(posting: Any, doc: Any) -> list[Requirement]:
-    """Years asked for the role as a whole in the opening paragraphs ("…with 5+ years of experience")."""
+    """Years asked in prose: the opening paragraphs and those of a requirements section, for the role
+    ("…with 5+ years of experience") or for a skill ("at least 8 years of professional Go experience")."""
     out = []
     for bl in posting.blocks:
         if bl.kind != "paragraph" or bl.section < 0:
             continue
         sec = posting.sections[bl.section]
-        if not (sec.is_preamble or posting.effective_kind(bl.section) == "about"):
+        under_title = posting.title_span is not None and sec.heading_start == posting.title_span[0]
+        if not (sec.is_preamble or under_title or posting.effective_kind(bl.section) in ("about", "required")):
             continue
         text = posting.analysis[bl.start : bl.end]
         if not _EXPERIENCE.search(text):
             continue
-        demands = [
-            d
-            for d in years_in(text, bl.start, doc, look_back=False)
-            if not d.subject and _EXPERIENCE.search(posting.analysis[d.end : d.end + 40])
-        ]
+        demands = []
+        prev_end = bl.start
+        for d in years_in(text, bl.start, doc, look_back=False):
+            between = posting.analysis[prev_end : d.start]
+            prev_end = d.end
+            if demands and _PART_OR_CHOICE.search(between):
+                continue  # "Four years…, including two years at the P11 level or one year at…": one demand
+            if _EXPERIENCE.search(posting.analysis[d.end : d.end + 40]):
+                demands.append(d)
         if demands:
             out.append(Requirement("summary", bl.section, bl.start, bl.end, text, frozenset(), 0, demands, False))
     return out

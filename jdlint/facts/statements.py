@@ -12,15 +12,30 @@ from functools import cache
 
 from jdlint import data
 from jdlint.facts.countries import country_name, is_eu_member
-from jdlint.facts.language import UNDETERMINED
+from jdlint.facts.language import UNDETERMINED, posting_language
 from jdlint.match import AnyPattern, Text
 from jdlint.model.posting import Posting
 from jdlint.model.store import StoreKey
 
 
 @cache
-def _pattern(kind: str) -> AnyPattern:
-    return AnyPattern(list(data.load("shared/statements.yaml")[kind]["patterns"]), re.IGNORECASE)
+def _pattern(kind: str, language: str = "en") -> AnyPattern:
+    """The phrasings of `kind` every posting is searched for, plus those of its language (`by_language`)."""
+    spec = data.load("shared/statements.yaml")
+    own = spec.get("by_language", {}).get(language, {}).get(kind, [])
+    country = _country_names()
+    return AnyPattern([p.replace("{country}", country) for p in [*spec[kind]["patterns"], *own]], re.IGNORECASE)
+
+
+_SHORT_NAMES = ("U\\.?\\s?S\\.?A?\\.?", "United\\s+States", "America", "UK", "U\\.K\\.", "EU", "EEA",
+                "European\\s+Union", "Europe", "an?\\s+EU\\s+(?:member\\s+)?(?:state|country)")
+
+
+def _country_names() -> str:
+    """A regex alternation of every country's name ("the" dropped) and the usual short forms."""
+    names = data.load("shared/countries.yaml")["names"].values()
+    long = sorted({re.escape(n.removeprefix("the ")).replace(r"\ ", r"\s+") for n in names}, key=len, reverse=True)
+    return "|".join([*long, *_SHORT_NAMES])
 
 
 def source(kind: str) -> str:
@@ -41,9 +56,10 @@ def find_statement(posting: Posting, kind: str) -> re.Match | None:
     memo = posting.facts.setdefault(_FOUND, {})
     if kind not in memo:
         flat = posting.facts.compute(_FLAT, lambda: _flat(posting.analysis))  # made once for every kind
-        found = _pattern(kind).search(flat)
+        pattern = _pattern(kind, posting_language(posting))
+        found = pattern.search(flat)
         if found is None and posting.code_ranges:
-            found = _pattern(kind).search(_flat(" ".join(posting.text[s:e] for s, e in posting.code_ranges)))
+            found = pattern.search(_flat(" ".join(posting.text[s:e] for s, e in posting.code_ranges)))
         memo[kind] = found
     return memo[kind]
 
@@ -72,7 +88,14 @@ def report_missing(posting: Posting, context, rule_id: str, kind: str):
 
 def advice(kind: str, profile) -> str:
     """The message for a missing statement of `kind`, with wording for the job's country when it is known."""
-    table = data.load("shared/statements.yaml")["advice"][kind]
+    spec = data.load("shared/statements.yaml")
+    own = spec.get("by_language", {}).get(profile.language, {}).get("advice", {}).get(kind)
+    if own is not None:  # advice with a sentence in the posting's language, by country where there is one
+        for country in sorted(profile.countries):
+            if country in own:
+                return own[country]
+        return own["default"]
+    table = spec["advice"][kind]
     if profile.language not in ("en", UNDETERMINED):
         return table["default"]
     for country in sorted(profile.countries, key=lambda c: (c != "US", c)):  # the US first: its wording is fullest

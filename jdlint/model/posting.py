@@ -121,6 +121,7 @@ class Posting:
     """Fenced and indented code blocks (offsets); nothing in them is prose or a directive."""
     title: str = ""
     title_span: tuple[int, int] | None = None
+    title_source: str = ""  # front matter | heading | field | first line ("" when the text names none)
     format: str = "markdown"
     facts: Store = field(default_factory=Store, repr=False, compare=False)
     """Facts computed about this posting, once each (see `jdlint.model.store`)."""

@@ -27,11 +27,16 @@ class Rule:
     good_examples: tuple[str, ...] = ()
     fixable: bool = False
     origin: str = "jdlint"  # the plugin (or pack) that declared it
+    # the posting languages the rule reads (codes of rules/shared/languages.yaml); empty: every language.
+    # An English rule ("en") also reads postings whose language is undetermined (short snippets).
+    languages: tuple[str, ...] = ()
     options: dict = field(default_factory=dict, compare=False, hash=False)
 
     def explain_text(self) -> str:
         """The long help shown by `jdlint explain`, the LSP hover and SARIF."""
         parts = [f"{self.id} ({self.category}, default {self.severity})", "", self.summary]
+        if self.languages:
+            parts += ["", "Languages: " + ", ".join(self.languages)]
         if self.explain:
             parts += ["", self.explain.strip()]
         if self.source:
@@ -60,6 +65,8 @@ def catalog_markdown(rules: list[Rule]) -> str:
     for r in rules:
         out += ["", f"## {r.id}", "", f"*{r.category}, default {r.severity}*" + (", fixable" if r.fixable else ""), ""]
         out.append(r.summary)
+        if r.languages:
+            out += ["", "Languages: " + ", ".join(f"`{code}`" for code in r.languages)]
         if r.explain:
             out += ["", r.explain.strip()]
         if r.source:

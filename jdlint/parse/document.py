@@ -665,17 +665,21 @@ def _attach(posting: Posting, b: _Builder) -> None:
 
 
 def _set_title(posting: Posting) -> None:
-    """The title is the front matter's, else the first `# Title`, else the first heading or line that is no field."""
+    """The title is the front matter's, else the first `# Title`, else a `Job Title:` field, else the first
+    heading or line near the top that is no field (or the "X at Company." that opens a scraped page)."""
     fm_title = posting.front_matter.get("title") if posting.front_matter else None
     if isinstance(fm_title, str) and fm_title.strip():
         posting.title = fm_title.strip()
+        posting.title_source = "front matter"
         return
     h1 = _first_h1(posting.sections)
     if h1 is not None:
         posting.title = h1.title
         posting.title_span = (h1.heading_start, h1.heading_end)
+        posting.title_source = "heading"
         return
-    _first_line_title(posting)
+    if not _title_field(posting):
+        _first_line_title(posting)
 
 
 def _first_h1(sections: list[Section]) -> Section | None:
@@ -686,14 +690,41 @@ def _first_h1(sections: list[Section]) -> Section | None:
     return None
 
 
+_TITLE_LABELS = frozenset({"title", "job title", "position title", "working title", "classification title", "position",
+                           "job", "role", "job name", "posting title"})
+# "Title: Election Service Manager (Clerk & Recorder's Office) Job Number: 349": the next field ends the value
+_NEXT_FIELD = re.compile(r"\s+(?:\*\*|__)?[A-Z][A-Za-z ]{1,25}(?:\*\*|__)?:\s")
+
+
+def _title_field(posting: Posting) -> bool:
+    """A `Job Title:` field near the top names the job on a scraped page whose first lines are fields."""
+    for label, _l0, _l1, v0, v1 in posting.fields[:TITLE_FIELDS]:
+        if label.lower().strip(" *_") not in _TITLE_LABELS:
+            continue
+        value = posting.text[v0:v1]
+        cut = _NEXT_FIELD.search(value)
+        if cut:
+            v1 = v0 + cut.start()
+        title = " ".join(posting.analysis[v0:v1].split()).strip(_DECOR + ":")
+        if title and not _is_sentence(title):
+            posting.title, posting.title_span, posting.title_source = title, (v0, v1), "field"
+            return True
+    return False
+
+
+# "Senior Analytics Engineer at Ebury. Responsibilities: …": a scraped summary that opens with the job's name
+_TITLE_AT = re.compile(r"(?P<title>[A-Z][\w/&,()'’+ -]{2,70}?)\s+(?:at|@)\s+[A-Z][\w&.'’ -]{0,60}?[.:!](?:\s|$)")
+
+
 def _first_line_title(posting: Posting) -> None:
     """Without a `# Title`, the first short block near the top that names something.
 
     Skipped: `Label: value` fields (`**URL:** https://…` included) and
     sentences (a scraped page often opens with site chrome or the company's
-    pitch). The search ends at the first heading of a known section
-    ("Responsibilities"): a page whose top names nothing has no title rather
-    than a sentence or a sub-heading for one.
+    pitch), except a sentence opening "<Title> at <Company>.". The search
+    ends at the first heading of a known section ("Responsibilities"): a page
+    whose top names nothing has no title rather than a sentence or a
+    sub-heading for one.
     """
     sections = posting.sections
     field_starts = {f[1] for f in posting.fields}
@@ -706,13 +737,22 @@ def _first_line_title(posting: Posting) -> None:
             return  # the body has begun ("Responsibilities"): what follows names a part, not the job
         title = sec.title if is_head else " ".join(posting.analysis[bl.start : bl.end].split())
         if _is_sentence(title):
+            at = _TITLE_AT.match(posting.analysis, bl.start, bl.end)
+            if at and len(at.group("title").split()) <= TITLE_AT_WORDS:
+                posting.title = at.group("title").strip()
+                posting.title_span = (at.start("title"), at.end("title"))
+                posting.title_source = "first line"
+                return
             continue
         posting.title = title
         posting.title_span = (bl.start, bl.end)
+        posting.title_source = "first line"
         return
 
 
 TITLE_BLOCKS = 6  # blocks from the top that may hold the title
+TITLE_FIELDS = 12  # fields from the top that may name it ("Job Title: …")
+TITLE_AT_WORDS = 8  # "<Title> at <Company>." with a longer title is a sentence
 TITLE_WORDS = 12  # a longer line is a sentence, not a job's name
 
 

@@ -14,7 +14,7 @@ _SPACES = re.compile(r"[\s/-]+")
 @cache
 def _table() -> tuple[dict[tuple[str, ...], tuple[int, str]], frozenset[str], frozenset[str]]:
     spec = data.load("shared/sections.yaml")
-    filler = frozenset(w.lower() for w in spec.get("filler", []))
+    filler = frozenset(w.lower() for key in ("filler", "filler_de") for w in spec.get(key, []))
     phrases: dict[tuple[str, ...], tuple[int, str]] = {}
     for order, (kind, words) in enumerate(spec["kinds"].items()):
         for phrase in words:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import IO
 
 from jdlint.model.results import Report
-from jdlint.report import escape
+from jdlint.report import escape, info_summary
+from jdlint.report import statistics as stats
 
 
 def line(f) -> str:
@@ -17,6 +18,20 @@ def line(f) -> str:
     return f"{escape.path(f.path)}:{f.line}:{f.column}: {f.severity} {f.rule} {escape.message(f.message)}"
 
 
-def render(report: Report, out: IO[str], **_options) -> None:
-    for f in report.findings:
-        out.write(line(f) + "\n")
+def render(
+    report: Report, out: IO[str], statistics: bool = False, quiet: bool = False, show_info: bool = False, **_options
+) -> None:
+    """One line per finding; a file's info findings as one line after its findings unless `show_info`.
+
+    `statistics` prints the ruff-like count per rule instead; `quiet` drops the info lines.
+    """
+    if statistics:
+        for row in stats.table(report):
+            out.write(row + "\n")
+        return
+    for fr in report.files:
+        for f in info_summary.listed(fr.findings, show_info):
+            out.write(line(f) + "\n")
+        note = None if quiet else info_summary.hidden_line(fr, show_info)
+        if note is not None:
+            out.write(note + "\n")

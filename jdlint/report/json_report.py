@@ -6,9 +6,10 @@ import json
 from typing import IO
 
 from jdlint.model.results import Report
+from jdlint.report import statistics as stats
 
 
-def render(report: Report, out: IO[str], **_options) -> None:
+def render(report: Report, out: IO[str], statistics: bool = False, **_options) -> None:
     """The document, one finding or file entry per line, written as it is encoded.
 
     `json.dump(indent=2)` runs the pure-Python encoder (its C encoder has no
@@ -18,6 +19,9 @@ def render(report: Report, out: IO[str], **_options) -> None:
     memory twice over.
     """
     encode = json.JSONEncoder(ensure_ascii=False).encode
+    if statistics:
+        render_statistics(report, out)
+        return
     out.write("{\n" + '  "version": 1,\n')
     for key, entries in (
         ("findings", (f.to_json() for fr in report.files for f in fr.findings)),
@@ -31,3 +35,17 @@ def render(report: Report, out: IO[str], **_options) -> None:
             sep = ",\n    "
         out.write("\n  ],\n" if sep != "\n    " else "],\n")
     out.write(f'  "summary": {encode(report.counts())}\n}}\n')
+
+
+def render_statistics(report: Report, out: IO[str]) -> None:
+    """`--statistics`: `{"version": 1, "statistics": [{rule, category, severity, count, fixable, files}], "summary"}`.
+
+    One entry per rule and severity, most findings first (README, "Output formats").
+    """
+    doc = {
+        "version": 1,
+        "statistics": [row.to_json() for row in stats.rows(report)],
+        "summary": report.counts(),
+    }
+    json.dump(doc, out, ensure_ascii=False, indent=2)
+    out.write("\n")

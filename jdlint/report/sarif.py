@@ -2,7 +2,8 @@
 
 The driver lists every rule with its documentation, so a dashboard can show
 why a finding matters without jdlint installed. Locations are relative URIs
-under the `%SRCROOT%` base (the directory jdlint ran in), columns count
+under the `%SRCROOT%` base (the repository's top folder, found by walking up
+to `.git`; outside a repository, the directory jdlint ran in), columns count
 Unicode code points (`columnKind`), and each result carries the same
 fingerprint a baseline uses, so uploading twice does not duplicate alerts.
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import quote
 
+from jdlint.config.roots import repository_root
 from jdlint.model.finding import Finding, Severity
 from jdlint.model.results import Report
 from jdlint.model.rule import Rule
@@ -29,22 +31,32 @@ FINGERPRINT = "jdlintFinding/v1"
 
 
 def artifact_location(path: str, root: Path) -> dict:
-    """A relative URI under %SRCROOT% when the file lies below `root`, else an absolute file URI."""
-    p = Path(path)
-    if p.is_absolute():
+    """A relative URI under %SRCROOT% when the file lies below `root`, else an absolute file URI.
+
+    Relative paths are taken from the working directory, so a run from a
+    subfolder names a file the same way as a run from the top.
+    """
+    if path == "-" or path.startswith("<"):  # standard input without --stdin-filename: no file to point at
+        return {"uri": quote(_raw(path)), "uriBaseId": BASE_ID}
+    p = Path(os.path.abspath(path))
+    try:
+        rel = p.relative_to(root)
+    except ValueError:
         try:
-            p = p.resolve().relative_to(root)
+            rel = p.resolve().relative_to(root)
         except ValueError:
             return {"uri": "file://" + quote(_raw(p.as_posix()))}
-    rel = p.as_posix()
-    while rel.startswith("./"):
-        rel = rel[2:]
-    return {"uri": quote(_raw(rel)), "uriBaseId": BASE_ID}
+    return {"uri": quote(_raw(rel.as_posix())), "uriBaseId": BASE_ID}
 
 
 def _raw(name: str) -> bytes:
     """A file name's bytes: a name that is not UTF-8 is percent-encoded byte for byte (RFC 3986)."""
     return name.encode("utf-8", "surrogateescape")
+
+
+def source_root() -> Path:
+    """%SRCROOT%: the repository's top folder (where `.git` is) when run inside one, else the working directory."""
+    return (repository_root(os.getcwd()) or Path(os.getcwd())).resolve()
 
 
 def rule_descriptor(rule: Rule) -> dict:
@@ -84,7 +96,7 @@ def result(f: Finding, location: dict, index: int | None, text: str | None) -> d
 
 
 def to_dict(report: Report, rules: dict[str, Rule] | None = None, root: str | None = None) -> dict:
-    base = Path(root or os.getcwd()).resolve()
+    base = Path(root).resolve() if root else source_root()
     catalog = sorted((rules or {}).values(), key=lambda r: r.id)
     index = {r.id: i for i, r in enumerate(catalog)}
     results = []
@@ -106,7 +118,12 @@ def to_dict(report: Report, rules: dict[str, Rule] | None = None, root: str | No
                         "rules": [rule_descriptor(r) for r in catalog],
                     }
                 },
-                "originalUriBaseIds": {BASE_ID: {"uri": base.as_uri().rstrip("/") + "/"}},
+                "originalUriBaseIds": {
+                    BASE_ID: {
+                        "uri": base.as_uri().rstrip("/") + "/",
+                        "description": {"text": "The repository's top folder (or where jdlint ran, outside one)."},
+                    }
+                },
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }

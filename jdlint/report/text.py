@@ -16,6 +16,8 @@ from rich.table import Table
 
 from jdlint.model.results import Report
 from jdlint.report import escape as safe
+from jdlint.report import info_summary
+from jdlint.report import statistics as stats
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 FRAME_WIDTH = 160  # a code frame shows at most this many columns of a long line
@@ -76,20 +78,41 @@ def _rule_table(report: Report) -> Table:
 
 
 def render(
-    report: Report, out: IO[str], color: bool | None = None, statistics: bool = False, quiet: bool = False, **_options
+    report: Report,
+    out: IO[str],
+    color: bool | None = None,
+    statistics: bool = False,
+    quiet: bool = False,
+    show_info: bool = False,
+    **_options,
 ) -> None:
-    """Findings grouped by file (each with its code frame), then a table by rule and a one-line summary."""
+    """Findings grouped by file (each with its code frame), then a table by rule and a one-line summary.
+
+    Info findings are one line per file unless `show_info` (see `info_summary`); `quiet` prints the
+    findings only; `statistics` prints the count per rule instead of the findings.
+    """
     con = _console(out, color)
-    for fr in report.files:
-        if not fr.findings:
-            continue
-        n = len(fr.findings)
+    counts = report.counts()
+    if statistics:
+        for row in stats.table(report):
+            con.print(escape(safe.message(row)))
         if not quiet:
+            _summary_line(con, report, counts, hidden=0)
+        return
+    hidden = 0
+    for fr in report.files:
+        shown = info_summary.listed(fr.findings, show_info)
+        note = None if quiet else info_summary.hidden_line(fr, show_info)
+        hidden += len(fr.findings) - len(shown)
+        if not shown and note is None:
+            continue
+        n = len(shown)
+        if not quiet and shown:
             con.print(
                 f"[bold underline]{escape(safe.path(fr.path))}[/] [dim]({n} problem{'s' if n != 1 else ''})[/dim]"
             )
         lines = fr.text.split("\n") if fr.text is not None else []
-        for f in fr.findings:
+        for f in shown:
             sev = str(f.severity)
             con.print(
                 f"[bold]{escape(safe.path(f.path))}:{f.line}:{f.column}[/bold]: "
@@ -97,14 +120,17 @@ def render(
             )
             if not quiet and lines and f.line <= len(lines):
                 _frame(con, f, lines, _STYLE[sev])
+        if note is not None:
+            con.print(f"[cyan]{escape(note)}[/cyan]")
         if not quiet:
             con.print()
-    counts = report.counts()
+    if quiet:
+        return
     summaries = [fr for fr in report.files if "gender_coding" in fr.summary]
-    if counts["findings"] and (statistics or not quiet):
+    if counts["findings"]:
         con.print(_rule_table(report))
         con.print()
-    if summaries and not quiet:
+    if summaries and show_info:  # otherwise each file's info line carries its verdict
         for fr in summaries:
             gc = fr.summary["gender_coding"]
             if gc.get("verdict") and gc["verdict"] != "neutral":
@@ -112,13 +138,18 @@ def render(
                     f"{escape(safe.path(fr.path))}: {gc['verdict']} "
                     f"(masculine {gc.get('masculine', 0)}, feminine {gc.get('feminine', 0)})"
                 )
+    _summary_line(con, report, counts, hidden)
+
+
+def _summary_line(con: Console, report: Report, counts: dict[str, int], hidden: int) -> None:
     if counts["findings"]:
+        unlisted = f"; {hidden} not listed, --show-info lists them" if hidden else ""
         con.print(
             f"Found {counts['findings']} problem{'s' if counts['findings'] != 1 else ''} "
             f"in {sum(1 for fr in report.files if fr.findings)} of {counts['files']} "
             f"file{'s' if counts['files'] != 1 else ''} "
             f"([red]{counts['errors']} errors[/red], [yellow]{counts['warnings']} warnings[/yellow], "
-            f"[cyan]{counts['info']} info[/cyan])."
+            f"[cyan]{counts['info']} info{unlisted}[/cyan])."
         )
-    elif not quiet:
+    else:
         con.print(f"All clear: {counts['files']} file{'s' if counts['files'] != 1 else ''} checked, no problems.")

@@ -23,7 +23,7 @@ from jdlint.engine.spec import EngineSpec
 from jdlint.model.results import FileResult, Report
 from jdlint.run.batch import lint_in_process
 from jdlint.run.cache import ResultCache, fingerprint
-from jdlint.run.discover import discover
+from jdlint.run.discover import targets as discover_targets
 from jdlint.run.engines import build, get_engine
 from jdlint.run.read import read_for_cache, text_of
 from jdlint.run.textio import normalise_newlines
@@ -112,15 +112,20 @@ def iter_results(
     ref = _EngineRef(engine)
     config = ref.spec.config if ref.spec is not None else ref.get().config
     files = [p for p in paths if p != "-"]
-    targets = list(discover(files, config.exclude)) if files else []
-    work: list[tuple[str, bytes | None]] = [(t, None) for t in targets]
+    targets = list(discover_targets(files, config)) if files else []
+    work: list[tuple[str, bytes | None]] = [(t.path, None) for t in targets]
+    skipped = {i: t.skipped for i, t in enumerate(targets) if t.skipped is not None}
     if stdin is not None:
         work.insert(0, stdin)
+        skipped = {i + 1: why for i, why in skipped.items()}
     store = _result_cache(cache, ref.spec, as_of)
     done: dict[int, FileResult] = {}
     keys: dict[int, str] = {}
     misses: list[tuple[int, str, bytes | None]] = []
     for i, (path, data) in enumerate(work):
+        if i in skipped:  # a symlink out of the tree: reported, never read (not even for the cache key)
+            done[i] = FileResult(path, [ref.get().file_error(path, "unreadable-file", skipped[i])], {}, None)
+            continue
         if store is not None:
             data = data if data is not None else read_for_cache(path, config.max_file_size)
             if data is not None:

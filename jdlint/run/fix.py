@@ -2,7 +2,8 @@
 
 Only a finding with `fix` set is applied (a rule sets it where one replacement
 fits every context: "salesman" -> "salesperson"). The replacement takes the
-original's case. Positions in findings index the LF-normalised text; they are
+original's case, and an "a"/"an" just before it follows it ("a chairman" ->
+"a chair", "a rockstar" -> "an expert": `run.article`). Positions in findings index the LF-normalised text; they are
 mapped back to the file's own text, so its encoding, byte-order mark, line
 endings (even mixed ones) and every byte outside the fixed spans are kept.
 A write goes to a temporary file in the same directory that then replaces
@@ -24,6 +25,7 @@ from dataclasses import dataclass, field
 
 from jdlint.model.finding import Finding
 from jdlint.model.results import FileResult, Report
+from jdlint.run.article import article_edit
 from jdlint.run.textio import DecodeError, decode
 
 _BOMS = {"utf-8": b"", "utf-8-sig": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
@@ -95,7 +97,11 @@ def apply(text: str, findings: list[Finding], offset=lambda n: n) -> str:
     pos = 0
     for f in findings:
         s, e = offset(f.start), offset(f.end)
-        parts.append(text[pos:s])
+        before = text[pos:s]
+        edit = article_edit(before, f.fix or "", text[s:e])  # "a rockstar" -> "an expert"
+        if edit is not None:
+            before = before[: edit[0]] + edit[2] + before[edit[1] :]
+        parts.append(before)
         parts.append(match_case(text[s:e], f.fix or ""))
         pos = e
     parts.append(text[pos:])

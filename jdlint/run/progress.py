@@ -31,7 +31,7 @@ def lint(
 ) -> Report:
     """`api.lint_paths`, with the bar when it helps."""
     report = Report()
-    total = sum(1 for _ in discover(files, spec.config.exclude)) if files and sys.stderr.isatty() else 0
+    total = sum(1 for _ in discover(files, spec.config)) if files and sys.stderr.isatty() else 0
     results = api.iter_results(files, spec, as_of, stdin, jobs, cache, isolate=True)
     if total <= MIN_FILES:
         report.files.extend(results)

@@ -78,6 +78,57 @@ PLACES = [
     pytest.param(field("Madrid, Spain"), [("EU", "ES", "ES-MD")], "location field", id="madrid"),
     pytest.param(field("Lisbon, Portugal"), [("EU", "PT", "PT-11")], "location field", id="lisbon"),
     pytest.param(field("Milano, Lombardia, Italy"), [("EU", "IT", "IT-25")], "location field", id="milan"),
+    # the places LAWS.md §7 names (issue 16)
+    pytest.param(field("Hartford, CT"), [("US", "US-CT")], "location field", id="hartford"),
+    pytest.param(field("New Haven"), [("US", "US-CT")], "location field", id="new-haven"),
+    pytest.param(field("Stamford, Connecticut"), [("US", "US-CT")], "location field", id="stamford"),
+    pytest.param(field("Bridgeport, CT"), [("US", "US-CT")], "location field", id="bridgeport"),
+    pytest.param(field("Columbus, Ohio"), [("US", "US-OH", "US-OH-COLUMBUS")], "location field", id="columbus-oh-name"),
+    pytest.param(field("Columbus, IN"), [("US", "US-IN")], "location field", id="columbus-indiana"),
+    pytest.param(field("Charlottetown, PE"), [("CA", "CA-PE")], "location field", id="charlottetown"),
+    pytest.param(field("Summerside, PEI"), [("CA", "CA-PE")], "location field", id="summerside"),
+    pytest.param(field("St. John's, NL"), [("CA", "CA-NL")], "location field", id="st-johns"),
+    pytest.param(field("Vienna, Austria"), [("EU", "AT", "AT-9")], "location field", id="vienna"),
+    pytest.param(field("Linz"), [("EU", "AT", "AT-4")], "location field", id="linz"),
+    pytest.param(field("Salzburg"), [("EU", "AT", "AT-5")], "location field", id="salzburg"),
+    pytest.param(field("Innsbruck"), [("EU", "AT", "AT-7")], "location field", id="innsbruck"),
+    pytest.param(field("Roma, Italia"), [("EU", "IT", "IT-62")], "location field", id="rome"),
+    pytest.param(field("Napoli"), [("EU", "IT")], "location field", id="napoli"),
+    pytest.param(field("Torino"), [("EU", "IT")], "location field", id="turin"),
+    pytest.param(field("Vilnius"), [("EU", "LT")], "location field", id="vilnius"),
+    pytest.param(field("Kaunas, Lithuania"), [("EU", "LT")], "location field", id="kaunas"),
+    pytest.param(field("Bratislava"), [("EU", "SK")], "location field", id="bratislava"),
+    pytest.param(field("Košice"), [("EU", "SK")], "location field", id="kosice"),
+    pytest.param(field("Warszawa"), [("EU", "PL")], "location field", id="warsaw"),
+    pytest.param(field("Gdynia, Poland"), [("EU", "PL")], "location field", id="gdynia"),
+    pytest.param(field("Valletta"), [("EU", "MT")], "location field", id="valletta"),
+    pytest.param(field("Birkirkara, Malta"), [("EU", "MT")], "location field", id="birkirkara"),
+    pytest.param(field("Vienna, VA"), [("US", "US-VA")], "location field", id="vienna-virginia"),
+    pytest.param(field("Venice, CA"), [("US", "US-CA")], "location field", id="venice-california"),
+    pytest.param(
+        "# Analytics Engineer (m/w/d)\n\nArbeitsort: Graz\n\nDu baust Datenmodelle.\n",
+        [("EU", "AT", "AT-6")],
+        "location field",
+        id="arbeitsort",
+    ),
+    pytest.param(
+        "# Data Engineer\n\nSede di lavoro: Milano\n\nCerchiamo un Data Engineer.\n",
+        [("EU", "IT", "IT-25")],
+        "location field",
+        id="sede-di-lavoro",
+    ),
+    pytest.param(
+        "# Analytics Engineer (m/w/d)\n\nWir suchen dich an unserem Standort in Innsbruck oder Wien.\n",
+        [("EU", "AT", "AT-7"), ("EU", "AT", "AT-9")],
+        "prose",
+        id="an-unserem-standort",
+    ),
+    pytest.param(
+        "# Analytics Engineer (m/w/d)\n\nAn unserem Standort in Innsbruck, oder remote innerhalb der EU.\n",
+        [("EU", "AT", "AT-7"), ("EU",)],
+        "prose",
+        id="remote-innerhalb-der-eu",
+    ),
     pytest.param(field("Kraków, Poland"), [("EU", "PL")], "location field", id="krakow"),
     pytest.param(field("Vilnius, Lithuania"), [("EU", "LT")], "location field", id="vilnius"),
     pytest.param(field("Bratislava"), [("EU", "SK")], "location field", id="bratislava"),
@@ -316,14 +367,22 @@ def test_a_city_brings_in_its_own_law_and_its_states():
 def test_remote_anywhere_in_a_country_brings_in_the_laws_that_cover_remote_work():
     found = law_ids("# Engineer\n\nRemote (US)\n")
     assert {"us-co", "us-ca", "us-wa", "us-nyc"} <= found
-    assert "us-ma" not in found  # remote coverage unconfirmed
+    assert "us-ma" not in found  # remote jobs only through a Massachusetts worksite
     assert law_ids(field("Remote - Colorado")) == {"us-co"}
 
 
 def test_laws_not_in_force_are_left_out():
     assert law_ids(field("Denver, CO"), dt.date(2020, 12, 31)) == set()
-    assert law_ids(field("Berlin, Germany")) == set()  # the EU directive's national dates are unsettled
-    assert [law.id for law in laws_of(places(field("Berlin, Germany"))[0])] == ["eu"]
+    assert law_ids(field("Berlin, Germany")) == set()  # Germany's law is pending; the directive binds states
+    assert [law.id for law in laws_of(places(field("Berlin, Germany"))[0])] == ["de", "eu"]
+    assert law_ids(field("Vienna, Austria")) == {"at"}
+    assert law_ids(field("Columbus, OH"), dt.date(2026, 12, 31)) == set()  # in force, enforced from 2027
+    assert law_ids(field("Columbus, OH"), dt.date(2027, 1, 1)) == {"us-oh-columbus"}
+
+
+def test_a_remote_scope_of_europe_brings_in_no_national_law():
+    assert law_ids("# Engineer\n\nRemote (EU)\n", dt.date(2026, 12, 7)) == set()
+    assert law_ids(field("Remote - Italy"), dt.date(2026, 12, 7)) == {"it"}  # remote within Italy is in Italy
 
 
 def test_every_law_binds_a_known_jurisdiction():

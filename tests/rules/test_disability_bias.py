@@ -28,6 +28,27 @@ FLAGGED = [
     ("The role requires standing, walking, and kneeling.", "requires standing, walking, and kneeling"),
     ("Ability to sit for extended periods of time.", "Ability to sit"),
     ("Must be able to walk between polling sites.", "Must be able to walk"),
+    # described in the third person, with how often
+    ("Occasionally lifts, carries, pulls or pushes up to 20 lbs.", "Occasionally lifts, carries, pulls or pushes"),
+    ("Frequently stands and walks during early voting.", "Frequently stands and walks"),
+    ("Occasionally climbs, stoops, kneels and crouches while setting up equipment.",
+     "Occasionally climbs, stoops, kneels and crouches"),
+    ("Regularly carries ballot boxes weighing 30 pounds.", "Regularly carries"),
+    ("Constantly sits for extended periods at a workstation.", "Constantly sits"),
+    # noun phrases
+    ("Occasional lifting of material over 40 pounds such as ballots and boxes.", "Occasional lifting"),
+    ("Frequent sitting, standing, bending and walking.", "Frequent sitting, standing, bending and walking"),
+    ("Prolonged standing at the check-in desk.", "Prolonged standing"),
+    ("Repetitive bending and kneeling to load supplies.", "Repetitive bending and kneeling"),
+    ("Constant walking between precincts on election day.", "Constant walking"),
+    # adverbs outside the old closed list
+    ("Ability to continually lift 25 lb boxes.", "Ability to continually lift"),
+    ("Must be able to consistently lift and stack cases of paper.", "Must be able to consistently lift and stack"),
+    ("Able to repeatedly bend and reach for supplies.", "Able to repeatedly bend and reach"),
+    # the senses
+    ("Corrected hearing and vision to normal range.", "Corrected hearing and vision to normal range"),
+    ("Vision correctable to normal range is required.", "Vision correctable to normal range"),
+    ("Requires normal hearing for phone work.", "normal hearing"),
 ]
 
 PASSING = [
@@ -53,6 +74,21 @@ PASSING = [
     "Apply the Voting Accessibility for the Elderly and Handicapped Act of 1984.",
     "Reach out to the hiring team with questions.",
     "Able to push back on unclear requirements.",
+    "We hold regular standing meetings with the county clerk.",
+    "Our office is within walking distance of the train.",
+    "Frequently reaches out to voters by phone.",
+    "Regularly walks stakeholders through the canvass results.",
+    "Occasionally moves projects forward without supervision.",
+    "Frequent travel across the county is expected.",
+    "Constant learning is part of the job.",
+    "Occasional lifting of spirits after a long election night.",
+    "Regularly stands up for voters' rights.",
+    "Frequently pulls reports from the voter database.",
+    "Prolonged outages are escalated to the vendor.",
+    "The vision of the office is fair elections for all.",
+    "Hearing from voters is the best part of the role.",
+    "Heavy lifting on the data model is done by the platform team.",
+    "Consistently carries out audits on schedule.",
 ]
 
 
@@ -91,3 +127,31 @@ def test_eeo_statement_is_exempt():
 
 def test_explain_examples_behave_as_documented():
     assert_explained_examples(RULE)
+
+
+def test_a_physical_section_reports_its_bare_list_once():
+    text = (
+        "# Warehouse Technician\n\n## Typical physical requirements\n\n"
+        "- Lifting up to 25 pounds\n- Standing for long periods\n- Climbing ladders\n"
+    )
+    assert_flags(RULE, text, "Lifting")
+    from jdlint import lint_text
+
+    hits = [f for f in lint_text(text, path="job.md").findings if f.rule == RULE]
+    assert len(hits) == 1 and "2 more" in hits[0].message
+
+
+def test_a_heading_named_essential_duties_is_not_framing():
+    text = (
+        "## ESSENTIAL DUTIES AND RESPONSIBILITIES\n\n"
+        "- Prepare ballots.\n- Occasionally lifts, carries, pulls or pushes up to 20 lbs.\n"
+    )
+    assert_flags(RULE, text, "Occasionally lifts, carries, pulls or pushes")
+
+
+def test_a_sentence_about_essential_functions_frames_the_section():
+    text = (
+        "## Physical demands\n\nThe physical demands described here are representative of those that must be "
+        "met to perform the essential functions of this job.\n\n- Occasionally lifts up to 20 lbs.\n"
+    )
+    assert_passes(RULE, text)

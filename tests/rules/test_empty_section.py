@@ -28,6 +28,22 @@ EMPTY_SECTION_BAD = [
     ("BENEFITS\n\n## Apply\n\nWrite to us.\n", "BENEFITS"),
     ("## Requirements\n### Technical\n### Soft skills\n## Apply\nText.\n", "Requirements"),
     ("## Perks\n\n\n", "Perks"),
+    # scraped and plain-text layouts
+    ("=== JOB DETAILS ===\n\nSALARY: $5\n\n=== JOB DESCRIPTION ===\n", "JOB DESCRIPTION"),
+    ("=== JOB DESCRIPTION ===\n\n=== QUALIFICATIONS ===\n\n- Two years of experience\n", "JOB DESCRIPTION"),
+    ("=== BENEFITS ===\n=== HOW TO APPLY ===\nApply online.\n", "BENEFITS"),
+    ("Selection is by rating.\nBENEFITS\nFURTHER INSTRUCTIONS\nApply online at our site.\n", "BENEFITS"),
+    ("We rank candidates.\n\nBENEFITS\n\nSUPPLEMENTAL INFORMATION\n\nCall HR with questions.\n", "BENEFITS"),
+    ("Intro text here.\n\nRESPONSIBILITIES\nHOW TO APPLY\nSend a resume.\n", "RESPONSIBILITIES"),
+    ("Intro text here.\n\nREQUIREMENTS:\nADDITIONAL INFORMATION:\nCall us.\n", "REQUIREMENTS"),
+    ("Intro text here.\n\nDUTIES\n\nCONTACT INFORMATION\n\nhr@example.gov\n", "DUTIES"),
+    ("=== JOB DETAILS ===\nSALARY: $5\n=== JOB DESCRIPTION ===\n=== HOW TO APPLY ===\nOnline.\n", "JOB DESCRIPTION"),
+    ("Pay is set by the state.\n\nBENEFITS\nHOW TO APPLY\nUse the state portal.\n", "BENEFITS"),
+    ("Ranked by score.\n\nQUALIFICATIONS\nSUPPLEMENTAL QUESTIONS\nAnswer all questions.\n", "QUALIFICATIONS"),
+    ("Overview text.\n\nRESPONSIBILITIES:\nSPECIAL NOTES:\nThis is a temporary role.\n", "RESPONSIBILITIES"),
+    ("=== REQUIREMENTS ===\n\n=== BENEFITS ===\n\nPension.\n", "REQUIREMENTS"),
+    ("Summary.\n\nPREFERRED QUALIFICATIONS\nAGENCY CONTACT\nCall HR.\n", "PREFERRED QUALIFICATIONS"),
+    ("=== BENEFITS ===\n\n", "BENEFITS"),
 ]
 
 EMPTY_SECTION_GOOD = [
@@ -46,6 +62,20 @@ EMPTY_SECTION_GOOD = [
     "Qualifications:\n\nRequired\n- SQL\n",
     "## Benefits\n\n| Perk | Detail |\n| --- | --- |\n| Leave | 30 days |\n",
     "# Job\n### None\n\nText.\n",
+    "=== JOB DESCRIPTION ===\n\nGENERAL STATEMENT OF DUTIES\nPerforms elections work.\n",
+    "=== JOB DESCRIPTION ===\n\nManage the county's elections.\n\n=== BENEFITS ===\n\nHealth plan.\n",
+    "YOUR VOTER INFORMATION\nABSENTEE BALLOT STATUS\nLOOK UP POLLING LOCATION\nSAMPLE BALLOTS\n\nText.\n",
+    "TYPES OF RCV\nHISTORY OF RCV\nWHERE IS RCV USED?\nFAQ\nABOUT\nORGANIZATION\n",
+    "BENEFITS\nHealth, dental and vision coverage.\nFURTHER INSTRUCTIONS\nApply online.\n",
+    "Intro.\n\nBENEFITS\nWe offer a pension.\n\nSUPPLEMENTAL INFORMATION\nCall HR.\n",
+    "Intro.\n\nMINIMUM QUALIFICATIONS\nEDUCATION:\n- A bachelor's degree\n",
+    "Intro.\n\nMINIMUM QUALIFICATIONS\nEXPERIENCE\nTwo years in elections.\n",
+    "=== JOB DESCRIPTION ===\n\nJOB SUMMARY\nRuns the county's elections.\n",
+    "=== JOB DESCRIPTION ===\nELECTIONS MANAGER\nManages staff.\n",
+    "HOME\nABOUT\nCAREERS\nCONTACT US\n\nWe are hiring.\n",
+    "BENEFITS\n\nSee the state's benefits page for details.\n\nFURTHER INSTRUCTIONS\nApply online.\n",
+    "Intro.\n\nREQUIREMENTS\nPREFERRED QUALIFICATIONS\n- Five years in elections\n",
+    "=== JOB DETAILS ===\n\nSALARY: $42,780 Annually\n\n=== JOB DESCRIPTION ===\n\nWe run elections.\n",
 ]
 
 

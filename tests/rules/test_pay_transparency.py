@@ -11,6 +11,7 @@ from conftest import assert_explained_examples, lint, run_cli, seed_rules
 
 from jdlint.config import from_mapping
 from jdlint.facts import laws
+from jdlint.model.finding import Severity
 
 RULE = "pay-transparency"
 
@@ -37,12 +38,31 @@ PLACE_OF = {
     "us-de": "Location: Wilmington, DE",
     "us-va": "Location: Richmond, VA",
     "us-me": "Location: Portland, ME",
+    "us-ct": "Location: Hartford, CT",
+    "us-oh-columbus": "Location: Columbus, OH",
     "ca-on": "Location: Toronto, ON",
     "ca-bc": "Location: Vancouver, BC",
+    "ca-pe": "Location: Charlottetown, PE",
+    "ca-nl": "Location: St. John's, NL",
     "eu": "Location: Berlin, Germany",
+    "at": "Location: Vienna, Austria",
+    "it": "Sede di lavoro: Milano",
+    "lt": "Location: Vilnius, Lithuania",
+    "sk": "Location: Bratislava, Slovakia",
+    "pl": "Location: Warszawa",
+    "mt": "Location: Valletta, Malta",
+    "be-fwb": "Location: Brussels, Belgium",  # no place resolves to the French Community: never applied
+    "nl": "Location: Amsterdam",
+    "dk": "Location: Copenhagen",
+    "cz": "Location: Prague",
+    "fr": "Location: Paris, France",
+    "de": "Location: Munich",
+    "ie": "Location: Dublin, Ireland",
 }
-IN_FORCE = [law for law in laws.load() if law.effective]
-UNSETTLED = [law for law in laws.load() if not law.effective]
+NEVER_APPLIED = {"be-fwb"}
+IN_FORCE = [law for law in laws.load() if law.effective and law.status == "enacted" and law.id not in NEVER_APPLIED]
+UNSETTLED = [law for law in laws.load() if law not in IN_FORCE]
+WITH_PAY = "Salary: $120,000 – $150,000 per year. Benefits: health insurance, a 401(k) and paid time off."
 
 
 def posting(location: str, pay: str = "We offer a competitive salary and great benefits.", date: str = "") -> str:
@@ -65,16 +85,22 @@ def test_open_there_without_a_range_is_flagged(law):
     msg = hits[0].message
     assert law.name in msg and law.law in msg and str(law.effective) in msg
     assert hits[0].line == 6  # the location line, after 3 lines of front matter and the title
-    assert "minimum and a maximum" in msg
+    if not law.in_ad:  # the pay may come before the interview: advice that claims no violation
+        assert hits[0].severity == Severity.INFO and "that is allowed if the pay is given later" in msg
+    elif law.minimum_ok:
+        assert hits[0].severity == Severity.ERROR and "State the minimum pay per period" in msg
+    else:
+        assert hits[0].severity == Severity.ERROR and "minimum and a maximum" in msg
 
 
 @pytest.mark.parametrize("law", IN_FORCE, ids=lambda law: law.id)
 def test_open_there_with_a_range_is_not_flagged(law):
-    text = posting(PLACE_OF[law.id], pay="Salary: $120,000 – $150,000 per year", date=law.effective.isoformat())
+    text = posting(PLACE_OF[law.id], pay=WITH_PAY, date=law.effective.isoformat())
     assert pay_hits(text) == []
 
 
-STATE_LAWS = [law for law in IN_FORCE if law.jurisdiction.count("-") == 1]  # "US-CO", "CA-ON": a state's code
+# "US-CO", "CA-ON": a state's or province's code
+STATE_LAWS = [law for law in IN_FORCE if law.jurisdiction.count("-") == 1 and law.country in ("US", "CA")]
 
 
 @pytest.mark.parametrize("law", STATE_LAWS, ids=lambda law: law.id)
@@ -94,6 +120,7 @@ def test_before_the_effective_date_the_law_is_not_applied(law):
 
 @pytest.mark.parametrize("law", UNSETTLED, ids=lambda law: law.id)
 def test_a_law_without_a_settled_date_is_never_applied(law):
+    # pending bills, a posting duty not in force, the Directive itself, a public-sector-only decree
     assert pay_hits(posting(PLACE_OF[law.id], date="2030-01-01")) == []
 
 
@@ -129,6 +156,26 @@ RANGES = [
     "$120,000—$150,000",
     "US$120,000 to US$150,000",
     "Hourly rate: 28.00 - 34.50",
+    # European and Canadian forms (LAWS.md §7): €/EUR before or after, "1.234,56", "1 234", RAL, CA$/C$
+    "Jahresgehalt: € 55.000 – 65.000 brutto",
+    "Gehalt: 55.000 € – 65.000 € brutto im Jahr",
+    "Bruttojahresgehalt zwischen 52.000 und 61.000 EUR",
+    "Gehalt: EUR 3.800,00 – 4.400,00 brutto monatlich (14 x jährlich)",
+    "Monatsgehalt: 3.500,- bis 4.200,- € brutto",
+    "Salary: EUR 48,000 - 56,000 per year",
+    "RAL: 35.000 - 45.000 €",
+    "RAL tra 30.000 e 40.000 euro",
+    "Retribuzione da 30.000 a 40.000 € lordi annui",
+    "Salary: Ral 45k-55k Euro",
+    "Wynagrodzenie: 12\u00a0000 – 15\u00a0000 PLN brutto miesięcznie",
+    "Atlyginimas: 2\u2009800 – 3\u2009400 EUR per month",
+    "Salary: 1 234,56 € – 1 480,00 € per month",
+    "Salary: CA$70,000 – CA$85,000",
+    "Salary: C$70,000 - C$85,000 per year",
+    "Pay: CAD 28.50 – 34.00 per hour",
+    "Salary range: $72,000 – $88,000 CAD annually",
+    "Mzda: 2 200 – 2 700 € brutto mesačne",
+    "Pay: $19.875 – $28.00 per hour",  # "19.875" after a dollar sign in English is a decimal, not 19,875
 ]
 NOT_RANGES = [
     "We offer a competitive salary.",
@@ -150,6 +197,23 @@ NOT_RANGES = [
     "401(k) match up to 4%",
     "Must lift 5-10 pounds.",
     "Pay grade 12-14",
+    # European and Canadian forms that are not a range
+    "Gehalt: ab 3.500 € brutto pro Monat",
+    "Jahresgehalt: bis zu 65.000 EUR",
+    "Attraktives Gehalt und Benefits.",
+    "Gehalt nach Vereinbarung.",
+    "RAL commisurata all'esperienza.",
+    "Retribuzione: fino a 40.000 € lordi annui",
+    "Stipendio competitivo.",
+    "Wynagrodzenie: od 12 000 PLN brutto",
+    "Salary: CA$70,000+",
+    "Salary: up to C$85,000 per year",
+    "Gehalt: 4.200 € brutto monatlich (14 x jährlich)",  # one figure: not a range where a range is due
+    "Salaire selon profil.",
+    "Wir zahlen ein Budget von 1.000 € für Weiterbildung.",
+    "Compensation: competitive, depending on experience (CA$).",
+    "Essenszuschuss von bis zu 115 € netto pro Monat.",
+    "We manage more than $5.5 trillion in assets and pay competitively.",
 ]
 
 
@@ -394,4 +458,230 @@ def test_seeds(seeds_dir):
 
 
 def test_explain_examples_behave_as_documented():
-    assert_explained_examples(RULE)
+    assert_explained_examples(RULE, as_of=dt.date(2026, 12, 7))  # Connecticut's example needs 2026-10-01 or later
+
+
+# --- LAWS.md §7: Austria's form -------------------------------------------------
+# GlBG § 9(2): the minimum pay under the collective agreement per period, and
+# whether more may be paid; a range not below the minimum, or one figure, also does.
+AT_COMPLIANT = [
+    # the two Austrian corpus postings (woom, Bluecode), in short
+    "For this position, we offer you a gross monthly salary starting at EUR 4.000 on a full-time basis. Of course, "
+    "we take into account your individual qualifications and are willing to pay an appropriate overpayment.",
+    "Aus rechtlichen Gründen weisen wir darauf hin, dass das Bruttomonatsgehalt für diese Vollzeitstelle bei "
+    "EUR 3.954,00 (14x jährlich) gemäß IT-Kollektivvertrag beginnt, mit klarer Bereitschaft zur Überzahlung.",
+    "Das Mindestgehalt laut Kollektivvertrag beträgt EUR 2.950,- brutto pro Monat (14x jährlich); "
+    "Überzahlung je nach Qualifikation.",
+    "Gehalt: ab 3.500 € brutto pro Monat, Bereitschaft zur Überzahlung.",
+    "Jahresgehalt ab € 52.000 brutto.",
+    "Salary: from EUR 3,800 gross per month (paid 14 times a year), overpayment possible.",
+    "Bruttomonatsgehalt: EUR 3.600 – 4.300 (14 x jährlich).",
+    "Gehalt: mindestens 3.200 € brutto monatlich.",
+]
+AT_MISSING = [
+    "Attraktives Gehalt und Benefits.",
+    "Überzahlung je nach Qualifikation möglich.",
+    "Gehalt: bis zu 4.500 € brutto pro Monat.",
+    "We offer a competitive salary and an overpayment according to your experience.",
+    "Salary according to the collective agreement.",
+]
+
+
+@pytest.mark.parametrize("pay", AT_COMPLIANT)
+def test_austrian_minimum_pay_form_is_compliant(pay):
+    for place in ("Location: Vienna, Austria", "Arbeitsort: Graz", "Standort: Linz"):
+        assert pay_hits(posting(place, pay=pay, date="2026-07-13")) == []
+
+
+@pytest.mark.parametrize("pay", AT_MISSING)
+def test_austrian_posting_without_a_minimum_is_an_error(pay):
+    (hit,) = pay_hits(posting("Location: Innsbruck", pay=pay, date="2026-07-13"))
+    assert (
+        hit.severity == Severity.ERROR and "GlBG" in hit.message and "State the minimum pay per period" in hit.message
+    )
+
+
+def test_a_german_posting_for_innsbruck_or_vienna_or_remote_in_the_eu():
+    text = (
+        "# Analytics Engineer (m/w/d)\n\nWir suchen eine:n Analytics Engineer an unserem Standort in Innsbruck "
+        "oder Wien, oder remote innerhalb der EU.\n\n## Deine Aufgaben\n\n- Datenmodelle in dbt pflegen\n\n"
+    )
+    (hit,) = pay_hits(text + "Wir bieten ein attraktives Gehalt.\n", as_of=dt.date(2026, 7, 28))
+    assert hit.match == "Innsbruck" and "Austria" in hit.message
+    ok = text + "Das Bruttomonatsgehalt beginnt bei EUR 3.954,00 (14x jährlich), mit Bereitschaft zur Überzahlung.\n"
+    assert pay_hits(ok, as_of=dt.date(2026, 7, 28)) == []
+
+
+# --- LAWS.md §7: the EU member states -------------------------------------------
+@pytest.mark.parametrize(
+    ("place", "name"),
+    [
+        ("Location: Milan, Italy", "Italy"),
+        ("Sede di lavoro: Roma", "Italy"),
+        ("Location: Kaunas", "Lithuania"),
+        ("Location: Košice, Slovakia", "Slovakia"),
+        ("Location: Graz, Austria", "Austria"),
+    ],
+)
+def test_in_ad_states_make_a_missing_figure_an_error(place, name):
+    (hit,) = pay_hits(posting(place, date="2026-07-01"))
+    assert hit.severity == Severity.ERROR and name in hit.message
+
+
+@pytest.mark.parametrize("place", ["Location: Kraków, Poland", "Location: Valletta", "Location: Remote - Poland"])
+def test_ad_or_before_interview_states_get_advice_that_claims_no_violation(place):
+    (hit,) = pay_hits(posting(place, date="2026-07-01"))
+    assert hit.severity == Severity.INFO
+    assert "that is allowed if the pay is given later" in hit.message and "requires" not in hit.message
+
+
+def test_italy_is_not_applied_before_2026_06_07():
+    assert pay_hits(posting("Location: Milano", date="2026-06-06")) == []
+    assert len(pay_hits(posting("Location: Milano", date="2026-06-07"))) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Vienna only as the company's base or one office among several
+        "# Marketing Analytics Engineer\n\nWe are headquartered in Berlin with offices in multiple cities across "
+        "Europe, including Vienna and Barcelona.\n\nCompetitive salary.\n",
+        "# Analytics Engineer\n\nBitpanda, founded in 2014 in Vienna, Austria, builds an investment platform.\n\n"
+        "Competitive compensation.\n",
+        # remote anywhere in Europe or the EU: no one country's law
+        "# Data Engineer\n\nLocation: Remote (EU)\n\nCompetitive salary.\n",
+        "# Data Engineer\n\nThis role is open to candidates anywhere in Europe.\n\nCompetitive salary.\n",
+        # pending laws are recorded, not applied
+        "# Data Engineer\n\nLocation: Amsterdam, Netherlands\n\nCompetitive salary.\n",
+        "# Data Engineer\n\nLocation: Paris, France\n\nSalaire selon profil.\n",
+        "# Data Engineer\n\nLocation: Dublin, Ireland\n\nCompetitive salary.\n",
+    ],
+)
+def test_no_eu_finding_where_no_national_law_holds_for_the_job(text):
+    assert pay_hits(text, as_of=dt.date(2026, 12, 7)) == []
+
+
+@pytest.mark.parametrize(
+    "location",
+    [
+        "Locations: Multiple European cities including Vienna, Brussels, Sofia, Helsinki, Berlin and Madrid",
+        "Location: Amsterdam or Milan",
+        "Location: Vienna, Austria or Munich, Germany",
+    ],
+)
+def test_a_posting_open_in_several_countries_gets_advice_naming_no_law(location):
+    (hit,) = pay_hits(posting(location, date="2026-07-01"))
+    assert hit.severity == Severity.INFO and "several countries" in hit.message
+    assert not any(law.law in hit.message for law in laws.load())
+
+
+# --- LAWS.md §7.1: Connecticut, Columbus, Maine, Massachusetts, New Jersey ----------------
+def test_connecticut_range_without_benefits_is_flagged_for_the_benefits():
+    text = posting(
+        "Location: Hartford, CT", pay="Salary: $80,000 – $95,000 per year. Great benefits!", date="2026-10-01"
+    )
+    (hit,) = pay_hits(text)
+    assert "Connecticut" in hit.message and "no benefits are described" in hit.message
+    assert "No pay range" not in hit.message
+
+
+@pytest.mark.parametrize(
+    "benefits",
+    [
+        "Benefits: medical, dental and vision insurance; a 401(k) match; paid time off.",
+        "We offer health insurance, a pension plan and 25 vacation days.",
+        "Paid parental leave and tuition reimbursement.",
+    ],
+)
+def test_connecticut_range_with_benefits_is_not_flagged(benefits):
+    text = posting("Location: New Haven, CT", pay=f"Pay: $28 - $34 per hour. {benefits}", date="2026-11-02")
+    assert pay_hits(text) == []
+
+
+def test_connecticut_without_pay_or_benefits_names_both():
+    (hit,) = pay_hits(posting("Location: Stamford, CT", pay="Competitive pay.", date="2026-11-02"))
+    assert "No pay range was found" in hit.message and "benefits must be described too" in hit.message
+
+
+def test_connecticut_before_2026_10_01_is_not_flagged():
+    assert pay_hits(posting("Location: Bridgeport, CT", date="2026-09-30")) == []
+
+
+@pytest.mark.parametrize(("date", "flagged"), [("2025-12-03", False), ("2026-12-31", False), ("2027-01-01", True)])
+def test_columbus_is_enforced_from_2027(date, flagged):
+    hits = pay_hits(posting("Location: Columbus, OH", date=date))
+    assert bool(hits) is flagged
+    if flagged:
+        assert "in force since 2025-12-03 and enforced since 2027-01-01" in hits[0].message
+
+
+@pytest.mark.parametrize("place", ["Location: Columbus, GA", "Location: Columbus, IN", "Location: Columbus"])
+def test_other_columbuses_are_not_columbus_ohio(place):
+    assert pay_hits(posting(place, date="2027-02-01")) == []
+
+
+def test_columbus_does_not_reach_remote_ohio_or_us_jobs():
+    hits = pay_hits(posting("Location: Remote (US)", pay="Pay: $30 an hour.", date="2027-02-01"))
+    assert hits and all("Columbus" not in h.message for h in hits)  # Maryland et al. still ask for a range
+
+
+def test_maine_from_2026_07_29():
+    assert pay_hits(posting("Location: Bangor, ME", date="2026-07-28")) == []
+    (hit,) = pay_hits(posting("Location: Bangor, ME", date="2026-07-29"))
+    assert "Maine" in hit.message
+
+
+def test_delaware_is_cited_by_its_code_section():
+    (hit,) = pay_hits(posting("Location: Dover, DE", date="2027-09-26"))
+    assert "19 Del. C. § 709C" in hit.message
+
+
+def test_massachusetts_reaches_a_remote_job_only_through_a_named_worksite():
+    assert all("Massachusetts" not in h.message for h in pay_hits(posting("Location: Remote (US)", date="2026-01-05")))
+    hits = pay_hits(posting("Location: Remote, reporting to our Boston, MA office", date="2026-01-05"))
+    assert any("Massachusetts" in h.message for h in hits)
+
+
+def test_prince_edward_island_since_2022_06_01():
+    assert pay_hits(posting("Location: Summerside, PEI", date="2022-05-31")) == []
+    (hit,) = pay_hits(posting("Location: Summerside, PEI", date="2022-06-01"))
+    assert "Prince Edward Island" in hit.message and "5.8" in hit.message
+
+
+@pytest.mark.parametrize(
+    ("pay", "advised"),
+    [
+        ("Salary: $80,000 – $150,000 per year. Benefits: health insurance.", True),  # top 88% above the bottom
+        ("Salary: $100,000 – $150,000 per year. Benefits: health insurance.", False),  # 50%
+        ("Salary: $100,000 – $160,000 per year. Benefits: health insurance.", False),  # exactly 60%
+    ],
+)
+def test_new_jersey_proposed_width_limit_is_advice(pay, advised):
+    hits = pay_hits(posting("Location: Newark, NJ", pay=pay, date="2026-03-02"))
+    assert bool(hits) is advised
+    if advised:
+        (hit,) = hits
+        assert hit.severity == Severity.INFO and "proposed rule" in hit.message and "60%" in hit.message
+
+
+# --- number styles decided by context ------------------------------------------------
+def test_a_dot_group_is_a_decimal_only_after_a_dollar_sign_in_english():
+    # "$19.875" in an English posting is nineteen dollars and change, so "$19.875 – $28.00" is a range;
+    # in a German posting the dot groups thousands ("19.875" is 19,875), and 19,875 – 28 is no range.
+    english = posting("Location: Baltimore, MD", pay="Pay: $19.875 – $28.00 per hour", date="2025-01-15")
+    assert pay_hits(english) == []
+    german = (
+        "---\ndate: 2025-01-15\n---\n# Dateningenieur (m/w/d)\n\nLocation: Baltimore, MD\n\n## Deine Aufgaben\n\n"
+        "Du entwickelst und betreibst unsere Datenplattform und arbeitest eng mit dem Team für Analyse "
+        "zusammen. Wir suchen eine Person, die gerne Verantwortung übernimmt und mit uns wachsen will.\n\n"
+        "Gehalt: $19.875 – $28 pro Stunde\n"
+    )
+    (hit,) = pay_hits(german)
+    assert "Maryland" in hit.message
+    assert pay_hits(german.replace("$19.875 – $28", "$19.875 – $28.000")) == []
+
+
+def test_advice_names_an_open_ended_figure_instead_of_saying_none_was_found():
+    text = posting("Location: Krakow, Poland", pay="Minimum compensation: starting from 15,000 PLN.", date="2026-07-02")
+    (hit,) = pay_hits(text)
+    assert hit.severity == Severity.INFO and "only an open-ended figure (“15,000 PLN”)" in hit.message

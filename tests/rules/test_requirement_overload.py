@@ -50,6 +50,14 @@ OVERLOAD_BAD = [
     ),
     ("## Who you are\n" + _bullets(*_SKILLS[:13]), "13"),
     ("## Minimum qualifications\n" + _bullets(*_SKILLS[:15]), "15"),
+    # a marker after the item's own demand keeps it required
+    ("## Requirements\n" + _bullets(*_SKILLS[:12]) + _bullets("Proficient English; Chinese is a plus"), "13"),
+    ("## Requirements\n" + _bullets(*_SKILLS[:12]) + _bullets("Experience preferred by the hiring team"), "13"),
+    (
+        "Minimum Qualifications:\n" + _bullets(*_SKILLS[:7]) + "\nDesirable Qualifications:\n- Rust\n"
+        "Minimum knowledge required:\n" + _bullets(*_SKILLS[7:13]),
+        "13",
+    ),
 ]
 
 OVERLOAD_GOOD = [
@@ -84,6 +92,23 @@ OVERLOAD_GOOD = [
     + "## Work environment\n"
     + _bullets("Office work", "Some travel", "Noise"),
     "## Bonus points\n" + _bullets(*_SKILLS),
+    # items that say of themselves that they are optional, disclaimers and equivalency clauses
+    "## Requirements\n" + _bullets(*_SKILLS[:11]) + _bullets("Experience in a lead capacity is preferred"),
+    "## Requirements\n" + _bullets(*_SKILLS[:10]) + _bullets("A master's degree is desirable", "Rust is a plus"),
+    "## Requirements\n" + _bullets(*_SKILLS[:10]) + _bullets("Kafka experience would be a plus", "Go is nice to have"),
+    "## Requirements\n" + _bullets(*_SKILLS[:11]) + _bullets("Preferably a background in retail analytics"),
+    "Training and Experience:\n" + _bullets(*_SKILLS[:11]) + _bullets(
+        "Any combination of training and experience that would likely provide the required knowledge is qualifying"
+    ),
+    "## Requirements\n" + _bullets(*_SKILLS[:11]) + _bullets(
+        "The contents of this class specification shall not be construed to constitute any expressed or implied "
+        "contract"
+    ),
+    "## Requirements\n" + _bullets(*_SKILLS[:10]) + _bullets("Public-sector experience is highly desirable",
+                                                            "SAP knowledge would be an asset"),
+    # a "Knowledge of:" sub-list under "Desirable Qualifications" is part of the preferred list
+    "Minimum Qualifications:\n" + _bullets(*_SKILLS[:6]) + "\nDesirable Qualifications:\nKnowledge of:\n"
+    + _bullets(*_SKILLS[6:12]) + "Ability to:\n" + _bullets("Speak Spanish", "Lead teams of poll workers"),
 ]
 
 

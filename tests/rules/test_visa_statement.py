@@ -38,6 +38,21 @@ VISA = [
     "U.S. citizenship is required for this position (ITAR).",
     "Thai nationality only.",
     "If hired, are you able to furnish proof you are currently eligible to work in the U.S. without sponsorship?",
+    "You must be eligible to work in Sweden and the EU.",
+    "Must be legally eligible to work full-time in Europe under an employment contract.",
+    "The ideal candidate must be eligible to work full time in the country without sponsorship.",
+    "Applicants must be eligible to work for any employer in Canada.",
+    "Candidates must be permitted to work in Australia.",
+    "You must be entitled to work in Ireland.",
+    "Applicants must be eligible to work lawfully in the United States.",
+    "Open to citizens of an EU member state only.",
+    "Applicants must be citizens of the United States.",
+    "Proof of employment eligibility is required at hire (Form I-9).",
+    "Must be a registered voter in the State of Florida prior to appointment.",
+    "Must be a registered voter of Yavapai County.",
+    "All candidates must be registered voters in Virginia.",
+    "Candidates must be registered to vote in Washoe County.",
+    "Must become a registered voter in the county within 30 days of appointment.",
 ]
 # ✗ a posting whose only extra sentence is one of these has none
 NO_VISA = [
@@ -46,6 +61,21 @@ NO_VISA = [
     "Relocation budget available.",
     "You will sponsor internal initiatives and events.",
     "We support our community through sponsorships of meetups.",
+    "To serve the citizens of this progressive regional urban center, we value integrity.",
+    "Our office ensures fair elections for the citizens of the Commonwealth.",
+    "Work from anywhere within Germany, with up to 180 days annual remote work eligibility.",
+    "Intermittent positions are allowed to work up to 988 hours per year.",
+    "Employees are eligible to work remotely two days a week.",
+    "Staff are permitted to work from home on Fridays.",
+    "You'll be allowed to work flexible hours.",
+    "Hybrid work eligibility depends on your team.",
+    "Help registered voters cast their ballots.",
+    "Maintain the list of registered voters for the county.",
+    "Provide eligible citizens of San Diego County with ongoing opportunities to register.",
+    "We serve the citizens of Pennsylvania with fair elections.",
+    "Interns are eligible to work up to 20 hours a week.",
+    "Flexible work eligibility begins after 90 days.",
+    "Part-time staff are entitled to work a four-day week.",
 ]
 
 

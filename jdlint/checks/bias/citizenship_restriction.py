@@ -23,6 +23,7 @@ from jdlint.model.rule import Rule
 RULE = Rule(
     id="citizenship-restriction",
     category="bias",
+    languages=("en",),  # English word lists
     severity=Severity.WARNING,
     summary="Citizenship or immigration-status limits (“US citizens only”) without a stated legal basis.",
     explain=(

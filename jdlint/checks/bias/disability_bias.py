@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from jdlint import data
+from jdlint.facts.language import reads
 from jdlint.facts.surroundings import parent_intro_span, section_span, sentence_span
 from jdlint.hookspecs import hookimpl
 from jdlint.match import Pattern, phrases
@@ -23,6 +24,15 @@ from jdlint.model.finding import Hit
 
 RULE_ID = "disability-bias"
 _THROUGH = re.compile(r"\s+(?:[\w-]+\s+){0,3}through\b", re.IGNORECASE)  # "walk stakeholders through"
+
+
+def third_person(verb: str) -> str:
+    """lift -> lifts, carry -> carries, push -> pushes, crouch -> crouches."""
+    if re.search(r"(?:s|sh|ch|x|z)$", verb):
+        return verb + "es"
+    if re.search(r"[^aeiou]y$", verb):
+        return verb[:-1] + "ies"
+    return verb + "s"
 
 
 def gerund(verb: str) -> str:
@@ -37,6 +47,10 @@ def gerund(verb: str) -> str:
 @dataclass(frozen=True)
 class _Spec:
     demand: Pattern  # found only near one of its verbs
+    described: Pattern  # "Occasionally lifts, carries…", "Occasional lifting of…"
+    bare: Pattern  # a line of a physical-demands section that starts with a verb
+    senses: Pattern  # "corrected hearing and vision to normal range"
+    physical_heading: Pattern
     kinds: dict[str, str]  # verb or gerund -> strong | weighty | listed
     figurative: Pattern
     load: Pattern
@@ -53,17 +67,30 @@ def _spec() -> _Spec:
         for verb in d[kind]:
             kinds[verb] = kind
             kinds[gerund(verb)] = kind
+            kinds[third_person(verb)] = kind
     verb = "|".join(sorted(kinds, key=len, reverse=True))
     lead = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(d["lead_ins"], key=len, reverse=True))
-    adverb = "|".join(d.get("adverbs", []))
+    adverb = "|".join(d.get("adverbs", [])) + r"|[a-z]+ly"
+    often = "|".join(d["frequency_adverbs"] + d["frequency_adjectives"])
     sep = r"\s*(?:,\s*(?:and/or\s+|and\s+|or\s+)?|/|\s+and/or\s+|\s+and\s+|\s+or\s+)\s*"
+    verbs = rf"(?P<verbs>(?:{verb})(?:{sep}(?:{verb}))*)(?![\w-])"
     # a demand names a verb: the regex runs only near one (a verb list is no longer than its verbs' spacing)
-    demand = Pattern(
-        rf"(?<![\w-])(?P<lead>{lead})\s+(?:(?:{adverb})\s+)?(?P<verbs>(?:{verb})(?:{sep}(?:{verb}))*)(?![\w-])",
+    demand = Pattern(rf"(?<![\w-])(?P<lead>{lead})\s+(?:(?:{adverb})\s+)?{verbs}", re.IGNORECASE)
+    described = Pattern(rf"(?<![\w-])(?P<lead>{often})\s+{verbs}", re.IGNORECASE)
+    bare = Pattern(rf"(?m)^[ \t]*(?:[-*•+]|\d+[.)])?[ \t]*(?P<lead>){verbs}", re.IGNORECASE)
+    sense = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in d["senses"])
+    senses = Pattern(
+        rf"(?<![\w-])(?:(?:corrected|correctable)\s+)?(?:{sense})(?:\s*(?:,|and|or|/)\s*(?:{sense}))*"
+        rf"(?:\s+(?:corrected|correctable))?\s+(?:to|within)\s+(?:the\s+)?normal(?:\s+range)?(?![\w-])"
+        rf"|(?<![\w-])normal\s+(?:{sense})(?![\w-])",
         re.IGNORECASE,
     )
     return _Spec(
         demand=demand,
+        described=described,
+        bare=bare,
+        senses=senses,
+        physical_heading=phrases(d["physical_headings"]),
         kinds=kinds,
         figurative=Pattern(r"\s*(?:" + phrases(d["figurative_after"]).source + ")", re.IGNORECASE),
         load=phrases(d["load_words"]),
@@ -90,27 +117,58 @@ def _is_physical(text: str, m: re.Match, clause_end: int, spec: _Spec) -> bool:
     return bool(spec.duration.search(after[:40])) or not after.strip(" ,.;:)")
 
 
+def _demands(posting, spec: _Spec):
+    """Every stated demand: after a lead-in, described with how often, a physical section's bare line, the senses."""
+    text = posting.analysis
+    seen: set[int] = set()
+    for pattern in (spec.demand, spec.described):
+        for m in pattern.finditer(posting):
+            _, s1 = sentence_span(posting, m.start())
+            if _is_physical(text, m, s1, spec) and m.start("verbs") not in seen:
+                seen.add(m.start("verbs"))
+                yield m.start(), m.end()
+    for sec in posting.sections:
+        if sec.is_preamble or not spec.physical_heading.search(sec.title):
+            continue
+        for m in spec.bare.finditer(posting, sec.body_start, sec.body_end):
+            _, s1 = sentence_span(posting, m.start("verbs"))
+            if m.start("verbs") not in seen and _is_physical(text, m, s1, spec):
+                seen.add(m.start("verbs"))
+                yield m.start("verbs"), m.end()
+    for m in spec.senses.finditer(posting):
+        yield m.start(), m.end()
+
+
 @hookimpl
 def jdlint_check(posting, context):
-    if not context.enabled(RULE_ID):
+    if not context.enabled(RULE_ID) or not reads(("en",), context.language):  # English wording only
         return
     spec = _spec()
-    text = posting.analysis
-    for m in spec.demand.finditer(posting):
-        s = m.start()
-        if context.in_eeo(s):
+    grouped: dict[int, list[tuple[int, int]]] = {}  # a physical-demands section reports its demands once
+    for s, e in sorted(_demands(posting, spec)):
+        if context.in_eeo(s) or _framed(posting, s, spec):
             continue
-        _, s1 = sentence_span(posting, s)
-        if not _is_physical(text, m, s1, spec):
+        idx = posting.section_index_at(s)
+        if idx >= 0 and spec.physical_heading.search(posting.sections[idx].title):
+            grouped.setdefault(idx, []).append((s, e))
             continue
-        if _framed(posting, s, spec):
-            continue
-        e = m.end()
         yield Hit(
             RULE_ID,
             s,
             e,
             f"“{posting.text[s:e]}” states a physical demand without saying it is an essential function "
+            "that can be met with or without reasonable accommodation.",
+            spec.suggest,
+        )
+    for idx, spans in grouped.items():
+        (s, e), more = spans[0], len(spans) - 1
+        title = posting.sections[idx].title.strip().rstrip(":")
+        also = f" (and {more} more in “{title}”)" if more else ""
+        yield Hit(
+            RULE_ID,
+            s,
+            e,
+            f"“{posting.text[s:e]}”{also} states a physical demand without saying it is an essential function "
             "that can be met with or without reasonable accommodation.",
             spec.suggest,
         )
@@ -132,7 +190,16 @@ def _framed(posting, offset: int, spec: _Spec) -> bool:
     if _POSTING_FRAMING.search(text):
         return True
     c0, c1 = section_span(posting, offset)
-    if spec.framing.search(posting, c0, c1):
+    if _framing_in_body(posting, spec, c0, c1):
         return True
     intro = parent_intro_span(posting, offset)
-    return bool(intro and spec.framing.search(posting, intro[0], intro[1]))
+    return bool(intro and _framing_in_body(posting, spec, intro[0], intro[1]))
+
+
+def _framing_in_body(posting, spec: _Spec, start: int, end: int) -> bool:
+    """Framing said in a sentence, not a heading's name ("ESSENTIAL DUTIES AND RESPONSIBILITIES")."""
+    for m in spec.framing.finditer(posting, start, end):
+        sec = posting.sections[posting.section_index_at(m.start())] if posting.sections else None
+        if sec is None or sec.is_preamble or not sec.heading_start <= m.start() < sec.heading_end:
+            return True
+    return False

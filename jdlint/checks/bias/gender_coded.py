@@ -28,6 +28,7 @@ from jdlint.model.store import StoreKey
 RULE = Rule(
     id="gender-coded",
     category="bias",
+    languages=("en",),  # English word lists
     severity=Severity.INFO,
     summary="Masculine- and feminine-coded words (Gaucher, Friesen & Kay 2011); the file's balance is reported.",
     explain=(
@@ -38,7 +39,8 @@ RULE = Rule(
         "info, one finding per occurrence; the file's counts and a verdict (masculine-coded, "
         "feminine-coded or neutral: the sign of feminine minus masculine, as in Kat Matfield's Gender "
         "Decoder) go to the summary. Words count only as whole words ('shar' matches 'sharing', not "
-        "'sharks'); the EEO statement and headings are not counted."
+        "'sharks'); the EEO statement and headings are not counted. English postings only: we know "
+        "of no German (or other) agentic/communal list whose licence allows reuse."
     ),
     source=(
         "Gaucher, Friesen & Kay (2011), Evidence That Gendered Wording in Job Advertisements Exists and "

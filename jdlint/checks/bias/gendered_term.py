@@ -7,6 +7,7 @@ they write every reader as one of two genders. A single "he" or "her" is only
 flagged when it stands for an unnamed person (the nearest person mentioned
 before it is "the successful candidate" or "an engineer", not "Sarah Miller"),
 and never inside a quotation, the EEO statement or a name such as "She Codes".
+Postings in German are read for masculine-only titles instead (`gendered_term_de`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import re
 from functools import cache
 
 from jdlint import data
+from jdlint.checks.bias import gendered_term_de
+from jdlint.facts.language import reads
 from jdlint.facts.surroundings import block_span, in_quotation, previous_block_start
 from jdlint.hookspecs import hookimpl
 from jdlint.match import phrases
@@ -61,6 +64,11 @@ def _patterns() -> dict:
 @hookimpl
 def jdlint_check(posting, context):
     if not context.enabled(RULE_ID):
+        return
+    if context.language == "de":
+        yield from gendered_term_de.check(posting)
+        return
+    if not reads(("en",), context.language):  # the pronoun rules read English only
         return
     pats = _patterns()
     blocked = [(m.start(), m.end()) for m in pats["exceptions"].finditer(posting)]

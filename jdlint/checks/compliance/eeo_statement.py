@@ -29,11 +29,13 @@ RULE = Rule(
         "EO 11246's tagline was revoked by EO 14173 in 2025; whether a contract still requires it depends "
         "on its date. Recognised: “equal opportunity employer”, “EEO”, “EOE”, “without regard "
         "to”, “regardless of race/gender/…”, “does not discriminate”, “non-discrimination”, "
-        "“affirmative action”, “protected veteran”, “we welcome applications from all backgrounds”."
+        "“affirmative action”, “protected veteran”, “we welcome applications from all backgrounds”; in "
+        "German postings “unabhängig von Geschlecht, Nationalität, …”, “AGG”, “Chancengleichheit”, "
+        "“Vielfalt … begrüßen”."
     ),
     source=(
         "EO 11246 tagline (FAR 52.222-26, 41 CFR 60-1.4(a)), revoked by EO 14173; VEVRAA (41 CFR 60-300.5); "
-        "EEOC on help-wanted ads, 42 U.S.C. § 2000e-3(b) (LAWS.md §5)."
+        "EEOC on help-wanted ads, 42 U.S.C. § 2000e-3(b) (eeoc.gov/node/130367)."
     ),
     fix_hint=(
         "Add a closing line, e.g. “We are an equal opportunity employer and welcome applicants regardless "

@@ -28,11 +28,18 @@ RULE = Rule(
         "sponsorship is available; right-to-work checks happen at the offer stage. Recognised: “we "
         "sponsor visas”, “visa sponsorship is (not) available”, “considers visa sponsorship on a "
         "case-by-case basis”, “must be authorized to work in the US”, “right to work in the UK”, "
-        "“we are unable to sponsor”, “H-1B transfer”, “work permit”, “E-Verify”."
+        "“we are unable to sponsor”, “H-1B transfer”, “work permit”, “E-Verify”. “Eligible to work” counts "
+        "only with a place or “for any employer” (“allowed to work up to 988 hours” and “remote work "
+        "eligibility” are not statements). A requirement to be a registered voter (“must be a registered "
+        "voter in the State of Florida”, common for election offices) is accepted: only citizens can "
+        "register, so it tells every applicant where they stand. In German postings: “Arbeitserlaubnis”, "
+        "“Aufenthaltstitel”, “Arbeitsbewilligung”, “Rot-Weiß-Rot-Karte”, “Blaue Karte EU”."
     ),
     source=(
         "8 U.S.C. § 1324b (INA § 274B) and the DOJ Office of Special Counsel letter (2010) on "
-        "sponsorship statements; UK right-to-work code of practice (LAWS.md §4)."
+        "sponsorship statements; UK Home Office right-to-work code of practice on avoiding unlawful "
+        "discrimination (gov.uk/government/publications/"
+        "right-to-work-checks-code-of-practice-on-avoiding-discrimination)."
     ),
     fix_hint=(
         "Add one sentence for the country the job is in, e.g. in the US “Visa sponsorship is not available for "

@@ -2,8 +2,9 @@
 
 A "Junior" or "Graduate" role asking for five or more years, or a "Senior"
 or "Staff" role asking for under two, is either mis-titled or mis-specified.
-The title comes from the front matter, else the first heading, else the
-first line; the words and their exceptions are in `rules/shared/requirements.yaml`.
+The title is the posting profile's (front matter, first heading, a `Job Title:`
+field, the first line, else the file name: jdlint/facts/title.py); the words and their
+exceptions are in `rules/shared/requirements.yaml`.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 
 from jdlint.facts.requirements import analyse, seniority_spec
+from jdlint.facts.title import FROM_FILE_NAME
 from jdlint.hookspecs import hookimpl
 from jdlint.model.finding import Hit, Severity
 from jdlint.model.rule import Rule
@@ -59,11 +61,13 @@ def jdlint_rules():
 
 @hookimpl
 def jdlint_check(posting, context):
-    if not context.enabled(RULE.id) or not posting.title:
+    if not context.enabled(RULE.id):
         return
-    level = title_level(posting.title)
+    title, source = context.profile.title, context.profile.title_source
+    level = title_level(title) if title else None
     if level is None:
         return
+    named = f"The title “{title}”" + (" (from the file name)" if source == FROM_FILE_NAME else "")
     spec = seniority_spec()
     reqs = [r for r in analyse(posting, context.lemma_doc).of_kind("required", "summary") if not r.alternative]
     demands = sorted((d for r in reqs for d in r.years), key=lambda d: d.start)
@@ -78,7 +82,7 @@ def jdlint_check(posting, context):
                     RULE.id,
                     d.start,
                     d.end,
-                    f"The title “{posting.title}” is entry level, but this asks for “{d.label(text)}”; "
+                    f"{named} is entry level, but this asks for “{d.label(text)}”; "
                     "lower the years or change the title.",
                 )
                 return
@@ -91,6 +95,6 @@ def jdlint_check(posting, context):
                 RULE.id,
                 d.start,
                 d.end,
-                f"The title “{posting.title}” is senior, but the role asks for only “{d.label(text)}”; "
+                f"{named} is senior, but the role asks for only “{d.label(text)}”; "
                 "raise the years or change the title.",
             )

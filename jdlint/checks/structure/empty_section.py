@@ -79,10 +79,17 @@ def jdlint_check(posting, context):
             and not _has_content(posting, secs, starts, secs[0].body_start, sec.heading_start)
         ):
             continue  # `## Backend Engineer` then `#### San Francisco, CA`: a subtitle under the title
-        if _value_on_line(text, sec.heading_end) or _has_content(posting, secs, starts, sec.body_start, sec.end):
-            continue
         nxt = secs[n + 1] if n + 1 < len(secs) else None
-        if nxt is not None and nxt.style in _PSEUDO:
+        # `BENEFITS` then `FURTHER INSTRUCTIONS`, `=== A ===` then `=== B ===`: headings of one shape are
+        # siblings, so what follows the second is not the first's content
+        siblings = nxt is not None and _same_shape(text, sec, nxt)
+        if siblings and _in_menu(text, sec.heading_start):
+            continue  # `ABSENTEE BALLOT STATUS / LOOK UP POLLING LOCATION / SAMPLE BALLOTS`: a site's menu
+        if _value_on_line(text, sec.heading_end) or _has_content(
+            posting, secs, starts, sec.body_start, nxt.heading_start if siblings else sec.end
+        ):
+            continue
+        if nxt is not None and nxt.style in _PSEUDO and not siblings:
             if is_placeholder_title(nxt.title):
                 continue  # `Requirements:` then `NONE`: the body is a placeholder, not missing
             if sec.style in _PSEUDO:
@@ -112,9 +119,43 @@ def _looks_like_title(text: str, sec) -> bool:
 
 
 def _value_on_line(text: str, heading_end: int) -> bool:
-    """`**URL:** https://…` or `Location: Remote`: the heading's own line carries its content."""
+    """`**URL:** https://…` or `Location: Remote`: the heading's own line carries its content
+    (the closing `===` of `=== JOB DESCRIPTION ===` is decoration, not a value)."""
     line_end = text.find("\n", heading_end)
-    return bool(text[heading_end : line_end if line_end != -1 else len(text)].strip(" \t:*_#"))
+    return bool(text[heading_end : line_end if line_end != -1 else len(text)].strip(" \t:*_#=~"))
+
+
+def _line_of(text: str, offset: int) -> str:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start : end if end != -1 else len(text)].strip()
+
+
+def _in_menu(text: str, offset: int) -> bool:
+    """Is the line at `offset` the middle of three or more ALL-CAPS lines with no blank line between?"""
+    start = text.rfind("\n", 0, offset) + 1
+    before = text[: max(start - 1, 0)].rsplit("\n", 1)[-1].strip() if start > 0 else ""
+    end = text.find("\n", offset)
+    after = text[end + 1 :].split("\n", 1)[0].strip() if end != -1 else ""
+    return all(line and line.isupper() and not _DECORATED.match(line) for line in (before, after))
+
+
+_DECORATED = re.compile(r"^([=~*#-]{2,})\s*\S.*?\s*\1$")
+
+
+def _same_shape(text: str, a, b) -> bool:
+    """Two plain-text headings written alike: both decorated the same way (`=== A ===`), or both bare
+    ALL-CAPS lines. (A decorated heading over bare ALL-CAPS ones is their container, and so is a
+    requirements heading over another: `MINIMUM QUALIFICATIONS` then `EDUCATION:`.)"""
+    if a.style != "plain" or b.style != "plain":
+        return False
+    if a.kind == b.kind != "other" or {a.kind, b.kind} <= {"required", "preferred"}:
+        return False  # `MINIMUM QUALIFICATIONS` over `EDUCATION:`: a part of the same section
+    la, lb = _line_of(text, a.heading_start), _line_of(text, b.heading_start)
+    da, db = _DECORATED.match(la), _DECORATED.match(lb)
+    if da or db:
+        return bool(da and db and da.group(1) == db.group(1))
+    return la.rstrip(":").isupper() and lb.rstrip(":").isupper()
 
 
 def _has_content(posting, secs: list, starts: list[int], start: int, end: int) -> bool:

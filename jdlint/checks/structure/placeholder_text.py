@@ -54,7 +54,11 @@ _TEMPLATE_NOUNS = (
     r"salary|pay|pay range|salary range|compensation|amount|rate|bonus|"
     r"location|city|state|country|office|address|date|start date|deadline|"
     r"name|hiring manager|manager|recruiter|contact|email|e-mail|phone|link|url|website|"
-    r"benefits?|number|x+|n"
+    r"benefits?|number|x+|n|"
+    # German (postings in German): [Firmenname], [Gehalt], [Ansprechpartner:in], [Eintrittsdatum]
+    r"firmenname|firma|unternehmensname|arbeitgeber|stellentitel|stellenbezeichnung|jobtitel|"
+    r"gehalt|gehaltsspanne|vergütung|standort|arbeitsort|adresse|datum|startdatum|eintrittsdatum|"
+    r"bewerbungsfrist|ansprechpartner(?:in|:in|\*in)?|ansprechperson|abteilung|name der firma"
 )
 _FILL_VERB = r"(?:insert|enter|add|type|put|fill in|replace with|your)"
 # Each shape names text every match contains (`needle`): a posting without it is skipped by one `in`
@@ -77,7 +81,10 @@ _SHAPES = [
     # TK / TKTK: a journalist's "to come"
     Pattern(r"(?<![\w&/-])(?:TK){1,3}(?![\w&/-])", needle="TK"),
 ]
-_UNFINISHED = r"tbd|tba|tbc|todo|tk|placeholder|to be (?:added|confirmed|determined)"
+_UNFINISHED = (
+    r"tbd|tba|tbc|todo|tk|placeholder|to be (?:added|confirmed|determined)|"
+    r"platzhalter|folgt|wird nachgereicht|.*\b(?:einfügen|eintragen|ergänzen)"  # German: "[hier Gehalt einfügen]"
+)
 _BRACKET_FILL = re.compile(
     r"^(?:" + _FILL_VERB + r"\b.*|" + _UNFINISHED + r"|(?:the |your |our )?(?:" + _TEMPLATE_NOUNS + r")"
     r"(?: (?:here|name|title))?)$",

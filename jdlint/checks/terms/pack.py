@@ -2,7 +2,10 @@
 
 A pack is a YAML file with a `rules:` list. Each rule has the metadata of a
 `Rule` (id, category, severity, summary, explain, source, fix_hint,
-examples) and a list of `terms`. A term is either literal `phrases` or one
+examples) and a list of `terms`. A pack is written in one language
+(`language:` at its top, default `en`) and runs only over postings in that
+language; a pack in another language may add terms to a rule id an English
+pack declares (`age-bias.de.yaml` beside `age-bias.yaml`). A term is either literal `phrases` or one
 spaCy token `pattern`, plus `suggest` (alternatives shown to the user) and
 optionally `fix` (one replacement that fits every context). `exceptions`
 are phrases or patterns that cancel a term match they overlap
@@ -97,7 +100,7 @@ _RULE = Table(
     shown=None,
 )
 _TERM = Table(
-    dict.fromkeys(["phrases", "pattern", "suggest", "fix", "message", "inflect", "exceptions"]),
+    dict.fromkeys(["phrases", "pattern", "suggest", "fix", "message", "inflect", "exceptions", "severity"]),
     unknown="{where}.{key}: expected one of the term keys {known}",
     expected="a phrase or a mapping with `phrases` or `pattern`",
     shown=None,
@@ -131,6 +134,7 @@ class Term:
     exceptions: list[str] = field(default_factory=list)
     fixes: dict[str, str] = field(default_factory=dict)  # lower-case spelling -> its fix (plural for plural)
     raw_phrases: tuple[str, ...] = ()  # as written, before inflection
+    severity: Severity | None = None  # this term's own severity (else the rule's)
 
     def fix_for(self, matched: str) -> str | None:
         """The safe replacement for this spelling of the term, or None.
@@ -155,6 +159,7 @@ class TermRule:
     only_sections: frozenset[str]
     skip_eeo: bool
     pack: str
+    language: str = "en"  # the pack's language: the postings it reads
 
 
 def builtin_packs() -> list[Path]:
@@ -214,12 +219,18 @@ def _is_yaml_error(exc: BaseException) -> bool:
     return isinstance(exc, yaml.YAMLError)
 
 
+_LANGUAGE = Shape(
+    "a language code such as en or de", lambda v: isinstance(v, str) and v.isalpha() and v.islower() and len(v) <= 3
+)
+
+
 def parse_pack(raw: Any, path: str, strict: bool = True) -> list[TermRule]:
     if not isinstance(raw, dict) or not isinstance(raw.get("rules"), list):
         raise ConfigError(f"{path}: a rule pack is a mapping with a `rules:` list")
+    language = check(raw.get("language", "en"), _LANGUAGE, f"{path}: language")
     out = []
     for i, spec in enumerate(raw["rules"]):
-        out.append(_parse_rule(spec, f"{path}: rules[{i}]", path, strict))
+        out.append(_parse_rule(spec, f"{path}: rules[{i}]", path, strict, language))
     if strict:
         _check_size(out, path)
     return out
@@ -250,7 +261,7 @@ def _check_size(rules: list[TermRule], path: str) -> None:
             )
 
 
-def _parse_rule(spec: Any, where: str, path: str, strict: bool = True) -> TermRule:
+def _parse_rule(spec: Any, where: str, path: str, strict: bool = True, language: str = "en") -> TermRule:
     check(spec, _RULE, where)
     rid = spec.get("id")
     expect(
@@ -265,7 +276,7 @@ def _parse_rule(spec: Any, where: str, path: str, strict: bool = True) -> TermRu
     message = check(spec.get("message", "“{match}”: " + summary), TEXT, f"{where}.message")
     examples = check(spec.get("examples", {}) or {}, _EXAMPLES, f"{where}.examples")
     terms_raw = check(spec.get("terms"), _TERMS, f"{where}.terms")
-    terms = [_parse_term(t, f"{where}.terms[{j}]", strict) for j, t in enumerate(terms_raw)]
+    terms = [_parse_term(t, f"{where}.terms[{j}]", strict, language) for j, t in enumerate(terms_raw)]
     exceptions = []
     raw_exceptions = check(spec.get("exceptions", []) or [], _EXCEPTIONS, f"{where}.exceptions")
     for j, exc in enumerate(raw_exceptions):
@@ -289,6 +300,7 @@ def _parse_rule(spec: Any, where: str, path: str, strict: bool = True) -> TermRu
         good_examples=tuple(check(examples.get("pass", []), STRINGS, f"{where}.examples.pass")),
         fixable=any(t.fix for t in terms),
         origin=path,
+        languages=(language,),
     )
     return TermRule(
         rule=rule,
@@ -299,6 +311,7 @@ def _parse_rule(spec: Any, where: str, path: str, strict: bool = True) -> TermRu
         only_sections=only_sections,
         skip_eeo=skip_eeo,
         pack=path,
+        language=language,
     )
 
 
@@ -311,7 +324,7 @@ def _kinds(value: Any, where: str) -> frozenset[str]:
     return frozenset(kinds)
 
 
-def _parse_term(spec: Any, where: str, strict: bool = True) -> Term:
+def _parse_term(spec: Any, where: str, strict: bool = True, language: str = "en") -> Term:
     if isinstance(spec, str):
         spec = {"phrases": [spec]}
     check(spec, _TERM, where)
@@ -324,7 +337,8 @@ def _parse_term(spec: Any, where: str, strict: bool = True) -> Term:
         term.phrases = check(spec["phrases"], STRINGS, f"{where}.phrases")
         expect(all(p.strip() for p in term.phrases), f"{where}.phrases", "non-empty phrases")
         term.raw_phrases = tuple(term.phrases)
-        inflect_ = check(spec.get("inflect", True), BOOLEAN, f"{where}.inflect")
+        # the spelling family `inflect` adds is English (plural -s, "rock star"/"rockstar"): other packs list forms
+        inflect_ = check(spec.get("inflect", language == "en"), BOOLEAN, f"{where}.inflect")
         if fix is not None:
             term.fixes = fix_forms(term.phrases, fix, inflect_)
         if inflect_:
@@ -334,6 +348,8 @@ def _parse_term(spec: Any, where: str, strict: bool = True) -> Term:
     term.suggest = tuple(check(spec.get("suggest", []), STRINGS, f"{where}.suggest"))
     term.fix = fix
     term.message = check(spec.get("message"), _MAYBE_TEXT, f"{where}.message")
+    if spec.get("severity") is not None:
+        term.severity = check(spec["severity"], _SEVERITY, f"{where}.severity")
     term.exceptions = check(spec.get("exceptions", []), STRINGS, f"{where}.exceptions")
     expect(all(p.strip() for p in term.exceptions), f"{where}.exceptions", "non-empty phrases")
     return term

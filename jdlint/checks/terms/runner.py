@@ -15,6 +15,10 @@ when that cannot be shown to give the same matches (a trained or extended
 pipeline, a pattern reading sentences or tags, an unbounded one, a stretch
 still short after it was recut by words), and in a process that has linted
 less than `WINDOWS_AFTER_CHARS` (setting up the anchor scan would cost more).
+Each pack reads postings in its own language only (`language:`, default
+`en`; English packs also read postings whose language is undetermined), so
+there is one set of matchers per language, compiled with that language's
+pipeline the first time a posting in it is linted.
 A match is dropped when an exception of its rule overlaps it, when it lies
 in a section kind the rule skips, or (for bias rules) inside the EEO
 statement. Overlapping matches of one rule keep the longest.
@@ -22,17 +26,20 @@ statement. Overlapping matches of one rule keep the longest.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from jdlint import data
 from jdlint.checks.terms.pack import TermRule, builtin_packs, load_pack
 from jdlint.config.plugins import call_each
+from jdlint.config.schema import ConfigError
+from jdlint.facts.language import pack_language
 from jdlint.hookspecs import hookimpl
 from jdlint.match import token_windows
 from jdlint.match.gated_matcher import GatedMatcher
 from jdlint.match.lowered import lowered
 from jdlint.model.finding import Hit
+from jdlint.model.rule import Rule
 
 Matches = dict[str, list[tuple[int, int]]]  # match key -> (start, end) character offsets
 # Setting up the anchor scan costs about what tokenizing this much text does: a run that
@@ -74,70 +81,29 @@ class _Compiled:
 
 
 class TermChecker:
-    """A plugin object holding the loaded packs; compiled lazily on first check."""
+    """A plugin object holding the loaded packs; compiled lazily on first check, per language."""
 
     def __init__(self, term_rules: list[TermRule]) -> None:
+        self.by_language: dict[str, _Languaged] = {}
+        for tr in term_rules:
+            self.by_language.setdefault(tr.language, _Languaged([])).term_rules.append(tr)
         self.term_rules = term_rules
-        self._compiled: _Compiled | None = None
-        self._nlp_id = None
+        self._rules = _merge([tr.rule for tr in term_rules])
 
     @hookimpl
     def jdlint_rules(self):
-        return [tr.rule for tr in self.term_rules]
+        return self._rules
 
-    def compile(self, nlp) -> _Compiled:
-        if self._compiled is not None and self._nlp_id == id(nlp):
-            return self._compiled
-        from spacy.matcher import PhraseMatcher
-
-        common = frozenset(nlp.Defaults.stop_words) | frozenset(data.load("shared/frequent-words.yaml")["words"])
-        phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        patterns = GatedMatcher(nlp.vocab, nlp.Defaults.stop_words)
-        exc_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        exc_patterns = GatedMatcher(nlp.vocab, nlp.Defaults.stop_words)
-        # a match holds one of these words (lower case) -> the tokens it reaches either side of it
-        anchors: dict[str, int] = {}
-        longest = {"term": 0, "exception": 0}
-
-        def phrase_docs(texts: list[str], kind: str) -> list[Any]:
-            docs = list(nlp.tokenizer.pipe(texts))
-            for d in docs:
-                longest[kind] = max(longest[kind], len(d))
-                if kind == "term" and len(d):
-                    word = _rarest(d, common)
-                    anchors[word] = max(anchors.get(word, 0), len(d) - 1)
-            return docs
-
-        for r, tr in enumerate(self.term_rules):
-            for t, term in enumerate(tr.terms):
-                key = f"t{r}.{t}"
-                if term.phrases:
-                    phrases.add(key, phrase_docs(term.phrases, "term"))
-                else:
-                    patterns.add(key, [term.pattern])
-                if term.exceptions:
-                    exc_phrases.add(f"x{r}.{t}", phrase_docs(term.exceptions, "exception"))
-            texts = [e for e in tr.exceptions if isinstance(e, str)]
-            pats = [e for e in tr.exceptions if not isinstance(e, str)]
-            if texts:
-                exc_phrases.add(f"x{r}", phrase_docs(texts, "exception"))
-            if pats:
-                exc_patterns.add(f"x{r}", pats)
-        for word, longest_match in patterns.anchor_texts["LOWER"].items():
-            anchors[word.lower()] = max(anchors.get(word.lower(), 0), longest_match - 1)
-        orth = {word: longest_match - 1 for word, longest_match in patterns.anchor_texts["ORTH"].items()}
-        windowed = (
-            token_windows.windowable(anchors, orth)
-            and patterns.anchored
-            and patterns.local
-            and exc_patterns.local
-            and token_windows.plain_tokenizer(nlp)
-        )
-        # an exception counts when it overlaps a match: it lies within the match and its own length
-        reach = max(longest["term"], patterns.longest) + max(longest["exception"], exc_patterns.longest)
-        self._compiled = _Compiled(phrases, patterns, exc_phrases, exc_patterns, (anchors, orth), windowed, reach)
-        self._nlp_id = id(nlp)
-        return self._compiled
+    def compile(self, nlp, language: str = "en") -> _Compiled | None:
+        """The matchers of the packs in `language` (None: there are none), made with `nlp`."""
+        group = self.by_language.get(language)
+        if group is None:
+            return None
+        if group.compiled is not None and group.nlp_id == id(nlp):
+            return group.compiled
+        group.compiled = _compile(group.term_rules, nlp)
+        group.nlp_id = id(nlp)
+        return group.compiled
 
     def _match(self, posting, context, c: _Compiled) -> tuple[Matches, Matches]:
         """Term matches and exception matches, as character spans, keyed by their matcher key.
@@ -166,9 +132,11 @@ class TermChecker:
 
     @hookimpl
     def jdlint_check(self, posting, context):
-        if not self.term_rules or not any(context.enabled(tr.rule.id) for tr in self.term_rules):
+        group = self.by_language.get(pack_language(context.language))
+        if group is None or not any(context.enabled(tr.rule.id) for tr in group.term_rules):
             return []
-        found, exceptions = self._match(posting, context, self.compile(context.nlp))
+        term_rules = group.term_rules
+        found, exceptions = self._match(posting, context, self.compile(context.nlp, pack_language(context.language)))
         if not found:
             return []
         hits: list[Hit] = []
@@ -181,7 +149,7 @@ class TermChecker:
                     continue
                 per_rule.setdefault(r, []).append((s, e, t))
         for r, spans in per_rule.items():
-            tr = self.term_rules[r]
+            tr = term_rules[r]
             if not context.enabled(tr.rule.id):
                 continue
             spans.sort(key=lambda x: (x[0], -(x[1] - x[0])))
@@ -202,8 +170,88 @@ class TermChecker:
                 message = template.replace("{match}", matched)
                 if term.suggest and "{suggest" not in template:
                     message += " Consider: " + ", ".join(f"“{x}”" for x in term.suggest) + "."
-                hits.append(Hit(tr.rule.id, start, end, message, term.suggest, None, term.fix_for(matched)))
+                hits.append(Hit(tr.rule.id, start, end, message, term.suggest, term.severity, term.fix_for(matched)))
         return hits
+
+
+@dataclass
+class _Languaged:
+    """The term rules of one language and their matchers."""
+
+    term_rules: list[TermRule]
+    compiled: _Compiled | None = None
+    nlp_id: int | None = None
+
+
+def _merge(rules: list[Rule]) -> list[Rule]:
+    """One `Rule` per id: packs in other languages may add terms to an id, and its languages add up.
+
+    The metadata shown (summary, docs, examples) is that of the English pack where there is one.
+    Two packs of one language declaring one id is an error, as two plugins declaring it are.
+    """
+    out: dict[str, Rule] = {}
+    for rule in rules:
+        had = out.get(rule.id)
+        if had is None:
+            out[rule.id] = rule
+            continue
+        if set(had.languages) & set(rule.languages):
+            raise ConfigError(f"{rule.origin}: rule id {rule.id!r} is already defined")
+        languages = tuple(sorted({*had.languages, *rule.languages}, key=lambda c: (c != "en", c)))
+        first = rule if "en" in rule.languages else had
+        out[rule.id] = replace(first, languages=languages, fixable=had.fixable or rule.fixable)
+    return list(out.values())
+
+
+def _compile(term_rules: list[TermRule], nlp) -> _Compiled:
+    from spacy.matcher import PhraseMatcher
+
+    common = frozenset(nlp.Defaults.stop_words) | frozenset(data.load("shared/frequent-words.yaml")["words"])
+    phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+    patterns = GatedMatcher(nlp.vocab, nlp.Defaults.stop_words)
+    exc_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+    exc_patterns = GatedMatcher(nlp.vocab, nlp.Defaults.stop_words)
+    # a match holds one of these words (lower case) -> the tokens it reaches either side of it
+    anchors: dict[str, int] = {}
+    longest = {"term": 0, "exception": 0}
+
+    def phrase_docs(texts: list[str], kind: str) -> list[Any]:
+        docs = list(nlp.tokenizer.pipe(texts))
+        for d in docs:
+            longest[kind] = max(longest[kind], len(d))
+            if kind == "term" and len(d):
+                word = _rarest(d, common)
+                anchors[word] = max(anchors.get(word, 0), len(d) - 1)
+        return docs
+
+    for r, tr in enumerate(term_rules):
+        for t, term in enumerate(tr.terms):
+            key = f"t{r}.{t}"
+            if term.phrases:
+                phrases.add(key, phrase_docs(term.phrases, "term"))
+            else:
+                patterns.add(key, [term.pattern])
+            if term.exceptions:
+                exc_phrases.add(f"x{r}.{t}", phrase_docs(term.exceptions, "exception"))
+        texts = [e for e in tr.exceptions if isinstance(e, str)]
+        pats = [e for e in tr.exceptions if not isinstance(e, str)]
+        if texts:
+            exc_phrases.add(f"x{r}", phrase_docs(texts, "exception"))
+        if pats:
+            exc_patterns.add(f"x{r}", pats)
+    for word, longest_match in patterns.anchor_texts["LOWER"].items():
+        anchors[word.lower()] = max(anchors.get(word.lower(), 0), longest_match - 1)
+    orth = {word: longest_match - 1 for word, longest_match in patterns.anchor_texts["ORTH"].items()}
+    windowed = (
+        token_windows.windowable(anchors, orth)
+        and patterns.anchored
+        and patterns.local
+        and exc_patterns.local
+        and token_windows.plain_tokenizer(nlp)
+    )
+    # an exception counts when it overlaps a match: it lies within the match and its own length
+    reach = max(longest["term"], patterns.longest) + max(longest["exception"], exc_patterns.longest)
+    return _Compiled(phrases, patterns, exc_phrases, exc_patterns, (anchors, orth), windowed, reach)
 
 
 def _run(matcher, doc) -> list:
