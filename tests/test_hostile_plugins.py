@@ -97,8 +97,8 @@ def test_a_plugin_that_ends_the_process_costs_one_file(tmp_path, kind, jobs):
         assert {"exclusionary-jargon"} <= {f["rule"] for f in findings if f["path"].endswith(name)}
 
 
-def test_keyboard_interrupt_from_a_plugin_through_the_api_is_its_finding(tmp_path):
-    """In-process (no signal handler installed, as for any library user) a plugin's interrupt is re-raised."""
+def test_sys_exit_from_a_plugin_through_the_api_is_its_finding(tmp_path):
+    """In-process (the Python API, no worker) a plugin's `sys.exit` is its finding, not the caller's end."""
     env = install(tmp_path / "site", "sys-exit")
     code = (
         "import jdlint; r = jdlint.lint_text(" + repr(TRIGGER) + ");"
