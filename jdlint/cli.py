@@ -248,6 +248,13 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _err(line: str) -> None:
+    """One diagnostic line on stderr, escaped: it may quote file names and configuration (`report.escape`)."""
+    from jdlint.report.escape import stderr
+
+    print(stderr(line), file=sys.stderr)
+
+
 def _split(values: list[str] | None) -> list[str] | None:
     if not values:
         return None
@@ -263,12 +270,21 @@ def run() -> None:
     before `main` returns, and the output streams are flushed here. The
     process is jdlint's own, so its garbage collector is tuned (`gc_tuning`).
     """
-    from jdlint.run import gc_tuning
+    try:
+        from jdlint.engine import interrupt
+        from jdlint.run import gc_tuning
 
-    gc_tuning.tune()
-    code = main()
+        interrupt.install()  # a plugin's KeyboardInterrupt is then told from the user's Ctrl-C
+        gc_tuning.tune()
+        code = main()
+    except KeyboardInterrupt:  # Ctrl-C before `main` could catch it: one line, not a traceback
+        _err("jdlint: interrupted")
+        code = 130
     if "logging" in sys.modules:
         sys.modules["logging"].shutdown()
+    if "multiprocessing.util" in sys.modules:  # an interrupted pool's semaphores: unlink them, or the
+        with contextlib.suppress(Exception):  # resource tracker warns about "leaked semaphore objects"
+            sys.modules["multiprocessing.util"]._run_finalizers()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):  # a closed pipe (`jdlint … | head`) has nothing left to flush
             stream.flush()
@@ -286,10 +302,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
         return _dispatch(args)
     except UsageError as exc:
-        print(f"{exc}", file=sys.stderr)
+        _err(f"{exc}")
         return 2
     except KeyboardInterrupt:
-        print("jdlint: interrupted", file=sys.stderr)
+        _err("jdlint: interrupted")
         return 130
     except BrokenPipeError:
         return 0
@@ -317,7 +333,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.command == "lsp":
             return _lsp()
     except (ConfigError, PathError) as exc:
-        print(f"jdlint: error: {exc}", file=sys.stderr)
+        _err(f"jdlint: error: {exc}")
         return 2
     return 2
 
@@ -338,6 +354,8 @@ def _check(args: argparse.Namespace) -> int:
 
     if args.format == "html":
         _require_report_extra()
+    if args.no_cache:  # nor parsed YAML: bundled rules are read from their files (workers inherit this)
+        os.environ["JDLINT_NO_YAML_CACHE"] = "1"
     if args.statistics and args.format == "sarif":
         raise UsageError(
             "jdlint check: --statistics prints counts per rule, and SARIF carries findings only; "
@@ -379,7 +397,7 @@ def _check(args: argparse.Namespace) -> int:
         from jdlint.run import baseline
 
         n = baseline.write(result, args.write_baseline)
-        print(f"jdlint: recorded {n} finding{'s' if n != 1 else ''} in {args.write_baseline}", file=sys.stderr)
+        _err(f"jdlint: recorded {n} finding{'s' if n != 1 else ''} in {args.write_baseline}")
         return 0
     if known is not None:
         from jdlint.run import baseline
@@ -387,13 +405,13 @@ def _check(args: argparse.Namespace) -> int:
         hidden = baseline.hide(result, known, args.baseline)
         if hidden and not args.quiet and args.format in ("text", "concise"):
             plural = "s" if hidden != 1 else ""
-            print(f"jdlint: {hidden} known finding{plural} hidden by {args.baseline}", file=sys.stderr)
+            _err(f"jdlint: {hidden} known finding{plural} hidden by {args.baseline}")
     if args.fix or args.diff:
         code = _apply_fixes(result, args, spec, from_stdin=stdin is not None)
     else:
         code = _report(result, args, spec)
     for p in missing:
-        print(f"jdlint: error: {p}: no such file or directory", file=sys.stderr)
+        _err(f"jdlint: error: {p}: no such file or directory")
     return 2 if missing else code
 
 
@@ -446,15 +464,15 @@ def _apply_fixes(result, args: argparse.Namespace, engine, from_stdin: bool) -> 
 
     done = fix_report(result, write=args.fix, from_stdin=from_stdin)
     for path, reason in done.errors:
-        print(f"jdlint: error: {path}: {reason}", file=sys.stderr)
+        _err(f"jdlint: error: {path}: {reason}")
     if args.diff:
         sys.stdout.write("".join(done.diffs))
         sys.stdout.flush()
         if not args.quiet:
-            print(f"jdlint: {done.describe()}; nothing written (use --fix to apply)", file=sys.stderr)
+            _err(f"jdlint: {done.describe()}; nothing written (use --fix to apply)")
         return 2 if done.errors else (1 if done.fixes else 0)
     if done.fixes and not args.quiet:
-        print(f"jdlint: fixed {done.describe()}", file=sys.stderr)
+        _err(f"jdlint: fixed {done.describe()}")
     code = _report(result, args, engine)
     return 2 if done.errors else code
 
@@ -593,7 +611,7 @@ def _explain(args: argparse.Namespace) -> int:
 
         close = difflib.get_close_matches(args.rule, list(engine.rules), n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else "; see `jdlint rules`"
-        print(f"jdlint: error: unknown rule {args.rule!r}{hint}", file=sys.stderr)
+        _err(f"jdlint: error: unknown rule {args.rule!r}{hint}")
         return 2
     print(rule.explain_text())
     return 0
@@ -605,7 +623,7 @@ def _init(args: argparse.Namespace) -> int:
     from jdlint.config import STARTER
 
     if os.path.exists(args.path) and not args.force:
-        print(f"jdlint: error: {args.path} already exists (use --force to overwrite)", file=sys.stderr)
+        _err(f"jdlint: error: {args.path} already exists (use --force to overwrite)")
         return 2
     with open(args.path, "w", encoding="utf-8") as fh:
         fh.write(STARTER)
@@ -622,8 +640,7 @@ def _lsp() -> int:
             file=sys.stderr,
         )
         return 2
-    serve()
-    return 0
+    return serve()
 
 
 if __name__ == "__main__":

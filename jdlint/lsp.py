@@ -25,7 +25,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
+from pygls.protocol.json_rpc import JsonRPCNotification
 from pygls.uris import to_fs_path
 from pygls.workspace.position_codec import PositionCodec
 
@@ -47,6 +50,21 @@ _SEVERITY = {
     Severity.WARNING: types.DiagnosticSeverity.Warning,
     Severity.INFO: types.DiagnosticSeverity.Hint,  # editors show hints unobtrusively (dots, not squiggles)
 }
+
+
+class Protocol(LanguageServerProtocol):
+    """pygls' protocol, answering a request whose params cannot be decoded (JSON-RPC: Invalid params).
+
+    pygls logged such a request and dropped it, so the client waited for an answer forever."""
+
+    def structure_message(self, data: dict[str, Any]):
+        try:
+            return super().structure_message(data)
+        except JsonRpcException as exc:
+            if "id" in data and "method" in data:
+                error = exc if isinstance(exc, JsonRpcInvalidParams) else JsonRpcInvalidParams()
+                self._send_response(data["id"], None, error.to_response_error())
+            return JsonRPCNotification(method="$/jdlint/undecodable", jsonrpc="2.0", params=None)
 
 
 class Linter:
@@ -72,12 +90,19 @@ class Linter:
 
         An editor opens whatever the user opens; a file the configuration's `exclude`
         covers gets no diagnostics (publishing none clears earlier ones), as on the
-        command line with `--force-exclude`.
+        command line with `--force-exclude`. A buffer over the configuration's
+        `max-file-size` is not linted, as the CLI skips such a file: one `file-too-large`
+        finding says so (a 10 MB buffer blocked every request for 5-11 s).
         """
         engine = self.engine_for(path)
         if path is not None and engine.config.excludes(path):
             return [], {}
-        result = api.lint_text(text, path=path or "<untitled>", engine=engine)
+        name = path or "<untitled>"
+        limit = engine.config.max_file_size
+        if len(text) > limit or len(text.encode("utf-8", "surrogatepass")) > limit:
+            message = f"this document is over the {limit}-byte limit (`max-file-size`); it was not linted"
+            return [engine.file_error(name, "file-too-large", message)], {}
+        result = api.lint_text(text, path=name, engine=engine)
         return result.findings, result.summary
 
 
@@ -154,7 +179,7 @@ class JdlintServer:
     """The handlers, around one pygls `LanguageServer`."""
 
     def __init__(self) -> None:
-        self.server = LanguageServer("jdlint", __version__)
+        self.server = LanguageServer("jdlint", __version__, protocol_cls=Protocol)
         self.linter = Linter()
         self.docs: dict[str, DocState] = {}
         self._pending: dict[str, asyncio.TimerHandle] = {}
@@ -376,7 +401,14 @@ def create_server() -> JdlintServer:
     return JdlintServer()
 
 
-def serve(**_: Any) -> None:
-    """Run the server on stdin/stdout until the client says exit."""
+def serve(**_: Any) -> int:
+    """Run the server on stdin/stdout until the client says exit; the exit code the LSP spec asks for.
+
+    0 after `shutdown` then `exit`, 1 when the client exits (or the input ends) without `shutdown`."""
     logging.basicConfig(level=logging.WARNING)  # to stderr: stdout belongs to the protocol
-    create_server().server.start_io()
+    from jdlint.engine import interrupt
+
+    interrupt.install()  # a plugin's KeyboardInterrupt is then its finding, not the server's end
+    server = create_server().server
+    server.start_io()
+    return 0 if getattr(server.protocol, "_shutdown", False) else 1

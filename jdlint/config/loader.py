@@ -20,13 +20,22 @@ from typing import Any
 from jdlint.config.globs import matches_any
 from jdlint.config.roots import search_folders
 from jdlint.config.schema import BOOLEAN, STRINGS, ConfigError, Shape, Table, check, kind, one_of, show, whole
+from jdlint.data import safe_read
 from jdlint.model.finding import Severity
 
 CONFIG_NAMES = (".jdlint.yaml", ".jdlint.yml", "pyproject.toml")
 SEVERITY_VALUES = ("error", "warning", "info", "off")
+# YAML 1.1 reads a bare `off` (the starter file's own `culture-fit: off`) as false: false means off
+_SEVERITY_LEVEL = Shape(
+    "one of " + ", ".join(SEVERITY_VALUES),
+    lambda v: v is False or (isinstance(v, str) and v.lower() in SEVERITY_VALUES),
+    lambda v: "off" if v is False else v.lower(),
+    show,
+)
 DOCUMENT_KINDS = ("posting", "not-a-posting", "template", "job-family")  # see jdlint.facts.kind
 FAIL_ON_VALUES = ("error", "warning", "info", "never")
 DEFAULT_MAX_FILE_SIZE = 10 * 1024 * 1024
+MAX_CONFIG_BYTES = safe_read.MB  # a configuration file is a few KB; a device or FIFO is refused
 
 
 @dataclass
@@ -87,7 +96,7 @@ _SCHEMA = Table(
         "exclude": _STRINGS,  # path globs never linted
         "force-exclude": BOOLEAN.showing(show),  # exclude even files named on the command line
         "rule-packs": _STRINGS,  # paths of extra YAML rule packs
-        "severity": Table(values=one_of(SEVERITY_VALUES)),  # rule id -> level
+        "severity": Table(values=_SEVERITY_LEVEL),  # rule id -> level
         "fail-on": one_of(FAIL_ON_VALUES),
         "per-path-ignores": Table(values=_STRINGS),  # path glob -> rule ids
         "per-path-kind": Table(values=one_of(DOCUMENT_KINDS)),  # path glob -> document kind
@@ -128,7 +137,7 @@ def load_file(path: str) -> Config:
     p = Path(path)
     root = os.path.abspath(p.parent)  # globs are matched relative to it from any working directory
     try:
-        raw_text = p.read_text(encoding="utf-8")
+        raw_text = safe_read.read_bytes(p, MAX_CONFIG_BYTES).decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the configuration ({exc})") from None
     if p.name == "pyproject.toml":
@@ -149,7 +158,15 @@ def load_file(path: str) -> Config:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else path
         raise ConfigError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    except (ValueError, RecursionError) as exc:  # YAML reads 2025-02-29 as a date, and there is none
+        raise ConfigError(f"{path}: not valid YAML: {_value_problem(exc)}") from None
     return from_mapping(raw, path, root)
+
+
+def _value_problem(exc: BaseException) -> str:
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    return f"{exc} (an impossible date? write dates as YYYY-MM-DD, and quote text that looks like one)"
 
 
 def find_config(start: str | None) -> str | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import pluggy
@@ -21,6 +21,7 @@ from jdlint.config import Config, ConfigError
 from jdlint.config.globs import matches_any
 from jdlint.config.plugins import call_each
 from jdlint.config.schema import Table, check, like
+from jdlint.engine import interrupt
 from jdlint.engine.spec import EngineSpec
 from jdlint.engine.suppress import apply as apply_suppressions
 from jdlint.engine.suppress import corrected, parse_directives, unknown_ids, unknown_message
@@ -89,6 +90,9 @@ class Engine:
         self._enabled_by_language: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
         self._plugin_names = frozenset(name for name, _ in pm.list_name_plugin())
         self._spec_enabled = self.enabled
+        # called with a plugin's name before each of its per-file hooks: a worker process records it,
+        # so a plugin that kills the process (os._exit, a segfault) can still be named
+        self.watch: Callable[[str], None] | None = None
 
     @property
     def reproducible(self) -> bool:
@@ -221,6 +225,8 @@ class Engine:
         for impl in reversed(self.pm.hook.jdlint_check.get_hookimpls()):
             name = impl.plugin_name
             kwargs = {"posting": posting, "context": ctx}
+            if self.watch is not None:
+                self.watch(name)
             try:
                 result = impl.function(*[ctx.doc if a == "doc" else kwargs[a] for a in impl.argnames])
                 mine: list[Finding] = []  # a plugin that fails part-way reports nothing but its failure
@@ -231,7 +237,9 @@ class Engine:
                     if finding.rule in enabled:  # a rule for another language is never shown
                         mine.append(finding)
                 findings.extend(mine)
-            except Exception as exc:
+            except BaseException as exc:  # SystemExit and a plugin's KeyboardInterrupt too: never the run's end
+                if interrupt.by_user(exc):
+                    raise
                 failures.append(self._internal(posting, name, exc))
         findings = self._configure(posting.path, findings)
         directives = parse_directives(posting)
@@ -269,6 +277,8 @@ class Engine:
         summary: dict = {}
         for impl in self.pm.hook.jdlint_file_summary.get_hookimpls():
             kw = {"posting": posting, "context": ctx, "findings": findings}
+            if self.watch is not None:
+                self.watch(impl.plugin_name)
             try:
                 extra = impl.function(*[ctx.doc if a == "doc" else kw[a] for a in impl.argnames])
                 if extra is not None and not isinstance(extra, dict):
@@ -276,7 +286,9 @@ class Engine:
                 if extra:
                     json.dumps(extra)  # the JSON reporter must be able to write it
                     summary.update({k: v for k, v in extra.items() if k != "path"})
-            except Exception as exc:
+            except BaseException as exc:
+                if interrupt.by_user(exc):
+                    raise
                 findings.append(self._internal(posting, impl.plugin_name, exc))
         return findings, summary
 

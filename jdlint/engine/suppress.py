@@ -10,7 +10,9 @@ finding is itself reported as `unused-suppression`.
 
 from __future__ import annotations
 
+import heapq
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from jdlint.model.posting import Posting
@@ -37,9 +39,11 @@ def parse_directives(posting: Posting) -> list[Directive]:
     if "jdlint-" not in text:
         return []
     out: list[Directive] = []
-    code = posting.code_ranges
+    code = sorted(posting.code_ranges)
+    starts = [a for a, _ in code]
     for m in _COMMENT.finditer(text):
-        if any(a <= m.start() < b for a, b in code):
+        k = bisect_right(starts, m.start()) - 1  # the code block starting last at or before it
+        if k >= 0 and m.start() < code[k][1]:
             continue
         rules = tuple(r for r in re.split(r"[\s,]+", m.group(2).strip()) if r) or (ALL,)
         line, _ = posting.lines.position(m.start())
@@ -73,23 +77,54 @@ def _resolve_ranges(directives: list[Directive], last_line: int) -> None:
 
 
 def apply(findings: list, directives: list[Directive]) -> list:
-    """Drop suppressed findings; mark the directives that were used."""
+    """Drop suppressed findings; mark the directives that were used.
+
+    Matched by line, not finding against every comment (a 1.6 MB file of comments and
+    findings took 254 s that way): for each name a comment can give (a rule id, a
+    category, or none for all), its findings in line order sweep its comments' line
+    ranges in start order. A finding is covered when some range begun at or before its
+    line ends at or after it; the ranges still open then are the comments it uses.
+    O((findings + comments) log comments).
+    """
     if not directives:
         return findings
-    kept = []
-    for f in findings:
-        hit = False
-        for d in directives:
-            if d.kind == "enable":
-                continue
-            if (ALL in d.rules or f.rule in d.rules or f.category in d.rules) and any(
-                a <= f.line <= b for a, b in d.ranges
-            ):
-                d.used = True
-                hit = True
-        if not hit:
-            kept.append(f)
-    return kept
+    ranges: dict[str, list[tuple[int, int, int, Directive]]] = {}
+    for n, d in enumerate(directives):
+        if d.kind == "enable":
+            continue
+        for rule in d.rules:
+            for a, b in d.ranges:
+                ranges.setdefault(rule, []).append((a, b, n, d))
+    by_name: dict[str, list[int]] = {}
+    order = sorted(range(len(findings)), key=lambda i: findings[i].line)
+    for i in order:
+        f = findings[i]
+        by_name.setdefault(f.rule, []).append(i)
+        if f.category != f.rule:
+            by_name.setdefault(f.category, []).append(i)
+    suppressed: set[int] = set()
+    for name, spans in ranges.items():
+        members = order if name == ALL else by_name.get(name, [])
+        if not members:
+            continue
+        spans.sort(key=lambda t: (t[0], t[2]))
+        open_spans: list[tuple[int, int, Directive]] = []  # a heap by end line
+        k, reach = 0, 0
+        for i in members:
+            line = findings[i].line
+            while k < len(spans) and spans[k][0] <= line:
+                a, b, n, d = spans[k]
+                heapq.heappush(open_spans, (b, n, d))
+                reach = max(reach, b)
+                k += 1
+            while open_spans and open_spans[0][0] < line:
+                heapq.heappop(open_spans)  # ended before this line: no later finding is in it either
+            if reach >= line:
+                suppressed.add(i)
+                for _, _, d in open_spans:
+                    d.used = True
+                open_spans.clear()  # used now; `reach` still remembers what they cover
+    return [f for i, f in enumerate(findings) if i not in suppressed]
 
 
 def unknown_ids(directive: Directive, known: set[str]) -> list[str]:

@@ -9,12 +9,13 @@ from __future__ import annotations
 from typing import IO
 
 from jdlint.model.results import Report
-from jdlint.report import info_summary
+from jdlint.report import escape, info_summary
 from jdlint.report import statistics as stats
 
 
 def line(f) -> str:
-    return f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"
+    """One finding; its file name and message escaped (a newline in either must not start a new line)."""
+    return f"{escape.path(f.path)}:{f.line}:{f.column}: {f.severity} {f.rule} {escape.message(f.message)}"
 
 
 def render(

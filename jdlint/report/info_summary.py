@@ -9,13 +9,11 @@ read, keep every finding; the exit code is computed from every finding.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from jdlint.model.finding import Finding, Severity
 from jdlint.model.results import FileResult
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+from jdlint.report import escape
 
 
 def listed(findings: list[Finding], show_info: bool) -> list[Finding]:
@@ -36,7 +34,8 @@ def hidden_line(fr: FileResult, show_info: bool) -> str | None:
     """`job.md: 12 info findings not listed (gender-coded ×11: masculine-coded (masculine 8, feminine 3);
     eeo-statement ×1) — --show-info lists them`, or None when nothing is hidden.
 
-    Control characters in the path are replaced, so a file name cannot move the cursor or start a new line.
+    The path goes through `report.escape`, so a file name cannot move the cursor, start a new line or
+    hold a workflow command (even after the `jdlint: ` the github format puts first).
     """
     infos = hidden(fr, show_info)
     if not infos:
@@ -49,6 +48,6 @@ def hidden_line(fr: FileResult, show_info: bool) -> str | None:
             part += f": {gc['verdict']} (masculine {gc.get('masculine', 0)}, feminine {gc.get('feminine', 0)})"
         parts.append(part)
     total = len(infos)
-    path = _CONTROL.sub("\ufffd", fr.path)
+    path = escape.path(fr.path)  # one helper for every file name at the start of a line
     noun = "finding" if total == 1 else "findings"
     return f"{path}: {total} info {noun} not listed ({'; '.join(parts)}) — --show-info lists them"

@@ -37,7 +37,7 @@ def artifact_location(path: str, root: Path) -> dict:
     subfolder names a file the same way as a run from the top.
     """
     if path == "-" or path.startswith("<"):  # standard input without --stdin-filename: no file to point at
-        return {"uri": quote(path), "uriBaseId": BASE_ID}
+        return {"uri": quote(_raw(path)), "uriBaseId": BASE_ID}
     p = Path(os.path.abspath(path))
     try:
         rel = p.relative_to(root)
@@ -45,8 +45,13 @@ def artifact_location(path: str, root: Path) -> dict:
         try:
             rel = p.resolve().relative_to(root)
         except ValueError:
-            return {"uri": p.as_uri()}
-    return {"uri": quote(rel.as_posix()), "uriBaseId": BASE_ID}
+            return {"uri": "file://" + quote(_raw(p.as_posix()))}
+    return {"uri": quote(_raw(rel.as_posix())), "uriBaseId": BASE_ID}
+
+
+def _raw(name: str) -> bytes:
+    """A file name's bytes: a name that is not UTF-8 is percent-encoded byte for byte (RFC 3986)."""
+    return name.encode("utf-8", "surrogateescape")
 
 
 def source_root() -> Path:

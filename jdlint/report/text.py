@@ -6,7 +6,6 @@ is set (rich honours both)."""
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 from typing import IO
 
@@ -16,17 +15,12 @@ from rich.markup import escape
 from rich.table import Table
 
 from jdlint.model.results import Report
+from jdlint.report import escape as safe
 from jdlint.report import info_summary
 from jdlint.report import statistics as stats
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 FRAME_WIDTH = 160  # a code frame shows at most this many columns of a long line
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-
-
-def _safe(text: str) -> str:
-    """Control characters (a file's ESC sequences) never reach the terminal; one column each, as before."""
-    return _CONTROL.sub("\ufffd", text)
 
 
 def _window(src: str, col: int, end_col: int) -> tuple[str, int, int]:
@@ -63,13 +57,13 @@ def _frame(con: Console, f, lines: list[str], style: str) -> None:
     gutter = f"{f.line:>5} | "
     end_col = f.end_column if f.end_line == f.line else len(src) + 1
     src, col, end_col = _window(src, f.column, end_col)
-    src = _safe(src)
+    src = safe.frame(src)
     con.print(f"[dim]{gutter}[/dim]{escape(src)}")
     pad = cell_len(src[: col - 1])
     width = max(1, cell_len(src[col - 1 : end_col - 1]))
     con.print(" " * (len(gutter) + pad) + f"[{style}]" + "^" * width + "[/]")
     if f.suggestions:
-        con.print(" " * len(gutter) + "[green]suggestion:[/green] " + escape(", ".join(f.suggestions)))
+        con.print(" " * len(gutter) + "[green]suggestion:[/green] " + escape(safe.message(", ".join(f.suggestions))))
 
 
 def _rule_table(report: Report) -> Table:
@@ -101,7 +95,7 @@ def render(
     counts = report.counts()
     if statistics:
         for row in stats.table(report):
-            con.print(escape(_safe(row)))
+            con.print(escape(safe.message(row)))
         if not quiet:
             _summary_line(con, report, counts, hidden=0)
         return
@@ -114,13 +108,15 @@ def render(
             continue
         n = len(shown)
         if not quiet and shown:
-            con.print(f"[bold underline]{escape(fr.path)}[/] [dim]({n} problem{'s' if n != 1 else ''})[/dim]")
+            con.print(
+                f"[bold underline]{escape(safe.path(fr.path))}[/] [dim]({n} problem{'s' if n != 1 else ''})[/dim]"
+            )
         lines = fr.text.split("\n") if fr.text is not None else []
         for f in shown:
             sev = str(f.severity)
             con.print(
-                f"[bold]{escape(_safe(f.path))}:{f.line}:{f.column}[/bold]: "
-                f"[{_STYLE[sev]}]{sev}[/] [dim]{f.rule}[/dim] {escape(_safe(f.message))}"
+                f"[bold]{escape(safe.path(f.path))}:{f.line}:{f.column}[/bold]: "
+                f"[{_STYLE[sev]}]{sev}[/] [dim]{f.rule}[/dim] {escape(safe.message(f.message))}"
             )
             if not quiet and lines and f.line <= len(lines):
                 _frame(con, f, lines, _STYLE[sev])
@@ -139,7 +135,7 @@ def render(
             gc = fr.summary["gender_coding"]
             if gc.get("verdict") and gc["verdict"] != "neutral":
                 con.print(
-                    f"{escape(fr.path)}: {gc['verdict']} "
+                    f"{escape(safe.path(fr.path))}: {gc['verdict']} "
                     f"(masculine {gc.get('masculine', 0)}, feminine {gc.get('feminine', 0)})"
                 )
     _summary_line(con, report, counts, hidden)

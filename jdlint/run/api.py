@@ -100,8 +100,12 @@ def iter_results(
     stdin: tuple[str, bytes] | None = None,
     jobs: int | None = None,
     cache: bool | ResultCache = False,
+    isolate: bool = False,
 ) -> Iterator[FileResult]:
-    """FileResults in discovery order (stdin first)."""
+    """FileResults in discovery order (stdin first).
+
+    `isolate` (the CLI): when third-party plugins are installed, lint in a worker process even
+    on one core, so a plugin that calls `os._exit` or crashes costs one file, not the run."""
     from jdlint.run import parallel
 
     paths = list(paths)
@@ -126,16 +130,21 @@ def iter_results(
             data = data if data is not None else read_for_cache(path, config.max_file_size)
             if data is not None:
                 keys[i] = store.key(path, data)
-                hit = store.get(keys[i])
+                text = text_of(data)
+                hit = store.get(keys[i], text)  # checked against the text: a crafted entry is a miss
                 if hit is not None:
-                    done[i] = FileResult(path, hit[0], hit[1], text_of(data))
+                    done[i] = FileResult(path, hit[0], hit[1], text)
                     continue
         misses.append((i, path, data))
     workers = parallel.plan_workers(jobs, misses) if ref.spec is not None else 1
-    if (misses or not keys) and workers <= 1:
+    if isolate and misses and workers <= 1 and ref.spec is not None and parallel.third_party_plugins(ref.spec):
+        workers = 1  # third-party plugin code runs in a worker: one that exits or crashes costs its file only
+    else:
+        isolate = False
+    if (misses or not keys) and workers <= 1 and not isolate:
         ref.get()  # configuration and --select/--ignore errors surface here (with workers: as the first fails)
     computed: Iterable[tuple[int, FileResult]] = ()
-    if workers > 1:
+    if workers > 1 or isolate:
         computed = parallel.run(ref.spec, misses, as_of, workers, ref.get)  # type: ignore[arg-type]
     elif misses:
         computed = lint_in_process(ref.get(), misses, as_of)

@@ -10,6 +10,7 @@ baseline works from any working directory.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections import Counter
@@ -60,28 +61,51 @@ def entries(report: Report, baseline_path: str) -> list[dict]:
 
 
 def write(report: Report, baseline_path: str) -> int:
-    """Write the baseline atomically; return the number of findings recorded."""
+    """Write the baseline atomically; return the number of findings recorded.
+
+    The temporary file is a new, uniquely named file in the same folder (`mkstemp`:
+    created exclusively, never through a planted symlink), so concurrent writers and
+    a link left at a predictable name cannot redirect the write. A file name that is
+    not UTF-8 is kept as JSON's `\\udcXX` escapes (it reads back to the same name)."""
+    import tempfile
+
     data = {"version": VERSION, "tool": "jdlint", "findings": entries(report, baseline_path)}
-    tmp = f"{baseline_path}.jdlint-tmp"
+    folder = os.path.dirname(os.path.abspath(baseline_path))
+    tmp = None
     try:
-        with open(tmp, "w", encoding="utf-8", newline="\n") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=2)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(baseline_path)}.", suffix=".jdlint-tmp")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n", errors="surrogatepass") as fh:
+            fh.write(json.dumps(data, ensure_ascii=True, indent=2))
             fh.write("\n")
         os.replace(tmp, baseline_path)
+        tmp = None
     except OSError as exc:
         raise ConfigError(f"{baseline_path}: cannot write the baseline ({exc.strerror or exc})") from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
     return sum(e["count"] for e in data["findings"])
+
+
+MAX_BASELINE_BYTES = 256 * 1024 * 1024
+MAX_COUNT = 10**9  # more findings than any repository has: a larger count is not one jdlint wrote
 
 
 def load(baseline_path: str) -> Counter:
     """Fingerprint -> how many findings with it are known. Raises `ConfigError` naming the file."""
+    from jdlint.data import safe_read
+
     try:
-        with open(baseline_path, encoding="utf-8") as fh:
-            data = json.load(fh)
+        raw = safe_read.read_bytes(baseline_path, MAX_BASELINE_BYTES)
     except OSError as exc:
         raise ConfigError(f"{baseline_path}: cannot read the baseline ({exc.strerror or exc})") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:  # JSONDecodeError, and an int past Python's digit limit
         raise ConfigError(f"{baseline_path}: the baseline is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise ConfigError(f"{baseline_path}: the baseline is not valid JSON (nested too deeply)") from None
     if not isinstance(data, dict) or data.get("version") != VERSION or not isinstance(data.get("findings"), list):
         raise ConfigError(f"{baseline_path}: not a jdlint baseline (expected version {VERSION} with a findings list)")
     known: Counter = Counter()
@@ -89,7 +113,9 @@ def load(baseline_path: str) -> Counter:
         if not (isinstance(entry, dict) and isinstance(entry.get("fingerprint"), str)):
             raise ConfigError(f"{baseline_path}: findings[{i}]: expected an entry with a fingerprint")
         count = entry.get("count", 1)
-        known[entry["fingerprint"]] += count if isinstance(count, int) and count > 0 else 1
+        if isinstance(count, bool) or not isinstance(count, int) or not 0 < count <= MAX_COUNT:
+            raise ConfigError(f"{baseline_path}: findings[{i}].count: expected a whole number from 1 to {MAX_COUNT:,}")
+        known[entry["fingerprint"]] += count
     return known
 
 

@@ -35,4 +35,5 @@ def key(path: str, finding: Finding, text: str | None) -> str:
     """A hex digest of (path, rule, match, neighbourhood); the message stands in for an empty match."""
     context = neighbourhood(text, finding) if finding.match else finding.message
     raw = "\x1f".join((path, finding.rule, finding.match, context))
-    return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
+    # surrogateescape: a file name that is not UTF-8 hashes as its own bytes (valid UTF-8 is unchanged)
+    return hashlib.sha256(raw.encode("utf-8", "surrogateescape")).hexdigest()[:32]

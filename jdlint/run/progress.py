@@ -32,7 +32,7 @@ def lint(
     """`api.lint_paths`, with the bar when it helps."""
     report = Report()
     total = sum(1 for _ in discover(files, spec.config)) if files and sys.stderr.isatty() else 0
-    results = api.iter_results(files, spec, as_of, stdin, jobs, cache)
+    results = api.iter_results(files, spec, as_of, stdin, jobs, cache, isolate=True)
     if total <= MIN_FILES:
         report.files.extend(results)
         return report

@@ -38,12 +38,14 @@ from typing import Any
 from jdlint import data
 from jdlint.checks import FAMILIES
 from jdlint.config.schema import BOOLEAN, STRINGS, TEXT, ConfigError, Shape, Table, check, expect
-from jdlint.data import parse_yaml, yaml_cache
+from jdlint.data import parse_yaml, safe_read, yaml_cache
+from jdlint.data.loader import YAMLBomb, parse_untrusted_yaml
 from jdlint.model.finding import Severity
 from jdlint.model.rule import CATEGORIES, Rule
 
 MAX_PATTERN_TOKENS = 16
 MAX_REPEATS = 2
+MAX_PACK_BYTES = 8 * safe_read.MB  # the largest pack file read at all (jdlint's own are < 200 KB)
 # limits for user and plugin packs (strict); see the module docstring
 MAX_OPTIONAL = 4  # optional token slots per pattern: `?` counts 1, `{n,m}` counts m - n
 MAX_PATTERN_WORK = 512  # per pack: sum of pattern_work() (~0.2 µs per unit per token, measured)
@@ -180,11 +182,10 @@ def load_pack(path: str | Path, strict: bool = True) -> list[TermRule]:
     """
     path = str(path)
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        data = safe_read.read_bytes(path, MAX_PACK_BYTES)  # a FIFO or /dev/zero is refused, not read
         text = data.decode("utf-8").removeprefix("\ufeff")
         try:  # libyaml's safe loader is ~15x faster, and the parsed pack is cached on disk by content
-            raw = yaml_cache.load(data, parse_yaml)
+            raw = yaml_cache.load(data, parse_untrusted_yaml if strict else parse_yaml)
         except Exception as exc:
             if not _is_yaml_error(exc):
                 raise
@@ -193,8 +194,15 @@ def load_pack(path: str | Path, strict: bool = True) -> list[TermRule]:
             raw = yaml.safe_load(text)  # the pure-Python parser words its errors as users know them
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read rule pack ({exc.strerror or exc})") from None
+    except YAMLBomb as exc:
+        raise ConfigError(f"{path}: rule pack refused: {exc}") from None
     except UnicodeDecodeError as exc:
         raise ConfigError(f"{path}: rule pack is not UTF-8 (byte offset {exc.start}); re-save it as UTF-8") from None
+    except (ValueError, RecursionError) as exc:  # YAML reads 2025-02-29 as a date, and there is none
+        problem = "nested too deeply" if isinstance(exc, RecursionError) else f"{exc}"
+        raise ConfigError(
+            f"{path}: rule pack is not valid YAML: {problem} (an impossible date? quote text that looks like one)"
+        ) from None
     except Exception as exc:
         if not _is_yaml_error(exc):
             raise
