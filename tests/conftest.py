@@ -153,3 +153,22 @@ def corpus_dir() -> Path:
     if not CORPUS.is_dir():
         needs("corpus", f"no corpus at {CORPUS}: only CI has ../shared beside the clone")
     return CORPUS
+
+
+# A fixed identity for the git repositories the end-to-end tests build (no user config needed).
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "jdlint tests",
+    "GIT_AUTHOR_EMAIL": "tests@example.invalid",
+    "GIT_COMMITTER_NAME": "jdlint tests",
+    "GIT_COMMITTER_EMAIL": "tests@example.invalid",
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def git(*args: str, cwd: Path) -> str:
+    """Run git in `cwd` with the tests' identity; its output, stripped (a failure fails the test)."""
+    proc = subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, env={**os.environ, **GIT_ENV}, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.strip()

@@ -18,18 +18,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, needs
+from conftest import GIT_ENV, ROOT, git, needs
 
 import jdlint
 
 EXPRESSION = re.compile(r"\$\{\{\s*(.+?)\s*\}\}")
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "jdlint tests",
-    "GIT_AUTHOR_EMAIL": "tests@example.invalid",
-    "GIT_COMMITTER_NAME": "jdlint tests",
-    "GIT_COMMITTER_EMAIL": "tests@example.invalid",
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
 
 
 @pytest.fixture(scope="module")
@@ -100,14 +93,6 @@ def postings(tmp_path: Path) -> Path:
     (work / "postings").mkdir(parents=True)
     (work / "postings" / "ae.md").write_text("# Account Executive\n\nWe need a rockstar closer.\n", encoding="utf-8")
     return work
-
-
-def git(*args: str, cwd: Path) -> str:
-    proc = subprocess.run(
-        ["git", *args], cwd=cwd, capture_output=True, text=True, env={**os.environ, **GIT_ENV}, timeout=120
-    )
-    assert proc.returncode == 0, proc.stderr
-    return proc.stdout.strip()
 
 
 # -- shape ---------------------------------------------------------------------------------------------------------
@@ -367,6 +352,6 @@ def test_the_report_input_installs_the_extra_and_uploads_the_page_even_after_a_f
     assert "$JDLINT_EXTRAS" in install["run"] and "[report]" in install["env"]["JDLINT_EXTRAS"]
     write, upload = steps["Write the HTML report"], steps["Upload the HTML report"]
     assert write["if"].startswith("always()") and "inputs.report == 'true'" in write["if"]
-    assert "report $JDLINT_PATHS -o \"$JDLINT_REPORT\"" in write["run"]
+    assert 'report $JDLINT_PATHS -o "$JDLINT_REPORT"' in write["run"]
     assert upload["uses"].startswith("actions/upload-artifact@") and upload["with"]["name"] == "jdlint-report"
     assert action["inputs"]["report"]["default"] == "false"

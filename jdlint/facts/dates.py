@@ -63,3 +63,17 @@ def posted_date(posting: Posting) -> dt.date | None:
             if found:
                 return found
     return None
+
+
+def data_date(value: object, where: str) -> dt.date | None:
+    """A date field of bundled or plugin law data (`effective: 2026-10-01`, or null when not settled).
+
+    A bad value is an error naming where it is, never a silent "no date": a law with a wrong date
+    would otherwise be applied from the wrong day.
+    """
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"{where}: effective must be YYYY-MM-DD or null") from None

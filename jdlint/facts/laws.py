@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from functools import cache
 
 from jdlint import data
+from jdlint.facts.dates import data_date
+
+_WHERE = "rules/shared/jurisdictions.yaml: "  # where a bad date is reported
 
 REMOTE_VALUES = ("covered", "not-addressed", "unconfirmed", "worksite")
 STATUS_VALUES = ("enacted", "enacted-not-in-force", "pending")
@@ -69,15 +72,6 @@ class Law:
         return size is None or size >= self.threshold
 
 
-def _date(value: object, where: str) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise ValueError(f"rules/shared/jurisdictions.yaml: {where}: effective must be YYYY-MM-DD or null") from None
-
-
 def _law(raw: dict) -> Law:
     lid = str(raw["id"])
     remote = str(raw.get("remote", "unconfirmed"))
@@ -94,7 +88,7 @@ def _law(raw: dict) -> Law:
         country=str(raw.get("country", "")),
         jurisdiction=raw["jurisdiction"],
         law=str(raw["law"]),
-        effective=_date(raw.get("effective"), lid),
+        effective=data_date(raw.get("effective"), f"{_WHERE}{lid}"),
         threshold=int(raw.get("threshold", 1)),
         disclose=" ".join(str(raw.get("disclose", "a pay range")).split()),
         remote=remote,
@@ -104,7 +98,7 @@ def _law(raw: dict) -> Law:
         unconfirmed=tuple(str(u) for u in raw.get("unconfirmed") or ()),
         status=str(raw.get("status", "enacted")),
         timing=str(raw.get("timing", IN_AD)),
-        in_force_since=_date(raw.get("in_force"), lid),
+        in_force_since=data_date(raw.get("in_force"), f"{_WHERE}{lid}"),
         benefits=bool(raw.get("benefits", False)),
         minimum_ok=bool(raw.get("minimum_ok", False)),
         example=str(raw.get("example", DEFAULT_EXAMPLE)),
@@ -122,7 +116,7 @@ def _width(raw: object, where: str) -> Width | None:
         max_ratio=float(raw["max_ratio"]),
         status=str(raw.get("status", "enacted")),
         law=str(raw.get("law", "")),
-        since=_date(raw.get("since"), where),
+        since=data_date(raw.get("since"), f"{_WHERE}{where}"),
     )
 
 

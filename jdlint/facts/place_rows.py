@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from jdlint.facts.dates import data_date
 from jdlint.facts.places import JobPlace
 
 
@@ -45,15 +46,6 @@ class PlaceRow:
         return size is None or size >= self.threshold
 
 
-def _date(value: object, where: str) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        raise ValueError(f"{where}: effective must be YYYY-MM-DD or null") from None
-
-
 def load_rows(raw: Iterable[dict], where: str) -> tuple[PlaceRow, ...]:
     """Rows from a rule's YAML list (`where` names the file in errors)."""
     rows = []
@@ -65,7 +57,7 @@ def load_rows(raw: Iterable[dict], where: str) -> tuple[PlaceRow, ...]:
                 name=str(r["name"]),
                 jurisdiction=str(r["jurisdiction"]),
                 law=str(r.get("law", "")),
-                effective=_date(r.get("effective"), f"{where}: {rid}"),
+                effective=data_date(r.get("effective"), f"{where}: {rid}"),
                 cities=tuple(str(c) for c in r.get("cities") or ()),
                 threshold=int(r.get("threshold", 1)),
                 sources=tuple(str(s) for s in r.get("sources") or ()),
