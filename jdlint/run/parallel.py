@@ -26,6 +26,7 @@ import os
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from jdlint.config import ConfigError
 from jdlint.run import gc_tuning
 from jdlint.run.batch import lint_batch
 from jdlint.run.engines import build
@@ -135,6 +136,8 @@ def run(
                 results = fut.result()
             except _StartFailed:
                 results = lint_batch(local(), pending[fut], as_of)
+            except ConfigError:
+                raise  # a plugin or the configuration failed at set-up: exit 2 naming it, not a crash per file
             except Exception:
                 suspects.extend(pending[fut])
                 continue
@@ -174,6 +177,8 @@ def _isolate(
                         results = fut.result()
                     except _StartFailed:
                         results = lint_batch(local(), [item], as_of)
+                    except ConfigError:
+                        raise
                     except Exception as exc:
                         crashes += 1
                         plugin = _read_trace(trace)
