@@ -172,3 +172,16 @@ def git(*args: str, cwd: Path) -> str:
     )
     assert proc.returncode == 0, proc.stderr
     return proc.stdout.strip()
+
+
+def write_distribution(site: Path, dist: str, modules: dict[str, str], entry_points: dict[str, str]) -> None:
+    """Install a plugin the way pip leaves one: `modules` (name -> source) and a `<dist>-1.0.dist-info`
+    folder declaring `entry_points` (plugin name -> module) in the `jdlint` group."""
+    site.mkdir(parents=True, exist_ok=True)
+    for module, source in modules.items():
+        (site / f"{module}.py").write_text(source, encoding="utf-8")
+    info = site / f"{dist.replace('-', '_')}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.0\n")
+    lines = ["[jdlint]", *(f"{name} = {target}" for name, target in entry_points.items())]
+    (info / "entry_points.txt").write_text("\n".join(lines) + "\n")

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_cli
+from conftest import ROOT, run_cli, write_distribution
 
 from jdlint.run import cache as result_cache
 from jdlint.version import __version__
@@ -109,10 +109,7 @@ def test_a_plugin_edited_without_a_version_bump_is_not_answered_from_old_results
         "@hookimpl\ndef jdlint_check(posting):\n    yield Hit('acme-stale', 0, 1, 'MESSAGE')\n"
     )
     module.write_text(code.replace("MESSAGE", "first version"), encoding="utf-8")
-    info = site / "acme_stale-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-stale\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[jdlint]\nacme-stale = acme_stale\n")
+    write_distribution(site, "acme-stale", {}, {"acme-stale": "acme_stale"})
     (tmp_path / "job.md").write_text(POSTING, encoding="utf-8")
     env = _env(tmp_path, PYTHONPATH=os.pathsep.join([str(site), str(ROOT)]))
     messages = lambda doc: [f["message"] for f in doc["findings"] if f["rule"] == "acme-stale"]  # noqa: E731

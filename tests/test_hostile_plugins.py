@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import write_distribution
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,13 +55,8 @@ BODIES = {
 
 def install(site: Path, kind: str) -> dict[str, str]:
     """A distribution declaring the plugin `acme-<kind>`; returns the environment that sees it."""
-    site.mkdir(exist_ok=True)
     module = f"acme_{kind.replace('-', '_')}"
-    (site / f"{module}.py").write_text(MODULE.format(body=BODIES[kind]), encoding="utf-8")
-    info = site / f"{module}-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text(f"[jdlint]\nacme-{kind} = {module}\n")
+    write_distribution(site, module, {module: MODULE.format(body=BODIES[kind])}, {f"acme-{kind}": module})
     return {"PYTHONPATH": os.pathsep.join([str(site), str(ROOT)]), "NO_COLOR": "1"}
 
 

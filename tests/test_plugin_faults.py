@@ -16,7 +16,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import run_cli, write_distribution
 
 import jdlint
 from jdlint.engine.core import MAX_HITS, Engine
@@ -114,17 +114,9 @@ def _rule_id(name: str) -> str:
 
 def _install_dist_info(site: Path, names: list[str], broken: dict[str, str] | None = None) -> None:
     """Write modules and one `*.dist-info` declaring them as `jdlint` entry points (an installed distribution)."""
-    lines = ["[jdlint]"]
-    for name in names:
-        module = name.replace("-", "_")
-        (site / f"{module}.py").write_text(HEADER.format(rule=_rule_id(name)) + PLUGINS[name], encoding="utf-8")
-        lines.append(f"{name} = {module}")
-    for name, target in (broken or {}).items():
-        lines.append(f"{name} = {target}")
-    info = site / "jdlint_test_plugins-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: jdlint-test-plugins\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("\n".join(lines) + "\n")
+    modules = {name.replace("-", "_"): HEADER.format(rule=_rule_id(name)) + PLUGINS[name] for name in names}
+    entry_points = {name: name.replace("-", "_") for name in names} | (broken or {})
+    write_distribution(site, "jdlint-test-plugins", modules, entry_points)
 
 
 @pytest.fixture
@@ -225,12 +217,8 @@ SETUP_FAULTS = {
 def test_plugin_failing_at_set_up_is_exit_2_naming_it(tmp_path, fault):
     source, message = SETUP_FAULTS[fault]
     site = tmp_path / "site"
-    site.mkdir()
-    (site / "acme_setup.py").write_text("from jdlint.hookspecs import hookimpl\n\n" + source, encoding="utf-8")
-    info = site / "acme_setup-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-setup\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text("[jdlint]\nacme-setup = acme_setup\n")
+    modules = {"acme_setup": "from jdlint.hookspecs import hookimpl\n\n" + source}
+    write_distribution(site, "acme-setup", modules, {"acme-setup": "acme_setup"})
     (tmp_path / "job.md").write_text(POSTING, encoding="utf-8")
     proc = run_cli("check", "job.md", cwd=tmp_path, env={"PYTHONPATH": str(site)})
     assert proc.returncode == 2, proc.stdout + proc.stderr
