@@ -18,7 +18,7 @@ from jdlint.version import __version__
 if TYPE_CHECKING:
     import datetime as dt
 
-COMMANDS = ("check", "profile", "report", "rules", "explain", "laws", "init", "lsp")
+COMMANDS = ("check", "profile", "report", "rules", "explain", "laws", "init", "lsp", "server")
 FORMATS = ("text", "concise", "json", "github", "sarif", "html")
 TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")  # anything else first on the line is `check`'s
 
@@ -133,6 +133,16 @@ def build_parser() -> argparse.ArgumentParser:
     color = check.add_mutually_exclusive_group()
     color.add_argument("--color", dest="color", action="store_true", default=None, help="force colour")
     color.add_argument("--no-color", dest="color", action="store_false", help="never use colour")
+    server = check.add_mutually_exclusive_group()
+    server.add_argument(
+        "--server",
+        action="store_true",
+        help="start a warm `jdlint server` if none runs, for the next runs (env JDLINT_SERVER=1; a running "
+        "server is used without it)",
+    )
+    server.add_argument(
+        "--no-server", action="store_true", help="run in this process even if a server runs (env JDLINT_NO_SERVER=1)"
+    )
 
     profile = sub.add_parser(
         "profile",
@@ -170,7 +180,25 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--force", action="store_true", help="overwrite an existing file")
 
     sub.add_parser("lsp", help="run the language server on stdio (needs the `lsp` extra)")
+    _server_parser(sub)
     return parser
+
+
+def _server_parser(sub) -> None:
+    server = sub.add_parser(
+        "server",
+        help="a warm jdlint that `check` hands its runs to: start, stop, status, run",
+        description="Keep spaCy, the plugins and the rule data loaded in a background process; every "
+        "`jdlint check` then connects to it over a Unix socket and answers a small file in a fraction of "
+        "the start-up time, with output identical to a run of its own. See README, A warm server.",
+    )
+    server.add_argument("action", choices=("start", "stop", "status", "run"), help="run: in the foreground")
+    server.add_argument(
+        "--idle-timeout",
+        type=float,
+        metavar="SECONDS",
+        help="exit after this long without a request (default: the configuration's server.idle-timeout, else 900)",
+    )
 
 
 LAWS_EPILOG = """\
@@ -262,7 +290,21 @@ def _split(values: list[str] | None) -> list[str] | None:
 
 
 def run() -> None:
-    """The console script: `main`, then exit without the interpreter's teardown.
+    """The console script: the warm server's answer if one runs (`jdlint.server.client`), else `run_here`;
+    then exit without the interpreter's teardown."""
+    argv = sys.argv[1:]
+    code = None
+    if argv and (argv[0] == "check" or argv[0] not in (*COMMANDS, *TOP_LEVEL_OPTIONS)):
+        from jdlint.server import client
+
+        code = client.run(argv)
+    if code is None:
+        code = run_here(argv)
+    os._exit(code)
+
+
+def run_here(argv: list[str]) -> int:
+    """`main` in this process, then what must happen before exiting without the interpreter's teardown.
 
     Freeing spaCy's and the rules' objects one by one at exit takes ~0.15 s,
     more than half of what jdlint adds to spaCy's own start-up. Nothing is
@@ -276,7 +318,7 @@ def run() -> None:
 
         interrupt.install()  # a plugin's KeyboardInterrupt is then told from the user's Ctrl-C
         gc_tuning.tune()
-        code = main()
+        code = main(argv)
     except KeyboardInterrupt:  # Ctrl-C before `main` could catch it: one line, not a traceback
         _err("jdlint: interrupted")
         code = 130
@@ -288,7 +330,7 @@ def run() -> None:
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):  # a closed pipe (`jdlint … | head`) has nothing left to flush
             stream.flush()
-    os._exit(code)
+    return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -332,6 +374,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _init(args)
         if args.command == "lsp":
             return _lsp()
+        if args.command == "server":
+            from jdlint.server import commands
+
+            return commands.main(args.action, args.idle_timeout, run_here)
     except (ConfigError, PathError) as exc:
         _err(f"jdlint: error: {exc}")
         return 2
@@ -412,7 +458,19 @@ def _check(args: argparse.Namespace) -> int:
         code = _report(result, args, spec)
     for p in missing:
         _err(f"jdlint: error: {p}: no such file or directory")
+    _start_server(args, config)
     return 2 if missing else code
+
+
+def _start_server(args: argparse.Namespace, config) -> None:
+    """`--server`, JDLINT_SERVER=1 or `server: {start: true}`: start one for the next runs if none answered this."""
+    from jdlint.server import client
+
+    if args.no_server or client.inside_server or os.environ.get("CI"):
+        return  # in CI every job starts afresh: a server would only compete for its cores
+    use, start = client.options([])  # the environment's say
+    if use and (start or args.server or config.server.get("start")):
+        client.spawn(config.server.get("idle-timeout", client.DEFAULT_IDLE))
 
 
 def _stdin(args: argparse.Namespace, config) -> tuple[str, bytes] | None:

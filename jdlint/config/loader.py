@@ -58,6 +58,7 @@ class Config:
     as_of: dt.date | None = None
     root: str = "."  # folder the config was found in; globs are relative to it
     show_info: bool = False  # list info findings one by one in text, concise and github
+    server: dict[str, Any] = field(default_factory=dict)  # `jdlint server`: start (bool), idle-timeout (seconds)
     pay_figures: bool = False  # not a key: set for JSON and HTML output, which list each file's pay (files[].pay)
 
     def severity_for(self, rule: str) -> Severity | None:
@@ -113,6 +114,12 @@ _SCHEMA = Table(
         "jurisdictions": Table({"ignore": _STRINGS}),  # jurisdiction ids
         "as-of": _DATE,  # the date used when a posting has none
         "show-info": BOOLEAN.showing(show),  # list info findings one by one (text, concise, github)
+        "server": Table(
+            {
+                "start": BOOLEAN.showing(show),  # start a warm server on first use (as --server)
+                "idle-timeout": Shape("a positive number of seconds", lambda v: whole(v) and v > 0, shown=show),
+            }
+        ),
     },
     join=": ",
 )

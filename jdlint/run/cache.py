@@ -90,9 +90,17 @@ def _code_stamp() -> str:
 
 def _plugin_code(ep) -> str:
     """A digest of a plugin's code and data: its distribution's recorded files and its entry module."""
+    h = hashlib.sha256()
+    for path in plugin_files(ep):
+        with contextlib.suppress(OSError):
+            h.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + _bounded_digest(path))
+    return h.hexdigest()
+
+
+def plugin_files(ep) -> list[Path]:
+    """The files of a plugin that its digest reads: code and data its distribution records, and its entry module."""
     import importlib.util
 
-    h = hashlib.sha256()
     files: list[Path] = []
     dist = getattr(ep, "dist", None)
     for rel in (getattr(dist, "files", None) or []) if dist is not None else []:
@@ -104,11 +112,7 @@ def _plugin_code(ep) -> str:
         if spec is not None and spec.origin:
             origin = Path(spec.origin)
             files.extend(origin.parent.rglob("*") if origin.name == "__init__.py" else [origin])
-    for path in sorted(set(files)):
-        if path.suffix in (".py", ".yaml", ".yml", ".json", ".txt") and path.is_file():
-            with contextlib.suppress(OSError):
-                h.update(str(path).encode("utf-8", "surrogateescape") + b"\0" + _bounded_digest(path))
-    return h.hexdigest()
+    return [p for p in sorted(set(files)) if p.suffix in (".py", ".yaml", ".yml", ".json", ".txt") and p.is_file()]
 
 
 def _bounded_digest(path: Path, limit: int = 16 * 1024 * 1024) -> bytes:
@@ -136,7 +140,40 @@ def _environment_stamp(load_entry_points: bool, model: str | None) -> str:
     return "\n".join(parts)
 
 
-def _file_digest(path: str) -> str:
+def stamps(fresh: bool = False) -> tuple[str, str]:
+    """The code stamp and the environment stamp (with plugins) this process's cache keys use; `fresh`: recomputed."""
+    if fresh:
+        _code_stamp.cache_clear()
+        _environment_stamp.cache_clear()
+    return _code_stamp(), _environment_stamp(True, None)
+
+
+def watched_paths() -> list[Path]:
+    """The files and folders whose size or mtime changes when the stamps may: what a long-lived process watches.
+
+    jdlint's modules and bundled rule data (and their folders, for files added), every folder on `sys.path`
+    (a distribution installed or removed), and every installed plugin's files."""
+    import sys
+    from importlib import metadata
+
+    from jdlint import data
+
+    package = Path(__file__).resolve().parent.parent
+    out: list[Path] = [package]
+    for path in package.rglob("*"):
+        if "__pycache__" not in path.parts and (path.is_dir() or path.suffix == ".py"):
+            out.append(path)
+    with contextlib.suppress(FileNotFoundError):
+        rules = data.rules_dir()
+        out += [rules, *(p for p in rules.rglob("*") if p.is_dir() or p.suffix in (".yaml", ".yml"))]
+    out += [Path(p) for p in sys.path if p and os.path.isdir(p)]
+    for ep in metadata.entry_points(group="jdlint"):
+        out += plugin_files(ep)
+    return out
+
+
+def file_digest(path: str) -> str:
+    """A user rule pack's bytes as a digest ("unreadable" when they cannot be read)."""
     try:
         return _bounded_digest(Path(path)).hex()
     except OSError:
@@ -152,7 +189,7 @@ def fingerprint(spec: EngineSpec, as_of: dt.date | None = None) -> str:
         "code": _code_stamp(),
         "env": _environment_stamp(spec.load_entry_points, cfg.spacy_model),
         "config": dataclasses.asdict(cfg),
-        "packs": [_file_digest(p) for p in cfg.rule_packs],
+        "packs": [file_digest(p) for p in cfg.rule_packs],
         "restricts": spec.restricts,
         "as_of": day.isoformat(),
     }
