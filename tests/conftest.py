@@ -142,6 +142,18 @@ def _private_result_cache(tmp_path_factory):
         os.environ["JDLINT_CACHE_DIR"] = old
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_server_folder(tmp_path_factory):
+    """No CLI a test runs talks to the user's own `jdlint server`: sockets live in a throw-away folder."""
+    old = os.environ.get("JDLINT_SERVER_DIR")
+    os.environ["JDLINT_SERVER_DIR"] = str(tmp_path_factory.mktemp("srv"))
+    yield
+    if old is None:
+        os.environ.pop("JDLINT_SERVER_DIR", None)
+    else:
+        os.environ["JDLINT_SERVER_DIR"] = old
+
+
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS

@@ -6,7 +6,7 @@ import contextlib
 import sys
 import time
 
-from jdlint.server import client, daemon
+from jdlint.server import client, daemon, paths
 
 START_WAIT = 120.0  # seconds `start` waits for the new server to answer (it loads spaCy and warms up)
 
@@ -62,6 +62,11 @@ def main(action: str, idle_timeout: float | None, runner: daemon.Runner) -> int:
     if status is not None:
         _say(f"already running (pid {status['pid']})")
         return 0
+    try:
+        paths.check_folder(paths.folder(), create=True)
+    except (OSError, paths.Unsafe) as exc:
+        _say(f"error: {exc}")
+        return 2
     if not client.spawn(_idle(idle_timeout)):
         if _wait(lambda: _status() is not None, START_WAIT):  # another one was starting
             _say(f"already running (pid {_status()['pid']})")  # type: ignore[index]

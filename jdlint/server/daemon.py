@@ -94,6 +94,7 @@ def serve(runner: Runner, idle_timeout: float) -> int:
     try:
         _warm_up()
         _snapshot(state)
+        state.last = time.monotonic()  # idle from now: the warm-up is not idleness
         log(f"ready on {names['sock']} (jdlint {__version__}, idle timeout {idle_timeout:g} s)")
         _loop(state, names["sock"])
     finally:
@@ -188,12 +189,12 @@ def _warm_up() -> None:
                 files.append(os.path.join(tmp, name))
                 with open(files[-1], "w", encoding="utf-8") as fh:
                     fh.write(text)
-            for fmt in ("text", "concise", "json", "sarif", "github"):
-                for extra in (["--no-cache"], []):
-                    sys.stdin = io.TextIOWrapper(io.BytesIO(b"# Engineer\n\nA rockstar.\n"))
-                    sys.stdout = sys.stderr = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
-                    cli.main(["check", "--format", fmt, "--fail-on", "never", *extra, *files, "-"])
-                    os.environ.pop("JDLINT_NO_YAML_CACHE", None)
+            runs = [["--format", fmt, "--no-cache"] for fmt in ("text", "concise", "json", "sarif", "github")]
+            for args in [*runs, ["--format", "text"], ["--format", "concise", "--diff"]]:
+                sys.stdin = io.TextIOWrapper(io.BytesIO(b"# Salesman\n\nA rockstar salesman.\n"))
+                sys.stdout = sys.stderr = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+                cli.main(["check", "--fail-on", "never", *args, *files] + ([] if "--diff" in args else ["-"]))
+                os.environ.pop("JDLINT_NO_YAML_CACHE", None)
             for spec in engines.missed:
                 engines.warm(spec)
             engines.missed.clear()
