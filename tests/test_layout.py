@@ -25,6 +25,7 @@ LAYERS = {
     "jdlint.__main__": 9,
     "jdlint.cli": 9,
     "jdlint.lsp": 9,
+    "jdlint.server": 9,  # the warm server and the CLI's client of it: a face beside cli and lsp
     "jdlint.report": 9,
     "jdlint.run": 8,
     "jdlint.engine": 7,

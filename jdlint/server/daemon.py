@@ -92,7 +92,7 @@ def serve(runner: Runner, idle_timeout: float) -> int:
     listener = _listen(names["sock"])
     state = _State(runner, idle_timeout, listener, lock)
     try:
-        _warm_up()
+        _warm_up(runner)
         _snapshot(state)
         state.last = time.monotonic()  # idle from now: the warm-up is not idleness
         log(f"ready on {names['sock']} (jdlint {__version__}, idle timeout {idle_timeout:g} s)")
@@ -165,12 +165,11 @@ def _sample_postings() -> dict[str, str]:
     }
 
 
-def _warm_up() -> None:
+def _warm_up(runner: Runner) -> None:
     """Load everything a run may need, by making the runs themselves: every format, cache on and off."""
     import io
     import tempfile
 
-    from jdlint import cli
     from jdlint.config import Config
     from jdlint.engine.spec import EngineSpec
     from jdlint.run import engines
@@ -193,7 +192,7 @@ def _warm_up() -> None:
             for args in [*runs, ["--format", "text"], ["--format", "concise", "--diff"]]:
                 sys.stdin = io.TextIOWrapper(io.BytesIO(b"# Salesman\n\nA rockstar salesman.\n"))
                 sys.stdout = sys.stderr = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
-                cli.main(["check", "--fail-on", "never", *args, *files] + ([] if "--diff" in args else ["-"]))
+                runner(["check", "--fail-on", "never", *args, *files] + ([] if "--diff" in args else ["-"]))
                 os.environ.pop("JDLINT_NO_YAML_CACHE", None)
             for spec in engines.missed:
                 engines.warm(spec)
