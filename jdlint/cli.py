@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import os
 import sys
 from collections.abc import Sequence
@@ -49,6 +50,7 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{self.prog}: {message}")
 
 
+@functools.cache  # built once per process: the warm server's children reuse the one its warm-up built
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="jdlint",

@@ -22,6 +22,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import datetime as dt
+import functools
 import os
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
@@ -103,8 +104,12 @@ def third_party_plugins(spec: EngineSpec) -> bool:
 
     A plugin that calls `os._exit` or crashes the interpreter would take the whole run with it
     (exit 0 and no output is what CI would see); in a worker it costs that file only."""
-    if not spec.load_entry_points:
-        return False
+    return spec.load_entry_points and _plugins_installed()
+
+
+@functools.cache
+def _plugins_installed() -> bool:
+    """Read once per process, as the result cache's stamp of the plugins is (a warm server exits when they change)."""
     from importlib.metadata import entry_points
 
     return any(True for _ in entry_points(group="jdlint"))

@@ -41,6 +41,25 @@ from jdlint.server import client, paths, protocol
 from jdlint.version import __version__
 
 MAX_ENGINES = 8  # recipes kept warm; the oldest goes first
+# What a spare lints before it waits: a small posting like the ones a commit touches, so the pages a run reads
+# are copied now. Small on purpose: a spare still warming when a run comes is skipped, not waited for.
+TOUCH = """---
+title: Backend Engineer
+location: Denver, CO
+---
+# Backend Engineer
+
+We are looking for a rockstar engineer to join our growing team.
+
+## Requirements
+
+- 5+ years of experience with Python
+- Strong communication skills
+
+## Benefits
+
+Salary: $120,000 - $150,000 per year. We are an equal opportunity employer.
+"""
 Runner = Callable[[list[str]], int]
 
 
@@ -53,6 +72,17 @@ class _Child:
     conn: socket.socket
     notes: int  # read end of a pipe: the recipes the child missed, then "done"
     data: bytes = b""
+
+
+@dataclass
+class _Spare:
+    """A child forked ahead of the next request, its copy-on-write pages already touched by a warm-up run."""
+
+    pid: int
+    sock: socket.socket  # the parent's end: the request and the client's descriptors are passed on it
+    notes: int
+    born: float
+    warm: bool = False  # it said so on `sock`
 
 
 @dataclass
@@ -70,6 +100,8 @@ class _State:
     stamps: tuple[str, str] = ("", "")
     watched: dict[str, tuple[int, int] | None] = field(default_factory=dict)
     wake: tuple[int, ...] = ()
+    spare: _Spare | None = None
+    spare_deaths: int = 0  # spares that died before their request: past 3, children are forked per request
 
 
 def serve(runner: Runner, idle_timeout: float) -> int:
@@ -95,10 +127,16 @@ def serve(runner: Runner, idle_timeout: float) -> int:
         _warm_up(runner)
         _snapshot(state)
         state.last = time.monotonic()  # idle from now: the warm-up is not idleness
+        _fork_spare(state)
         log(f"ready on {names['sock']} (jdlint {__version__}, idle timeout {idle_timeout:g} s)")
         _loop(state, names["sock"])
     finally:
         _close_listener(state, names["sock"])
+        if state.spare is not None:
+            _kill(state.spare)
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(state.spare.pid, 0)
+            state.spare = None
         while state.children:
             _reap(state, block=True)
         signal.set_wakeup_fd(-1)
@@ -243,6 +281,9 @@ def _loop(state: _State, path: str) -> None:
         if state.stopping and state.listener.fileno() != -1:
             selector.unregister(state.listener)
             _close_listener(state, path)
+            if state.spare is not None:
+                _kill(state.spare)
+                state.spare = None
         if state.stopping and not state.children:
             return
         idle = time.monotonic() - state.last
@@ -292,7 +333,7 @@ def _accept(state: _State) -> None:
         why = _refusal(state, message)
         if why:
             return _answer(conn, {"fallback": why})
-        _fork(state, conn, reader, message, fds)
+        _hand_over(state, conn, reader, message, fds)
         conn = None  # type: ignore[assignment]  # the child owns it now, the parent keeps its copy in state
     except (OSError, protocol.Closed, ValueError) as exc:
         log(f"a bad request: {exc}")
@@ -403,6 +444,98 @@ def _fork(state: _State, conn: socket.socket, reader: protocol.Reader, message: 
     state.selector.register(notes_r, selectors.EVENT_READ, notes_r)
 
 
+def _hand_over(state: _State, conn: socket.socket, reader: protocol.Reader, message: dict, fds: list[int]) -> None:
+    """Give the run to the spare child (then fork the next spare), or fork a child for it."""
+    spare = state.spare
+    if spare is not None and not spare.warm:
+        spare.warm = _said_warm(spare)
+    if spare is not None and spare.warm:
+        state.spare = None
+        try:
+            protocol.send(spare.sock, message, [conn.fileno(), *fds])
+        except OSError:
+            _kill(spare)
+        else:
+            spare.sock.close()
+            state.requests += 1
+            state.children[spare.pid] = _Child(conn, spare.notes)
+            state.selector.register(spare.notes, selectors.EVENT_READ, spare.notes)
+            _fork_spare(state)
+            return
+    _fork(state, conn, reader, message, fds)
+    _fork_spare(state)
+
+
+def _said_warm(spare: _Spare) -> bool:
+    import select
+
+    try:
+        if not select.select([spare.sock], [], [], 0)[0]:
+            return False
+        return spare.sock.recv(16) == b"warm\n"
+    except OSError:
+        return False
+
+
+def _kill(spare: _Spare) -> None:
+    with contextlib.suppress(OSError):
+        os.kill(spare.pid, signal.SIGKILL)
+    spare.sock.close()
+    with contextlib.suppress(OSError):
+        os.close(spare.notes)
+
+
+def _fork_spare(state: _State) -> None:
+    """Fork the next spare, unless one waits, the server is stopping, or spares keep dying."""
+    if state.spare is not None or state.stopping or state.spare_deaths > 3:
+        return
+    parent_end, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    notes_r, notes_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the spare: never returns
+        code = 70
+        try:
+            parent_end.close()
+            os.close(notes_r)
+            _close_inherited(state)
+            code = _spare(state.runner, child_end, notes_w)
+        finally:
+            os._exit(code)
+    child_end.close()
+    os.close(notes_w)
+    state.spare = _Spare(pid, parent_end, notes_r, time.monotonic())
+
+
+def _spare(runner: Runner, job: socket.socket, notes: int) -> int:
+    """Touch the warm objects with a run of the sample posting (the copy-on-write faults are paid now, not
+    during the client's run), then wait for a request and serve it."""
+    import io
+
+    from jdlint.run import engines
+
+    client.inside_server = True
+    streams = sys.stdin, sys.stdout, sys.stderr
+    sys.stdin = io.TextIOWrapper(io.BytesIO(TOUCH.encode()))
+    sys.stdout = sys.stderr = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    with contextlib.suppress(BaseException):  # a spare that cannot warm up still serves
+        runner(["check", "--no-cache", "--fail-on", "never", "-", "--stdin-filename", "warm-up.md"])
+    sys.stdin, sys.stdout, sys.stderr = streams
+    engines.missed.clear()
+    with contextlib.suppress(OSError):
+        job.sendall(b"warm\n")  # the parent hands it runs from now on (until then it forks a child per run)
+    reader = protocol.Reader(job)
+    try:
+        message = reader.message(with_fds=4)
+    except (OSError, protocol.Closed):
+        return 0  # the server let this spare go
+    job.close()
+    conn_fd, *fds = reader.fds
+    if len(fds) != 3:
+        return 0
+    conn = socket.socket(fileno=conn_fd)
+    return _child(runner, conn, protocol.Reader(conn), message, fds, notes)
+
+
 def _close_inherited(state: _State) -> None:
     """A child keeps only its own connection: not the listener, the lock, the other runs, the loop's pipes."""
     signal.set_wakeup_fd(-1)
@@ -417,6 +550,10 @@ def _close_inherited(state: _State) -> None:
     for other in state.children.values():
         with contextlib.suppress(OSError):
             other.conn.close()
+    if state.spare is not None:
+        state.spare.sock.close()
+        with contextlib.suppress(OSError):
+            os.close(state.spare.notes)
 
 
 def _child(runner: Runner, conn: socket.socket, reader: protocol.Reader, message: dict, fds: list[int], notes: int):
@@ -526,6 +663,11 @@ def _reap(state: _State, block: bool = False) -> None:
             return
         child = state.children.pop(pid, None)
         if child is None:
+            if state.spare is not None and pid == state.spare.pid:  # died before its request
+                state.spare_deaths += time.monotonic() - state.spare.born < 60
+                _kill(state.spare)
+                state.spare = None
+                _fork_spare(state)
             continue
         while child.notes != -1:  # the child is gone: what it wrote is all in the pipe
             _read_notes(state, child.notes, child)
@@ -537,12 +679,12 @@ def _reap(state: _State, block: bool = False) -> None:
             _answer(child.conn, {"exit": os.waitstatus_to_exitcode(status)})
         child.conn.close()
         if reported and not state.stopping:
-            _keep_missed(child.data[: -len(b"\ndone")])
+            _keep_missed(state, child.data[: -len(b"\ndone")])
         if block:
             return
 
 
-def _keep_missed(data: bytes) -> None:
+def _keep_missed(state: _State, data: bytes) -> None:
     import pickle
 
     from jdlint.run import engines
@@ -558,3 +700,7 @@ def _keep_missed(data: bytes) -> None:
             log(f"not kept warm: {type(exc).__name__}: {exc}")
     if specs:
         _freeze()
+        if state.spare is not None:  # it was forked before these engines existed
+            _kill(state.spare)
+            state.spare = None
+        _fork_spare(state)
