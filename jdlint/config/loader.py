@@ -228,6 +228,10 @@ fail-on: warning
 # github formats, instead of one line per file (the --show-info option).
 # show-info: false
 
+# Start a warm `jdlint server` on first use and keep it this many idle seconds
+# (the --server option; see the README, A warm server).
+# server: {start: true, idle-timeout: 900}
+
 # Rules to skip for some paths (globs are relative to this file).
 # per-path-ignores:
 #   "archive/**": [pay-transparency]

@@ -343,6 +343,7 @@ def _accept(state: _State) -> None:
                 os.close(fd)
         if conn is not None:
             conn.close()
+        _fork_spare(state)  # after the client's streams are closed here: a spare must never hold them open
 
 
 def _answer(conn: socket.socket, message: dict) -> None:
@@ -460,10 +461,8 @@ def _hand_over(state: _State, conn: socket.socket, reader: protocol.Reader, mess
             state.requests += 1
             state.children[spare.pid] = _Child(conn, spare.notes)
             state.selector.register(spare.notes, selectors.EVENT_READ, spare.notes)
-            _fork_spare(state)
             return
     _fork(state, conn, reader, message, fds)
-    _fork_spare(state)
 
 
 def _said_warm(spare: _Spare) -> bool:
