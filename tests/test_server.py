@@ -145,6 +145,49 @@ def test_errors_and_exit_codes_are_the_direct_runs(server, tmp_path):
         assert_same(served, direct)
 
 
+def _waiting_on_stdin(env: dict) -> subprocess.Popen:
+    """`jdlint check -` whose standard input stays open: its run waits there until told otherwise."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "jdlint", "check", "-"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "NO_COLOR": "1", **env},
+    )
+
+
+def test_ctrl_c_stops_a_served_run_as_it_stops_a_direct_one(server):
+    results = []
+    for env in (server, {**server, "JDLINT_NO_SERVER": "1"}):
+        before = status(server)["runs"]
+        proc = _waiting_on_stdin(env)
+        if "JDLINT_NO_SERVER" in env:
+            time.sleep(3.0)  # imported and reading its input
+        else:
+            assert wait_until(lambda before=before: status(server)["runs"] > before, 30)
+            time.sleep(1.0)  # the run is reading its input
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+        results.append((proc.returncode, out, err))
+    assert results[0] == results[1]
+    assert results[0][0] == 130 and b"interrupted" in results[0][2]
+
+
+def test_a_client_killed_mid_run_ends_its_run_but_not_the_server(server):
+    before = status(server)["runs"]
+    proc = _waiting_on_stdin(server)
+    assert wait_until(lambda: status(server)["runs"] == before + 1, 30)
+    proc.kill()
+    proc.communicate(timeout=30)
+    assert wait_until(lambda: "0 running now" in _status_line(server), 30), "the orphaned run did not end"
+    served, direct = both(server, "check", "--format", "concise", str(SEEDS))
+    assert_same(served, direct)
+
+
+def _status_line(env: dict) -> str:
+    return run_cli("server", "status", env=env).stderr
+
+
 def test_socket_and_folder_are_private(server):
     folder = Path(server["JDLINT_SERVER_DIR"])
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700

@@ -46,7 +46,7 @@ def main(action: str, idle_timeout: float | None, runner: daemon.Runner) -> int:
             return 1
         _say(
             f"running (pid {status['pid']}, jdlint {status['version']}, up {status['uptime']:g} s, "
-            f"{status['requests']} runs, {status['engines']} engines kept, "
+            f"{status['requests']} runs, {status['running']} running now, {status['engines']} engines kept, "
             f"idle timeout {status['idle_timeout']:g} s)"
         )
         return 0
