@@ -205,13 +205,13 @@ def _die_like(signum: int, forwarded: dict) -> None:
 
 def spawn(idle_timeout: float = DEFAULT_IDLE) -> bool:
     """Start a server in the background unless one runs (or is starting); True when one was started."""
+    if inside_server or not hasattr(os, "fork"):
+        return False  # a platform without fork (Windows) has no server: every run is in-process
     import fcntl
     import subprocess
 
     from jdlint.server import paths
 
-    if inside_server:
-        return False
     try:
         names = paths.names()
         paths.check_folder(os.path.dirname(names["sock"]), create=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import time
 
@@ -36,6 +37,9 @@ def _idle(given: float | None) -> float:
 def main(action: str, idle_timeout: float | None, runner: daemon.Runner) -> int:
     if idle_timeout is not None and idle_timeout <= 0:
         _say("error: --idle-timeout must be a positive number of seconds")
+        return 2
+    if action in ("start", "run") and not hasattr(os, "fork"):
+        _say("error: this platform has no fork; jdlint runs in-process here")
         return 2
     if action == "run":
         return daemon.serve(runner, _idle(idle_timeout))
