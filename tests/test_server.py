@@ -318,3 +318,11 @@ def test_two_hundred_corpus_postings_are_answered_byte_for_byte(server, corpus_d
     served, direct = both(server, *args)
     assert_same(served, direct)
     assert served.stdout.count('"path"') >= 200
+
+
+def test_the_configurations_server_key_is_checked(tmp_path):
+    (tmp_path / "job.md").write_text("# Engineer\n\nWe build things.\n")
+    (tmp_path / ".jdlint.yaml").write_text("server: {start: true, idle-timeout: 0}\n")
+    proc = run_cli("check", "job.md", cwd=tmp_path, env={"JDLINT_NO_SERVER": "1"})
+    assert proc.returncode == 2
+    assert "server.idle-timeout: expected a positive number of seconds, got 0" in proc.stderr
