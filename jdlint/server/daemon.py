@@ -575,6 +575,8 @@ def _child(runner: Runner, conn: socket.socket, reader: protocol.Reader, message
     os.chdir(message["cwd"])
     os.environ.clear()
     os.environ.update(message["env"])
+    if hasattr(time, "tzset"):
+        time.tzset()  # the client's TZ: "today", which decides the laws in force, is the client's day
     sys.path[:] = [message.get("path0") or "", *message["install"][3:]]
     os.umask(int(message["umask"]))
     sys.argv = ["jdlint", *message["argv"]]
