@@ -17,7 +17,6 @@ Nothing is lost: the stand-in is a package whose path is spaCy's real
 from __future__ import annotations
 
 import importlib
-import importlib.abc
 import importlib.machinery
 import sys
 import threading
@@ -102,7 +101,7 @@ class _InfoStandIn(types.ModuleType):
         return getattr(sys.modules[INFO], name)
 
 
-class _Loader(importlib.abc.Loader):
+class _Loader:  # the loader protocol; `importlib.abc` would import importlib.resources, tempfile…
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType:
         kind = _StandIn if spec.name == PACKAGE else _InfoStandIn
         return kind(spec.name)
@@ -113,7 +112,7 @@ class _Loader(importlib.abc.Loader):
             module.info = info
 
 
-class _Finder(importlib.abc.MetaPathFinder):
+class _Finder:  # a meta path finder
     """Answers the imports of `spacy.cli` and `spacy.cli.info` with stand-ins, until the real one is wanted."""
 
     def find_spec(
