@@ -39,8 +39,7 @@ from jdlint import data
 from jdlint.config import DOCUMENT_KINDS
 from jdlint.config.globs import matches_any
 from jdlint.facts.pages import not_a_posting
-from jdlint.match import Pattern
-from jdlint.match.lazy import lazy_compile
+from jdlint.match import Pattern, lazy_compile
 from jdlint.model.posting import Posting, Section
 from jdlint.model.store import StoreKey
 

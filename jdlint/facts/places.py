@@ -54,8 +54,7 @@ from jdlint.facts.place_names import (
     us_codes,
     us_state_names,
 )
-from jdlint.match import Pattern
-from jdlint.match.lazy import lazy_compile
+from jdlint.match import Pattern, lazy_compile
 from jdlint.model.posting import Posting, Section
 from jdlint.model.store import StoreKey
 

@@ -25,16 +25,16 @@ class LazyRegex:
     @property
     def compiled(self) -> re.Pattern[str]:
         """The compiled regex (compiled now if it has not been)."""
-        found = self.__dict__.get("_compiled")
+        found = getattr(self, "_compiled", None)
         if found is None:
-            found = self.__dict__["_compiled"] = re.compile(self.pattern, self.flags)
+            found = self._compiled = re.compile(self.pattern, self.flags)
         return found
 
-    def __getattr__(self, name: str) -> Any:
-        if name.startswith("__"):
+    def __getattr__(self, name: str) -> Any:  # only for names not set on the instance
+        if name.startswith("__") or name == "_compiled":
             raise AttributeError(name)
         value = getattr(self.compiled, name)
-        self.__dict__[name] = value  # a bound method: the next call finds it without coming here
+        setattr(self, name, value)  # a bound method: the next call finds it without coming here
         return value
 
     def __repr__(self) -> str:

@@ -16,8 +16,7 @@ from functools import cache
 from jdlint import data
 from jdlint.facts.surroundings import section_span, sentence_span
 from jdlint.hookspecs import hookimpl
-from jdlint.match import Pattern, phrases
-from jdlint.match.lazy import lazy_compile
+from jdlint.match import Pattern, lazy_compile, phrases
 from jdlint.model.finding import Hit, Severity
 from jdlint.model.rule import Rule
 

@@ -24,8 +24,7 @@ from jdlint.facts.anchor import first_line
 from jdlint.facts.place_names import gazetteer
 from jdlint.facts.places import JobPlace, job_places
 from jdlint.hookspecs import hookimpl
-from jdlint.match import Pattern, phrases
-from jdlint.match.lazy import lazy_compile
+from jdlint.match import Pattern, lazy_compile, phrases
 from jdlint.model.finding import Hit, Severity
 from jdlint.model.rule import Rule
 

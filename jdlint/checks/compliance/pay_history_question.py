@@ -20,8 +20,7 @@ from jdlint import data
 from jdlint.facts.place_rows import PlaceRow, holding_rows, load_rows
 from jdlint.facts.surroundings import sentence_span
 from jdlint.hookspecs import hookimpl
-from jdlint.match import Pattern
-from jdlint.match.lazy import lazy_compile
+from jdlint.match import Pattern, lazy_compile
 from jdlint.model.finding import Hit, Severity
 from jdlint.model.rule import Rule
 

@@ -19,7 +19,7 @@ import re
 
 from jdlint.facts.pay import RANGE, SINGLE, find_pay
 from jdlint.hookspecs import hookimpl
-from jdlint.match.lazy import lazy_compile
+from jdlint.match import lazy_compile
 
 KINDS = ("posting", "job-family", "template")  # a page that is not a posting states no pay of its own
 

@@ -14,8 +14,7 @@ from functools import cache
 
 from jdlint.facts.placeholders import bracket_words, placeholder_body
 from jdlint.hookspecs import hookimpl
-from jdlint.match import Pattern
-from jdlint.match.lazy import lazy_compile
+from jdlint.match import Pattern, lazy_compile
 from jdlint.model.finding import Hit, Severity
 from jdlint.model.rule import Rule
 from jdlint.parse.inline import code_spans, comment_spans
