@@ -1,8 +1,9 @@
 """`jdlint lsp`: a language server on stdio (pygls), for any LSP editor.
 
-Diagnostics come on open and save at once, and on change after a short
-pause in typing (debounced), so a fast typist does not queue a lint per
-keystroke. The engine (plugins, packs, spaCy pipeline) is loaded once per
+Diagnostics come on open and save at once, and on change after a pause in
+typing that fits the document (`Debounce`: twice its last lint, 30-300 ms),
+so a fast typist does not queue a lint per keystroke and a small posting is
+not kept waiting. The engine (plugins, packs, spaCy pipeline) is loaded once per
 configuration file and kept, so a re-lint costs only the analysis itself.
 A file the configuration's `exclude` covers gets no diagnostics; like every
 glob, `exclude` is matched relative to the configuration file's folder, so
