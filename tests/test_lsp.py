@@ -538,6 +538,21 @@ def test_the_client_can_fix_the_debounce(tmp_path):
             c.proc.kill()
 
 
+def test_debounce_options_that_make_no_sense_are_ignored(tmp_path):
+    c = _started(tmp_path, trace="messages", initializationOptions={"debounce": {"min": 500, "max": "soon"}})
+    try:
+        uri = open_doc(c, tmp_path / "job.md", "# Sales\n\nWe need a rockstar.\n")
+        c.diagnostics(uri, 1)
+        change(c, uri, 2, (0, 0), (0, 0), "x")
+        c.diagnostics(uri, 2)
+        assert c.close() == 0
+        assert _debounces(_traces(c), uri)[1] == [30.0]  # the defaults
+        assert b"ignoring initializationOptions.debounce" in b"".join(c.stderr)
+    finally:
+        if c.proc.poll() is None:
+            c.proc.kill()
+
+
 def test_no_trace_unless_the_client_asks(client, tmp_path):
     uri = open_doc(client, tmp_path / "job.md", "# Sales\n\nWe need a rockstar.\n")
     client.diagnostics(uri, 1)
