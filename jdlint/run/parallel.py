@@ -105,9 +105,9 @@ def third_party_plugins(spec: EngineSpec) -> bool:
     (exit 0 and no output is what CI would see); in a worker it costs that file only."""
     if not spec.load_entry_points:
         return False
-    from importlib.metadata import entry_points
+    from jdlint.engine.entry_points import installed
 
-    return any(True for _ in entry_points(group="jdlint"))
+    return bool(installed())
 
 
 def run(
