@@ -297,9 +297,13 @@ def run() -> None:
     argv = sys.argv[1:]
     code = None
     if argv and (argv[0] == "check" or argv[0] not in (*COMMANDS, *TOP_LEVEL_OPTIONS)):
-        from jdlint.server import client
+        try:
+            from jdlint.server import client
 
-        code = client.run(argv)
+            code = client.run(argv)
+        except KeyboardInterrupt:  # before the server's child started: nothing was written
+            _err("jdlint: interrupted")
+            os._exit(130)
     if code is None:
         code = run_here(argv)
     os._exit(code)
@@ -336,6 +340,9 @@ def run_here(argv: list[str]) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from jdlint.engine import lazy_spacy_cli
+
+    lazy_spacy_cli.install()  # jdlint's own process: `import spacy` skips spaCy's command line
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] not in COMMANDS and argv[0] not in TOP_LEVEL_OPTIONS:
         argv.insert(0, "check")  # `jdlint PATH`, `jdlint -q PATH`, `jdlint --format concise PATH`, `jdlint -`

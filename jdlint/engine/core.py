@@ -36,9 +36,9 @@ MAX_HITS = 100_000  # findings one plugin may report on one file
 
 def _load_entry_points(pm: pluggy.PluginManager) -> None:
     """Register third-party plugins; one that cannot be imported is a one-line error naming it."""
-    from importlib.metadata import entry_points
+    from jdlint.engine.entry_points import installed
 
-    for ep in entry_points(group=hookspecs.PROJECT):
+    for ep in installed():
         if pm.has_plugin(ep.name) or pm.is_blocked(ep.name):
             continue
         try:

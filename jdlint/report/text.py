@@ -7,17 +7,18 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from rich.cells import cell_len
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
 from jdlint.model.results import Report
 from jdlint.report import escape as safe
 from jdlint.report import info_summary
 from jdlint.report import statistics as stats
+from jdlint.report.plain_console import PlainConsole, escape, unstyled
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 FRAME_WIDTH = 160  # a code frame shows at most this many columns of a long line
@@ -37,7 +38,12 @@ def _window(src: str, col: int, end_col: int) -> tuple[str, int, int]:
     return shown, col - shift, min(end_col, right + 1) - shift
 
 
-def _console(out: IO[str], color: bool | None) -> Console:
+def _console(out: IO[str], color: bool | None) -> Console | PlainConsole:
+    """rich's console, or, where rich would print no escape codes, the same bytes without importing it."""
+    if unstyled(out, color):
+        return PlainConsole(out)
+    from rich.console import Console
+
     if color is None and os.environ.get("NO_COLOR"):
         color = False  # NO_COLOR means plain text, as --no-color does (no bold or underline either)
     return Console(
@@ -51,7 +57,7 @@ def _console(out: IO[str], color: bool | None) -> Console:
     )
 
 
-def _frame(con: Console, f, lines: list[str], style: str) -> None:
+def _frame(con: Console | PlainConsole, f, lines: list[str], style: str) -> None:
     """The source line with the span underlined; widths in terminal cells, so emoji and CJK line up."""
     src = lines[f.line - 1].replace("\t", " ")
     gutter = f"{f.line:>5} | "
@@ -66,15 +72,36 @@ def _frame(con: Console, f, lines: list[str], style: str) -> None:
         con.print(" " * len(gutter) + "[green]suggestion:[/green] " + escape(safe.message(", ".join(f.suggestions))))
 
 
-def _rule_table(report: Report) -> Table:
-    table = Table(title="Findings by rule", show_edge=False, title_justify="left", header_style="bold")
-    table.add_column("rule")
-    table.add_column("severity")
-    table.add_column("count", justify="right")
+def _rule_table(con: Console | PlainConsole, report: Report) -> None:
+    """The count of findings per rule; the plain writer draws it unless rich must fit it to the width."""
+    title, headers = "Findings by rule", ["rule", "severity", "count"]
     counts = Counter((f.rule, str(f.severity)) for f in report.findings)
-    for (rule, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
-        table.add_row(rule, f"[{_STYLE[sev]}]{sev}[/]", str(n))
-    return table
+    rows = [
+        [rule, f"[{_STYLE[sev]}]{sev}[/]", str(n)]
+        for (rule, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
+    if isinstance(con, PlainConsole) and con.table(title, headers, rows, right={2}):
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=title, show_edge=False, title_justify="left", header_style="bold")
+    table.add_column(headers[0])
+    table.add_column(headers[1])
+    table.add_column(headers[2], justify="right")
+    for row in rows:
+        table.add_row(*row)
+    if isinstance(con, PlainConsole):  # the same console rich would have had, unstyled
+        con = Console(
+            file=con.out,
+            no_color=True,
+            force_terminal=False,
+            highlight=False,
+            soft_wrap=True,
+            emoji=False,
+            width=max(60, Console(file=con.out).width),
+        )
+    con.print(table)
 
 
 def render(
@@ -128,7 +155,7 @@ def render(
         return
     summaries = [fr for fr in report.files if "gender_coding" in fr.summary]
     if counts["findings"]:
-        con.print(_rule_table(report))
+        _rule_table(con, report)
         con.print()
     if summaries and show_info:  # otherwise each file's info line carries its verdict
         for fr in summaries:
@@ -141,7 +168,7 @@ def render(
     _summary_line(con, report, counts, hidden)
 
 
-def _summary_line(con: Console, report: Report, counts: dict[str, int], hidden: int) -> None:
+def _summary_line(con: Console | PlainConsole, report: Report, counts: dict[str, int], hidden: int) -> None:
     if counts["findings"]:
         unlisted = f"; {hidden} not listed, --show-info lists them" if hidden else ""
         con.print(

@@ -133,7 +133,9 @@ def _environment_stamp(load_entry_points: bool, model: str | None) -> str:
             except metadata.PackageNotFoundError:
                 parts.append(f"{name}==?")
     if load_entry_points:
-        for ep in sorted(metadata.entry_points(group="jdlint"), key=lambda e: (e.name, e.value)):
+        from jdlint.engine.entry_points import installed
+
+        for ep in sorted(installed(), key=lambda e: (e.name, e.value)):
             dist = getattr(ep, "dist", None)
             version = f"{dist.name}=={dist.version}" if dist is not None else "?"
             parts.append(f"{ep.name}={ep.value}@{version}#{_plugin_code(ep)}")

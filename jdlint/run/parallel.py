@@ -22,7 +22,6 @@ from __future__ import annotations
 import atexit
 import contextlib
 import datetime as dt
-import functools
 import os
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
@@ -104,15 +103,11 @@ def third_party_plugins(spec: EngineSpec) -> bool:
 
     A plugin that calls `os._exit` or crashes the interpreter would take the whole run with it
     (exit 0 and no output is what CI would see); in a worker it costs that file only."""
-    return spec.load_entry_points and _plugins_installed()
+    if not spec.load_entry_points:
+        return False
+    from jdlint.engine.entry_points import installed
 
-
-@functools.cache
-def _plugins_installed() -> bool:
-    """Read once per process, as the result cache's stamp of the plugins is (a warm server exits when they change)."""
-    from importlib.metadata import entry_points
-
-    return any(True for _ in entry_points(group="jdlint"))
+    return bool(installed())
 
 
 def run(
@@ -276,7 +271,9 @@ def _start(spec: EngineSpec, as_of: dt.date | None, parent: int, trace: str | No
     """
     global _engine, _as_of, _failed
     _die_with(parent)
-    from jdlint.engine import interrupt
+    from jdlint.engine import interrupt, lazy_spacy_cli
+
+    lazy_spacy_cli.install()  # as in the CLI: spaCy without its command line
 
     interrupt.install(ignore=True)  # the parent handles Ctrl-C; here a KeyboardInterrupt is a plugin's
     # A worker's results are all sent before it exits; tearing down its interpreter
