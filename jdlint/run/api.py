@@ -2,9 +2,10 @@
 
     lint_text(text, path="job.md")            -> FileResult
     lint_paths(["postings/"], config=...)      -> Report
+    iter_lint_paths(["postings/"], ...)        -> FileResults, one by one as they are linted
 
 The CLI, the language server, pre-commit and every reporter go through
-these two functions; nothing else runs the pipeline.
+these functions; nothing else runs the pipeline.
 
 `lint_paths` answers unchanged files from the result cache when asked
 (`cache=True`, the CLI's default) and spreads the others over worker
@@ -69,10 +70,26 @@ def lint_paths(
     engine is then built only if some file is not answered from the cache.
     Raises `discover.PathError` for a path that does not exist.
     """
-    report = Report()
-    for result in iter_results(paths, engine or EngineSpec(config or Config()), as_of, stdin, jobs, cache):
-        report.files.append(result)
-    return report
+    return Report(list(iter_lint_paths(paths, config, engine, as_of, stdin, jobs, cache)))
+
+
+def iter_lint_paths(
+    paths: Iterable[str],
+    config: Config | None = None,
+    engine: Engine | EngineSpec | None = None,
+    as_of: dt.date | None = None,
+    stdin: tuple[str, bytes] | None = None,
+    jobs: int | None = None,
+    cache: bool | ResultCache = False,
+) -> Iterator[FileResult]:
+    """`lint_paths` one `FileResult` at a time, in discovery order, each as soon as it and every
+    file before it are linted (what the CLI writes its reports from).
+
+    Only a few windows of files' results are held at once (`WINDOW`), so memory does not grow
+    with the number of files; nothing is read before the first result is asked for, and a path
+    that does not exist raises `discover.PathError` then.
+    """
+    return iter_results(paths, engine or EngineSpec(config or Config()), as_of, stdin, jobs, cache)
 
 
 class _EngineRef:
