@@ -9,6 +9,8 @@ pre-commit and every reporter call it::
         print(f.line, f.column, f.rule, f.message)
 
     report = jdlint.lint_paths(["postings/"])
+    for result in jdlint.iter_lint_paths(["postings/"]):  # one by one: memory flat in files
+        print(result.path, len(result.findings))
 
 Plugin authors need four more names::
 
@@ -29,6 +31,7 @@ from jdlint.version import __version__
 _EXPORTS = {
     "lint_text": "jdlint.run.api",
     "lint_paths": "jdlint.run.api",
+    "iter_lint_paths": "jdlint.run.api",
     "Finding": "jdlint.model.finding",
     "Hit": "jdlint.model.finding",
     "Severity": "jdlint.model.finding",
@@ -47,6 +50,7 @@ __all__ = [
     "Severity",
     "__version__",
     "hookimpl",
+    "iter_lint_paths",
     "lint_paths",
     "lint_text",
 ]
@@ -56,7 +60,7 @@ if TYPE_CHECKING:
     from jdlint.model.finding import Finding, Hit, Severity
     from jdlint.model.results import FileResult, Report
     from jdlint.model.rule import Rule
-    from jdlint.run.api import lint_paths, lint_text
+    from jdlint.run.api import iter_lint_paths, lint_paths, lint_text
 
 
 def __getattr__(name: str) -> Any:

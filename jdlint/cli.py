@@ -447,13 +447,20 @@ def _check(args: argparse.Namespace) -> int:
         known = baseline.load(args.baseline)
     from jdlint.run import progress
 
-    result = progress.lint(files, spec, as_of, stdin, jobs=args.jobs, cache=not args.no_cache)
     if args.write_baseline:
         from jdlint.run import baseline
 
-        n = baseline.write(result, args.write_baseline)
+        found = progress.results(files, spec, as_of, stdin, jobs=args.jobs, cache=not args.no_cache)
+        n = baseline.write(found, args.write_baseline)
         _err(f"jdlint: recorded {n} finding{'s' if n != 1 else ''} in {args.write_baseline}")
         return 0
+    if not (args.fix or args.diff or args.format == "html"):  # these need every result at once
+        found = progress.results(files, spec, as_of, stdin, args.jobs, not args.no_cache, streaming=True)
+        code = _stream(found, args, spec, known)
+        for p in missing:
+            _err(f"jdlint: error: {p}: no such file or directory")
+        return 2 if missing else code
+    result = progress.lint(files, spec, as_of, stdin, jobs=args.jobs, cache=not args.no_cache)
     if known is not None:
         from jdlint.run import baseline
 
@@ -487,6 +494,41 @@ def _stdin(args: argparse.Namespace, config) -> tuple[str, bytes] | None:
     data = sys.stdin.buffer.read()  # read even when dropped, so the writer never sees a broken pipe
     name = args.stdin_filename or "-"
     return None if config.force_exclude and args.stdin_filename and config.excludes(name) else (name, data)
+
+
+def _stream(found, args: argparse.Namespace, spec, known) -> int:
+    """Write the report as results arrive (discovery order), keeping counts only: memory flat in files."""
+    from jdlint import report
+    from jdlint.run import baseline
+    from jdlint.run.engines import engine_for
+
+    hide = baseline.Hider(known, args.baseline) if known is not None else None
+    writer = None
+    for fr in found:
+        if writer is None:  # made at the first result: an error before it leaves standard output empty
+            writer = _writer(report, args, spec, engine_for)
+        writer.add(hide(fr) if hide is not None else fr)
+        sys.stdout.flush()  # each file's lines as soon as they are known
+    writer = writer or _writer(report, args, spec, engine_for)
+    writer.close()
+    sys.stdout.flush()
+    if hide is not None and hide.hidden and not args.quiet and args.format in ("text", "concise"):
+        _err(f"jdlint: {hide.hidden} known finding{'s' if hide.hidden != 1 else ''} hidden by {args.baseline}")
+    return _exit_code(writer.tally, args.fail_on or spec.config.fail_on)
+
+
+def _writer(report, args: argparse.Namespace, spec, engine_for):
+    return report.writer(
+        args.format,
+        sys.stdout,
+        color=args.color,
+        statistics=args.statistics,
+        quiet=args.quiet,
+        show_info=spec.config.show_info if args.show_info is None else args.show_info,
+        rules=engine_for(spec).rules if args.format == "sarif" else None,  # only SARIF carries the catalog
+        as_of=_as_of(args.as_of) or spec.config.as_of,
+        config=spec.config,
+    )
 
 
 def _report(result, args: argparse.Namespace, spec) -> int:

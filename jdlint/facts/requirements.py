@@ -16,15 +16,19 @@ once per posting and shared by every requirement rule.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from jdlint import data
 from jdlint.model.store import StoreKey
 
 KINDS = ("required", "preferred")
+T = TypeVar("T")
 
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -171,6 +175,7 @@ def _not_list_heading() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
+@cache
 def known_skills() -> frozenset[str]:
     """The canonical names of the skills in the synonym table."""
     return frozenset(_spec()["synonyms"].values())
@@ -309,6 +314,8 @@ _ANALYSIS: StoreKey[Analysis] = StoreKey("requirements")
 _COMPARABLE: StoreKey[dict[tuple[int, int], bool]] = StoreKey("comparable sections")
 _CHILDREN: StoreKey[dict[int, list[int]]] = StoreKey("sub-sections")
 _HOLDING_LISTS: StoreKey[set[int]] = StoreKey("sections holding requirement lists")
+_HEADED_CHILDREN: StoreKey[dict[int, list[int]]] = StoreKey("sub-sections with headings")
+_IS_LIST: StoreKey[dict[int, bool]] = StoreKey("list headings")
 
 
 def analyse(posting: Any, doc: Any = None) -> Analysis:
@@ -422,9 +429,49 @@ def _summary_demands(posting: Any, doc: Any) -> list[Requirement]:
     return out
 
 
-# How many earlier items with the same key (or subject) a rule compares each item with. A posting
-# has a handful; without a bound, a file of thousands of pasted postings costs quadratic time.
-MAX_COMPARED = 50
+# How many items on each side a rule compares an item with: those of its group nearest to it. The
+# largest group in the corpus has 7 items; a file of pasted postings has one group per repeated item,
+# as long as the file, and without this bound each item would be compared with all of it.
+MAX_COMPARED = 8
+
+COMPARISONS: Counter[str] = Counter()  # pairs compared, by rule: a debug counter (the scaling test reads it)
+
+
+class Candidates(Generic[T]):
+    """The items each one is compared with: bounded per item, not per pair.
+
+    Items are grouped by a cheap key, what two must share to be compared at all (the
+    normalised wording and the years and numbers asked; the subject of a years demand),
+    and an item is compared only with the `limit` members of its group nearest to it on
+    each side, in text order. So an item costs at most 2 × `limit` comparisons however
+    long the file; a real posting's groups are smaller than that, and every pair in them
+    is compared as before. (A first cap counted the *earliest* 50 of a group: each item
+    of a file of pasted postings then cost more comparisons the longer the file, up to
+    50, and once they were full the copies' own repeats went unreported.)
+    """
+
+    def __init__(self, rule: str, limit: int = MAX_COMPARED) -> None:
+        self.rule = rule
+        self.limit = limit
+        self._starts: dict[Hashable, list[int]] = {}
+        self._items: dict[Hashable, list[T]] = {}
+
+    def add(self, group: Hashable, start: int, item: T) -> None:
+        """Add an item at offset `start` of the posting; items are added in text order."""
+        self._starts.setdefault(group, []).append(start)
+        self._items.setdefault(group, []).append(item)
+
+    def nearest(self, group: Hashable, start: int) -> Iterator[T]:
+        """The members of `group` nearest to offset `start` (at most `limit` before it and
+        `limit` after it), earliest first; each one counted as a comparison."""
+        starts = self._starts.get(group)
+        if not starts:
+            return
+        k = bisect_left(starts, start)
+        items = self._items[group]
+        for item in items[max(0, k - self.limit) : k + self.limit]:
+            COMPARISONS[self.rule] += 1
+            yield item
 
 
 def comparable(posting: Any, a: int, b: int) -> bool:
@@ -482,18 +529,30 @@ def _after_variant(posting: Any, shared: int, variant: int) -> bool:
     """
     secs = posting.sections
     children = _children(posting)
-    siblings = [i for i in children.get(secs[shared].parent, ()) if secs[i].style != "inline"]
-    before = [i for i in siblings if i < shared]
-    if not before or before[-1] == variant or _is_list(posting, before[-1]) or secs[before[-1]].kind != "other":
+    siblings = _headed_children(posting).get(secs[shared].parent, [])
+    k = bisect_left(siblings, shared)  # one bisection: a file of many pasted postings has thousands of siblings
+    if not k:
+        return False
+    before = siblings[k - 1]
+    if before == variant or _is_list(posting, before) or secs[before].kind != "other":
         return False
     # the heading before the list opens a role of its own (it has sub-headings, like the variants)
-    opens_role = bool(children.get(before[-1]))
+    opens_role = bool(children.get(before))
     return opens_role and variant in _holding_lists(posting)
 
 
 def _children(posting: Any) -> dict[int, list[int]]:
     """Section index -> its sub-sections, in order (computed once per posting)."""
     return posting.facts.compute(_CHILDREN, lambda: _children_of(posting.sections))
+
+
+def _headed_children(posting: Any) -> dict[int, list[int]]:
+    """Section index -> its sub-sections that have a heading line of their own (not inline labels)."""
+    secs = posting.sections
+    return posting.facts.compute(
+        _HEADED_CHILDREN,
+        lambda: {p: [i for i in kids if secs[i].style != "inline"] for p, kids in _children(posting).items()},
+    )
 
 
 def _children_of(sections: list) -> dict[int, list[int]]:
@@ -531,12 +590,17 @@ def variant_name(title: str) -> str:
     return " ".join(w for w in _split(title) if w not in _list_words() and not w.isdigit())
 
 
+@lru_cache(maxsize=4096)
 def _levelled(title: str) -> bool:
     """Does a list heading name a level of the job ("Senior Registration Specialist")?"""
-    name = set(variant_name(title).split())
+    return not _level_words().isdisjoint(variant_name(title).split())
+
+
+@cache
+def _level_words() -> frozenset[str]:
     spec = _spec()["seniority"]
-    levels = {w for lv in ("junior", "senior") for w in spec[lv]["words"]} | {"manager", "director", "ii", "iii", "iv"}
-    return bool(name & levels)
+    words = {w for lv in ("junior", "senior") for w in spec[lv]["words"]}
+    return frozenset(words | {"manager", "director", "ii", "iii", "iv"})
 
 
 def _chain(secs: list, i: int) -> list[int]:
@@ -549,10 +613,11 @@ def _chain(secs: list, i: int) -> list[int]:
 
 def _is_list(posting: Any, i: int) -> bool:
     """A requirement list heading (or inside one), as opposed to a variant heading holding lists."""
-    sec = posting.sections[i]
-    if sec.is_preamble:
-        return True
-    return list_kind(posting, i) in KINDS or sec.kind in ("about",)
+    memo = posting.facts.setdefault(_IS_LIST, {})
+    if i not in memo:
+        sec = posting.sections[i]
+        memo[i] = sec.is_preamble or list_kind(posting, i) in KINDS or sec.kind in ("about",)
+    return memo[i]
 
 
 def line_of(posting: Any, offset: int) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import IO
 
-from jdlint.model.results import Report
+from jdlint.model.results import FileResult, Report, Tally
 from jdlint.report import escape, info_summary
 from jdlint.report import statistics as stats
 
@@ -18,20 +18,39 @@ def line(f) -> str:
     return f"{escape.path(f.path)}:{f.line}:{f.column}: {f.severity} {f.rule} {escape.message(f.message)}"
 
 
-def render(
-    report: Report, out: IO[str], statistics: bool = False, quiet: bool = False, show_info: bool = False, **_options
-) -> None:
-    """One line per finding; a file's info findings as one line after its findings unless `show_info`.
+class Writer:
+    """Writes each file's lines as its result arrives; only counts are kept (for `--statistics`).
 
-    `statistics` prints the ruff-like count per rule instead; `quiet` drops the info lines.
+    One line per finding; a file's info findings as one line after its findings unless `show_info`.
+    `statistics` prints the ruff-like count per rule instead, at the end; `quiet` drops the info lines.
     """
-    if statistics:
-        for row in stats.table(report):
-            out.write(row + "\n")
-        return
-    for fr in report.files:
-        for f in info_summary.listed(fr.findings, show_info):
+
+    def __init__(
+        self, out: IO[str], statistics: bool = False, quiet: bool = False, show_info: bool = False, **_options
+    ) -> None:
+        self.out, self.statistics, self.quiet, self.show_info = out, statistics, quiet, show_info
+        self.tally = Tally()
+
+    def add(self, fr: FileResult) -> None:
+        self.tally.add(fr)
+        if self.statistics:
+            return
+        out = self.out
+        for f in info_summary.listed(fr.findings, self.show_info):
             out.write(line(f) + "\n")
-        note = None if quiet else info_summary.hidden_line(fr, show_info)
+        note = None if self.quiet else info_summary.hidden_line(fr, self.show_info)
         if note is not None:
             out.write(note + "\n")
+
+    def close(self) -> None:
+        if self.statistics:
+            for row in stats.table(self.tally):
+                self.out.write(row + "\n")
+
+
+def render(report: Report, out: IO[str], **options) -> None:
+    """The whole report at once (the API; the CLI streams through `Writer`)."""
+    writer = Writer(out, **options)
+    for fr in report.files:
+        writer.add(fr)
+    writer.close()

@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 from jdlint.config.roots import repository_root
 from jdlint.model.finding import Finding, Severity
-from jdlint.model.results import Report
+from jdlint.model.results import FileResult, Report, Tally
 from jdlint.model.rule import Rule
 from jdlint.report import links
 from jdlint.run import fingerprint
@@ -131,6 +131,51 @@ def to_dict(report: Report, rules: dict[str, Rule] | None = None, root: str | No
     }
 
 
+_HOLE = "\0results\0"  # where the results go in the document written around them
+
+
+class Writer:
+    """The document, each result written as its file's result arrives: memory flat in the number of files.
+
+    Everything but `results` is known before the first file (the rule catalog, the base URI), and
+    `results` is the run's last member, so the document is written around it. Each result is
+    encoded on its own and indented to its depth: the bytes are those `json.dump(indent=2)` of the
+    whole document gives (a JSON string never holds a raw line break).
+    """
+
+    INDENT = "\n        "  # results sit at depth 4 (document, runs, run, results)
+
+    def __init__(self, out: IO[str], rules: dict[str, Rule] | None = None, root: str | None = None, **_options):
+        self.out = out
+        self.tally = Tally()
+        doc = to_dict(Report(), rules, root)
+        self.base = Path(root).resolve() if root else source_root()
+        self.index = {r.id: i for i, r in enumerate(sorted((rules or {}).values(), key=lambda r: r.id))}
+        doc["runs"][0]["results"] = _HOLE
+        text = json.dumps(doc, ensure_ascii=False, indent=2)
+        hole = json.dumps(_HOLE)
+        self.head, self.tail = text[: text.index(hole)], text[text.index(hole) + len(hole) :]
+        self.sep = "[" + self.INDENT
+        out.write(self.head)
+
+    def add(self, fr: FileResult) -> None:
+        self.tally.add(fr)
+        if not fr.findings:
+            return
+        location = artifact_location(fr.path, self.base)
+        for f in fr.findings:
+            entry = json.dumps(result(f, location, self.index.get(f.rule), fr.text), ensure_ascii=False, indent=2)
+            self.out.write(self.sep + entry.replace("\n", self.INDENT))
+            self.sep = "," + self.INDENT
+
+    def close(self) -> None:
+        self.out.write("[]" if self.sep.startswith("[") else "\n      ]")
+        self.out.write(self.tail + "\n")
+
+
 def render(report: Report, out: IO[str], rules: dict[str, Rule] | None = None, **_options) -> None:
-    json.dump(to_dict(report, rules), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    """The whole report at once (the API; the CLI streams through `Writer`)."""
+    writer = Writer(out, rules)
+    for fr in report.files:
+        writer.add(fr)
+    writer.close()

@@ -7,10 +7,9 @@ are counted too: a count is one line however many there are.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
-from jdlint.model.results import Report
+from jdlint.model.results import Report, Tally
 
 
 @dataclass(frozen=True)
@@ -33,25 +32,18 @@ class Row:
         }
 
 
-def rows(report: Report) -> list[Row]:
+def rows(source: Report | Tally) -> list[Row]:
     """One row per rule and severity: most findings first, then by rule id."""
-    count: Counter = Counter()
-    fixable: Counter = Counter()
-    files: dict[tuple[str, str], set[str]] = {}
-    category: dict[str, str] = {}
-    for f in report.findings:
-        key = (f.rule, str(f.severity))
-        count[key] += 1
-        fixable[key] += 1 if f.fix else 0
-        files.setdefault(key, set()).add(f.path)
-        category.setdefault(f.rule, f.category)
-    ordered = sorted(count.items(), key=lambda kv: (-kv[1], kv[0]))
-    return [Row(r, category[r], s, n, fixable[(r, s)], len(files[(r, s)])) for (r, s), n in ordered]
+    tally = source if isinstance(source, Tally) else Tally.of(source)
+    ordered = sorted(tally.rules.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [
+        Row(r, tally.category[r], s, n, tally.fixable[(r, s)], tally.rule_files[(r, s)]) for (r, s), n in ordered
+    ]
 
 
-def table(report: Report) -> list[str]:
+def table(source: Report | Tally) -> list[str]:
     """The ruff-like table: count, rule, severity, and `[*]` with how many `--fix` can rewrite."""
-    found = rows(report)
+    found = rows(source)
     if not found:
         return []
     count_w = max(len(str(r.count)) for r in found)

@@ -6,16 +6,16 @@ is set (rich honours both)."""
 from __future__ import annotations
 
 import os
-from collections import Counter
 from typing import IO, TYPE_CHECKING
 
 from rich.cells import cell_len
 
-from jdlint.model.results import Report
+from jdlint.model.results import FileResult, Report, Tally
 from jdlint.report import escape as safe
 from jdlint.report import info_summary
 from jdlint.report import statistics as stats
 from jdlint.report.plain_console import PlainConsole, escape, unstyled
+from jdlint.report.spool import Spool
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -72,13 +72,12 @@ def _frame(con: Console | PlainConsole, f, lines: list[str], style: str) -> None
         con.print(" " * len(gutter) + "[green]suggestion:[/green] " + escape(safe.message(", ".join(f.suggestions))))
 
 
-def _rule_table(con: Console | PlainConsole, report: Report) -> None:
+def _rule_table(con: Console | PlainConsole, tally: Tally) -> None:
     """The count of findings per rule; the plain writer draws it unless rich must fit it to the width."""
     title, headers = "Findings by rule", ["rule", "severity", "count"]
-    counts = Counter((f.rule, str(f.severity)) for f in report.findings)
     rows = [
         [rule, f"[{_STYLE[sev]}]{sev}[/]", str(n)]
-        for (rule, sev), n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        for (rule, sev), n in sorted(tally.rules.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
     if isinstance(con, PlainConsole) and con.table(title, headers, rows, right={2}):
         return
@@ -104,76 +103,98 @@ def _rule_table(con: Console | PlainConsole, report: Report) -> None:
     con.print(table)
 
 
-def render(
-    report: Report,
-    out: IO[str],
-    color: bool | None = None,
-    statistics: bool = False,
-    quiet: bool = False,
-    show_info: bool = False,
-    **_options,
-) -> None:
-    """Findings grouped by file (each with its code frame), then a table by rule and a one-line summary.
+class Writer:
+    """Writes each file's findings (with their code frames) as its result arrives; keeps counts only.
 
-    Info findings are one line per file unless `show_info` (see `info_summary`); `quiet` prints the
-    findings only; `statistics` prints the count per rule instead of the findings.
+    The table by rule and the one-line summary come at the end, from the counts. Info findings
+    are one line per file unless `show_info` (see `info_summary`); `quiet` prints the findings
+    only; `statistics` prints the count per rule instead of the findings.
     """
-    con = _console(out, color)
-    counts = report.counts()
-    if statistics:
-        for row in stats.table(report):
-            con.print(escape(safe.message(row)))
-        if not quiet:
-            _summary_line(con, report, counts, hidden=0)
-        return
-    hidden = 0
-    for fr in report.files:
+
+    def __init__(
+        self,
+        out: IO[str],
+        color: bool | None = None,
+        statistics: bool = False,
+        quiet: bool = False,
+        show_info: bool = False,
+        **_options,
+    ) -> None:
+        self.con = _console(out, color)
+        self.statistics, self.quiet, self.show_info = statistics, quiet, show_info
+        self.tally = Tally()
+        self.hidden = 0
+        # gender-coding verdicts listed at the end with --show-info: one short line per file, spooled to disk
+        self.verdicts = Spool()
+
+    def add(self, fr: FileResult) -> None:
+        self.tally.add(fr)
+        if self.statistics:
+            return
+        con, quiet, show_info = self.con, self.quiet, self.show_info
         shown = info_summary.listed(fr.findings, show_info)
         note = None if quiet else info_summary.hidden_line(fr, show_info)
-        hidden += len(fr.findings) - len(shown)
+        self.hidden += len(fr.findings) - len(shown)
+        gc = fr.summary.get("gender_coding") if show_info and not quiet else None
+        if gc is not None and gc.get("verdict") and gc["verdict"] != "neutral":
+            self.verdicts.add_line(
+                f"{escape(safe.path(fr.path))}: {gc['verdict']} "
+                f"(masculine {gc.get('masculine', 0)}, feminine {gc.get('feminine', 0)})"
+            )
         if not shown and note is None:
-            continue
+            return
         n = len(shown)
         if not quiet and shown:
             con.print(
                 f"[bold underline]{escape(safe.path(fr.path))}[/] [dim]({n} problem{'s' if n != 1 else ''})[/dim]"
             )
-        lines = fr.text.split("\n") if fr.text is not None else []
+        lines = fr.text.split("\n") if fr.text is not None and shown and not quiet else []
         for f in shown:
             sev = str(f.severity)
             con.print(
                 f"[bold]{escape(safe.path(f.path))}:{f.line}:{f.column}[/bold]: "
                 f"[{_STYLE[sev]}]{sev}[/] [dim]{f.rule}[/dim] {escape(safe.message(f.message))}"
             )
-            if not quiet and lines and f.line <= len(lines):
+            if lines and f.line <= len(lines):
                 _frame(con, f, lines, _STYLE[sev])
         if note is not None:
             con.print(f"[cyan]{escape(note)}[/cyan]")
         if not quiet:
             con.print()
-    if quiet:
-        return
-    summaries = [fr for fr in report.files if "gender_coding" in fr.summary]
-    if counts["findings"]:
-        _rule_table(con, report)
-        con.print()
-    if summaries and show_info:  # otherwise each file's info line carries its verdict
-        for fr in summaries:
-            gc = fr.summary["gender_coding"]
-            if gc.get("verdict") and gc["verdict"] != "neutral":
-                con.print(
-                    f"{escape(safe.path(fr.path))}: {gc['verdict']} "
-                    f"(masculine {gc.get('masculine', 0)}, feminine {gc.get('feminine', 0)})"
-                )
-    _summary_line(con, report, counts, hidden)
+
+    def close(self) -> None:
+        con, tally = self.con, self.tally
+        counts = tally.counts()
+        if self.statistics:
+            for row in stats.table(tally):
+                con.print(escape(safe.message(row)))
+            if not self.quiet:
+                _summary_line(con, tally, counts, hidden=0)
+            return
+        if self.quiet:
+            return
+        if counts["findings"]:
+            _rule_table(con, tally)
+            con.print()
+        for verdict in self.verdicts.lines():  # otherwise each file's info line carries its verdict
+            con.print(verdict)
+        _summary_line(con, tally, counts, self.hidden)
 
 
-def _summary_line(con: Console | PlainConsole, report: Report, counts: dict[str, int], hidden: int) -> None:
+def render(report: Report, out: IO[str], **options) -> None:
+    """The whole report at once (the API; the CLI streams through `Writer`)."""
+    writer = Writer(out, **options)
+    for fr in report.files:
+        writer.add(fr)
+    writer.close()
+
+
+def _summary_line(con: Console | PlainConsole, tally: Tally, counts: dict[str, int], hidden: int) -> None:
     if counts["findings"]:
         unlisted = f"; {hidden} not listed, --show-info lists them" if hidden else ""
         con.print(
             f"Found {counts['findings']} problem{'s' if counts['findings'] != 1 else ''} "
-            f"in {sum(1 for fr in report.files if fr.findings)} of {counts['files']} "
+            f"in {tally.with_findings} of {counts['files']} "
             f"file{'s' if counts['files'] != 1 else ''} "
             f"([red]{counts['errors']} errors[/red], [yellow]{counts['warnings']} warnings[/yellow], "
             f"[cyan]{counts['info']} info{unlisted}[/cyan])."

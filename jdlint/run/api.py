@@ -2,9 +2,10 @@
 
     lint_text(text, path="job.md")            -> FileResult
     lint_paths(["postings/"], config=...)      -> Report
+    iter_lint_paths(["postings/"], ...)        -> FileResults, one by one as they are linted
 
 The CLI, the language server, pre-commit and every reporter go through
-these two functions; nothing else runs the pipeline.
+these functions; nothing else runs the pipeline.
 
 `lint_paths` answers unchanged files from the result cache when asked
 (`cache=True`, the CLI's default) and spreads the others over worker
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING
 from jdlint.config import Config
 from jdlint.engine.spec import EngineSpec
 from jdlint.model.results import FileResult, Report
-from jdlint.run.batch import lint_in_process
+from jdlint.run.batch import BATCH, lint_batch
 from jdlint.run.cache import ResultCache, fingerprint
 from jdlint.run.discover import targets as discover_targets
 from jdlint.run.engines import build, get_engine
@@ -69,10 +70,26 @@ def lint_paths(
     engine is then built only if some file is not answered from the cache.
     Raises `discover.PathError` for a path that does not exist.
     """
-    report = Report()
-    for result in iter_results(paths, engine or EngineSpec(config or Config()), as_of, stdin, jobs, cache):
-        report.files.append(result)
-    return report
+    return Report(list(iter_lint_paths(paths, config, engine, as_of, stdin, jobs, cache)))
+
+
+def iter_lint_paths(
+    paths: Iterable[str],
+    config: Config | None = None,
+    engine: Engine | EngineSpec | None = None,
+    as_of: dt.date | None = None,
+    stdin: tuple[str, bytes] | None = None,
+    jobs: int | None = None,
+    cache: bool | ResultCache = False,
+) -> Iterator[FileResult]:
+    """`lint_paths` one `FileResult` at a time, in discovery order, each as soon as it and every
+    file before it are linted (what the CLI writes its reports from).
+
+    Only a few windows of files' results are held at once (`WINDOW`), so memory does not grow
+    with the number of files; nothing is read before the first result is asked for, and a path
+    that does not exist raises `discover.PathError` then.
+    """
+    return iter_results(paths, engine or EngineSpec(config or Config()), as_of, stdin, jobs, cache)
 
 
 class _EngineRef:
@@ -93,6 +110,13 @@ class _EngineRef:
         return self._engine
 
 
+# Files whose results may be held at once: read, looked up in the cache, linted and put back in
+# discovery order a window at a time, so memory does not grow with the number of files.
+WINDOW = 256
+
+Entry = tuple  # (position, FileResult) when known (cache hit, unreadable), else (position, path, bytes | None)
+
+
 def iter_results(
     paths: Iterable[str],
     engine: Engine | EngineSpec,
@@ -102,8 +126,10 @@ def iter_results(
     cache: bool | ResultCache = False,
     isolate: bool = False,
 ) -> Iterator[FileResult]:
-    """FileResults in discovery order (stdin first).
+    """FileResults in discovery order (stdin first), each as soon as every earlier one is done.
 
+    Files are taken a window at a time (`WINDOW`), so only a few windows' results are ever held,
+    whatever the number of files: this is what lets the CLI write its report as it goes.
     `isolate` (the CLI): when third-party plugins are installed, lint in a worker process even
     on one core, so a plugin that calls `os._exit` or crashes costs one file, not the run."""
     from jdlint.run import parallel
@@ -119,46 +145,76 @@ def iter_results(
         work.insert(0, stdin)
         skipped = {i + 1: why for i, why in skipped.items()}
     store = _result_cache(cache, ref.spec, as_of)
-    done: dict[int, FileResult] = {}
-    keys: dict[int, str] = {}
+    # First the plan: which files will be linted (cheap: a hash and a look for the cache entry).
     misses: list[tuple[int, str, bytes | None]] = []
+    any_key = False
     for i, (path, data) in enumerate(work):
-        if i in skipped:  # a symlink out of the tree: reported, never read (not even for the cache key)
-            done[i] = FileResult(path, [ref.get().file_error(path, "unreadable-file", skipped[i])], {}, None)
+        if i in skipped:
             continue
         if store is not None:
-            data = data if data is not None else read_for_cache(path, config.max_file_size)
-            if data is not None:
-                keys[i] = store.key(path, data)
-                text = text_of(data)
-                hit = store.get(keys[i], text)  # checked against the text: a crafted entry is a miss
-                if hit is not None:
-                    done[i] = FileResult(path, hit[0], hit[1], text)
+            raw = data if data is not None else read_for_cache(path, config.max_file_size)
+            if raw is not None:
+                any_key = True
+                if store.has(store.key(path, raw)):
                     continue
-        misses.append((i, path, data))
+        misses.append((i, path, data))  # bytes only for stdin: a file is read again when its window comes
     workers = parallel.plan_workers(jobs, misses) if ref.spec is not None else 1
     if isolate and misses and workers <= 1 and ref.spec is not None and parallel.third_party_plugins(ref.spec):
         workers = 1  # third-party plugin code runs in a worker: one that exits or crashes costs its file only
     else:
         isolate = False
-    if (misses or not keys) and workers <= 1 and not isolate:
+    if (misses or not any_key) and workers <= 1 and not isolate:
         ref.get()  # configuration and --select/--ignore errors surface here (with workers: as the first fails)
-    computed: Iterable[tuple[int, FileResult]] = ()
+    del misses
+    keys: dict[int, str] = {}  # cache keys of the files being linted, until their result is stored
+
+    def windows(size: int) -> Iterator[list[Entry]]:
+        for lo in range(0, len(work), size):
+            window: list[Entry] = []
+            for i in range(lo, min(lo + size, len(work))):
+                path, data = work[i]
+                if i in skipped:  # a symlink out of the tree: reported, never read (not even for the cache key)
+                    window.append((i, FileResult(path, [ref.get().file_error(path, "unreadable-file", skipped[i])])))
+                    continue
+                if store is not None:
+                    data = data if data is not None else read_for_cache(path, config.max_file_size)
+                    if data is not None:
+                        key = store.key(path, data)
+                        text = text_of(data)
+                        hit = store.get(key, text)  # checked against the text: a crafted entry is a miss
+                        if hit is not None:
+                            window.append((i, FileResult(path, hit[0], hit[1], text)))
+                            continue
+                        keys[i] = key
+                window.append((i, path, data))
+            yield window
+
+    computed: Iterable[tuple[int, FileResult]]
     if workers > 1 or isolate:
-        computed = parallel.run(ref.spec, misses, as_of, workers, ref.get)  # type: ignore[arg-type]
-    elif misses:
-        computed = lint_in_process(ref.get(), misses, as_of)
+        computed = parallel.run(ref.spec, windows(WINDOW), as_of, workers, ref.get)  # type: ignore[arg-type]
+    else:
+        computed = _in_process(ref, windows(BATCH), as_of)
+    done: dict[int, FileResult] = {}
     nxt = 0
     for i, result in computed:
         done[i] = result
-        if store is not None and i in keys:
-            store.put(keys[i], result.findings, result.summary)
+        key = keys.pop(i, None)
+        if store is not None and key is not None:
+            store.put(key, result.findings, result.summary)
         while nxt in done:
             yield done.pop(nxt)
             nxt += 1
-    while nxt in done:
-        yield done.pop(nxt)
-        nxt += 1
+
+
+def _in_process(
+    ref: _EngineRef, windows: Iterable[list[Entry]], as_of: dt.date | None
+) -> Iterator[tuple[int, FileResult]]:
+    """Each window's known results and its linted files, in order (one `nlp.pipe` batch per window)."""
+    for window in windows:
+        todo = [e for e in window if len(e) == 3]
+        linted = dict(lint_batch(ref.get(), todo, as_of)) if todo else {}
+        for e in window:
+            yield (e[0], e[1]) if len(e) == 2 else (e[0], linted[e[0]])
 
 
 def _result_cache(cache: bool | ResultCache, spec: EngineSpec | None, as_of: dt.date | None) -> ResultCache | None:

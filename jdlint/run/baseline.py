@@ -14,10 +14,11 @@ import contextlib
 import json
 import os
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 from jdlint.config import ConfigError
-from jdlint.model.results import Report
+from jdlint.model.results import FileResult, Report
 from jdlint.run import fingerprint
 
 VERSION = 1
@@ -37,12 +38,14 @@ def _base_dir(baseline_path: str) -> str:
     return os.path.dirname(os.path.abspath(baseline_path))
 
 
-def entries(report: Report, baseline_path: str) -> list[dict]:
-    """One readable entry per distinct finding identity, with how often it occurs."""
+def entries(results: Report | Iterable[FileResult], baseline_path: str) -> list[dict]:
+    """One readable entry per distinct finding identity, with how often it occurs.
+
+    `results` may be an iterator (the CLI's, as files are linted): only the entries are kept."""
     base = _base_dir(baseline_path)
     counts: Counter = Counter()
     info: dict[str, dict] = {}
-    for fr in report.files:
+    for fr in results.files if isinstance(results, Report) else results:
         rel = _rel(fr.path, base)
         for f in fr.findings:
             key = fingerprint.key(rel, f, fr.text)
@@ -60,7 +63,7 @@ def entries(report: Report, baseline_path: str) -> list[dict]:
     return [{**info[k], "count": counts[k]} for k in sorted(info, key=lambda k: (info[k]["path"], info[k]["rule"], k))]
 
 
-def write(report: Report, baseline_path: str) -> int:
+def write(results: Report | Iterable[FileResult], baseline_path: str) -> int:
     """Write the baseline atomically; return the number of findings recorded.
 
     The temporary file is a new, uniquely named file in the same folder (`mkstemp`:
@@ -69,7 +72,7 @@ def write(report: Report, baseline_path: str) -> int:
     not UTF-8 is kept as JSON's `\\udcXX` escapes (it reads back to the same name)."""
     import tempfile
 
-    data = {"version": VERSION, "tool": "jdlint", "findings": entries(report, baseline_path)}
+    data = {"version": VERSION, "tool": "jdlint", "findings": entries(results, baseline_path)}
     folder = os.path.dirname(os.path.abspath(baseline_path))
     tmp = None
     try:
@@ -119,20 +122,31 @@ def load(baseline_path: str) -> Counter:
     return known
 
 
-def hide(report: Report, known: Counter, baseline_path: str) -> int:
-    """Drop the findings the baseline knows (each at most as often as recorded); return how many."""
-    base = _base_dir(baseline_path)
-    left = Counter(known)
-    hidden = 0
-    for fr in report.files:
-        rel = _rel(fr.path, base)
+class Hider:
+    """Drops the findings the baseline knows, file by file as results arrive (each at most as often as recorded)."""
+
+    def __init__(self, known: Counter, baseline_path: str) -> None:
+        self.base = _base_dir(baseline_path)
+        self.left = Counter(known)
+        self.hidden = 0
+
+    def __call__(self, fr: FileResult) -> FileResult:
+        rel = _rel(fr.path, self.base)
         kept = []
         for f in fr.findings:
             key = fingerprint.key(rel, f, fr.text)
-            if left[key] > 0:
-                left[key] -= 1
-                hidden += 1
+            if self.left[key] > 0:
+                self.left[key] -= 1
+                self.hidden += 1
             else:
                 kept.append(f)
         fr.findings = kept
-    return hidden
+        return fr
+
+
+def hide(report: Report, known: Counter, baseline_path: str) -> int:
+    """Drop the findings the baseline knows (each at most as often as recorded); return how many."""
+    hider = Hider(known, baseline_path)
+    for fr in report.files:
+        hider(fr)
+    return hider.hidden

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from jdlint.model.results import FileResult
@@ -31,10 +30,3 @@ def lint_batch(
         findings, summary = engine.check(c.posting, next(docs) if docs is not None else None, as_of)
         out.append((i, FileResult(c.path, findings, summary, c.posting.text)))
     return out
-
-
-def lint_in_process(
-    engine: Engine, work: list[tuple[int, str, bytes | None]], as_of: dt.date | None
-) -> Iterator[tuple[int, FileResult]]:
-    for k in range(0, len(work), BATCH):
-        yield from lint_batch(engine, work[k : k + BATCH], as_of)

@@ -216,6 +216,10 @@ class ResultCache:
     def _entry(self, key: str) -> Path:
         return self.root / key[:2] / key[2:]
 
+    def has(self, key: str) -> bool:
+        """Is there an entry for `key`? (Only a look: `get` reads and checks it.)"""
+        return self._entry(key).is_file()
+
     def get(self, key: str, text: str | None = None) -> tuple[list[Finding], dict[str, Any]] | None:
         """The entry for `key` if it is sound (and fits `text`, the file's text); a bad one is deleted."""
         entry = self._entry(key)

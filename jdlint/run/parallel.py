@@ -6,11 +6,13 @@ threads the caller runs, the same on every OS), rebuilds the run's engine once f
 its picklable `EngineSpec`, and then lints whole batches of files with one
 `nlp.pipe` each.
 
-Work is split by size: files are sorted largest first, a large file is a task on
-its own and small files are grouped into tasks of about `TASK_BYTES`, and idle
-workers take the next task. So one large file starts at once instead of being
+Work comes in windows of files in discovery order (`api.WINDOW`), each split by
+size: its files are sorted largest first, a large file is a task on its own and
+small files are grouped into tasks of about `TASK_BYTES`, and idle workers take
+the next task. So a large file starts as soon as its window does instead of being
 the tail of the run. Results carry their position, and the caller puts them back
-in discovery order: output is identical whatever the number of jobs.
+in discovery order: output is identical whatever the number of jobs, and only the
+next few windows are in flight, so the results waiting to be put back stay few.
 
 Starting a worker costs about as much as importing spaCy, so with the default
 (`jobs=None`) workers are used only when the files to lint add up to at least
@@ -23,7 +25,7 @@ import atexit
 import contextlib
 import datetime as dt
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from jdlint.config import ConfigError
@@ -110,10 +112,23 @@ def third_party_plugins(spec: EngineSpec) -> bool:
     return bool(installed())
 
 
+AHEAD = 2  # windows pulled beyond the oldest unfinished one: workers stay busy, few results wait
+
+
 def run(
-    spec: EngineSpec, work: Work, as_of: dt.date | None, workers: int, local: Callable[[], Engine]
+    spec: EngineSpec,
+    windows: Iterable[list[tuple]],
+    as_of: dt.date | None,
+    workers: int,
+    local: Callable[[], Engine],
 ) -> Iterator[tuple[int, FileResult]]:
-    """Lint `work` on `workers` processes; yields (position, result) as tasks finish.
+    """Lint `windows` of work on `workers` processes; yields (position, result) as tasks finish.
+
+    Each window is a list of entries in discovery order: (position, FileResult) for a result
+    already known (yielded at once) or (position, path, bytes | None) for a file to lint. A
+    window's files are split into tasks largest first (`split`); windows are taken only
+    `AHEAD` beyond the oldest one not finished, so the caller, which puts results back in
+    discovery order, holds a few windows' results at most, however many files there are.
 
     A task whose worker died (a plugin called `os._exit`, a segfault, out of
     memory) is never linted again in this process, where the crash would
@@ -123,25 +138,49 @@ def run(
     process's engine, built only if a worker could not start at all (a
     configuration error is raised here as it would be without workers).
     """
-    from concurrent.futures import as_completed
+    from concurrent.futures import FIRST_COMPLETED, wait
 
-    tasks = split(work, workers)
     pool = _pool(workers, spec, as_of, None)
+    source = iter(windows)
+    pending: dict = {}  # future -> (window number, task)
+    unfinished: dict[int, int] = {}  # window number -> its tasks still running
     suspects: Work = []
+    pulled = 0
+    exhausted = False
     clean = False
     try:
-        pending = {pool.submit(_lint_task, task): task for task in tasks}
-        for fut in as_completed(pending):
-            try:
-                results = fut.result()
-            except _StartFailed:
-                results = lint_batch(local(), pending[fut], as_of)
-            except ConfigError:
-                raise  # a plugin or the configuration failed at set-up: exit 2 naming it, not a crash per file
-            except Exception:
-                suspects.extend(pending[fut])
-                continue
-            yield from results
+        while True:
+            while not exhausted and (not unfinished or pulled <= min(unfinished) + AHEAD):
+                window = next(source, None)
+                if window is None:
+                    exhausted = True
+                    break
+                todo: Work = [e for e in window if len(e) == 3]
+                for entry in window:
+                    if len(entry) == 2:
+                        yield entry
+                for task in split(todo, workers) if todo else ():
+                    pending[pool.submit(_lint_task, task)] = (pulled, task)
+                    unfinished[pulled] = unfinished.get(pulled, 0) + 1
+                pulled += 1
+            if not pending:
+                break
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in finished:
+                number, task = pending.pop(fut)
+                unfinished[number] -= 1
+                if not unfinished[number]:
+                    del unfinished[number]
+                try:
+                    results = fut.result()
+                except _StartFailed:
+                    results = lint_batch(local(), task, as_of)
+                except ConfigError:
+                    raise  # a plugin or the configuration failed at set-up: exit 2 naming it, not a crash per file
+                except Exception:
+                    suspects.extend(task)  # linted one by one at the end (their results wait until then)
+                    continue
+                yield from results
         clean = True
     finally:
         _stop(pool, clean)

@@ -109,3 +109,25 @@ def test_no_finding_on_any_seed():
 
 def test_explain_examples_behave_as_documented():
     assert_explained_examples(RULE)
+
+
+# -- a file of pasted postings: comparisons bounded per item --------------------
+
+
+def _comparisons(copies: int) -> tuple[int, int]:
+    """(pairs this rule compared, its findings) over a posting pasted `copies` times into one file."""
+    from jdlint.facts.requirements import COMPARISONS  # the debug counter of the requirement rules
+
+    text = "\n\n".join([fixture_text("postings/repeated-requirements.md")] * copies)
+    before = COMPARISONS[RULE]
+    found = lint(text, select=[RULE])
+    return COMPARISONS[RULE] - before, len(found)
+
+
+def test_comparisons_grow_linearly_with_pasted_copies():
+    # each item is compared with a bounded number of its group's nearest members: every copy past the
+    # first few adds the same number of comparisons (not more, as all pairs up to a cap did), and each
+    # copy's own repeat is still reported
+    (c16, f16), (c32, f32), (c64, f64) = (_comparisons(n) for n in (16, 32, 64))
+    assert c64 - c32 == 2 * (c32 - c16) > 0
+    assert (f16, f32, f64) == (16, 32, 64)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from jdlint.facts.requirements import MAX_COMPARED, analyse, comparable, line_of
+from jdlint.facts.requirements import Candidates, analyse, comparable, line_of
 from jdlint.hookspecs import hookimpl
 from jdlint.model.finding import Hit, Severity
 from jdlint.model.rule import Rule
@@ -79,16 +79,15 @@ def jdlint_check(posting, context):
     every = analyse(posting, context.lemma_doc).of_kind("required")
     position = {id(r): n for n, r in enumerate(every)}
     required = [r for r in every if r.substantive]
-    same_key: dict[object, list[int]] = {}  # key -> indexes in `required`: only these can repeat each other
+    # only items with the same key, years and numbers can repeat each other ("Function 1" is not "Function 2")
+    candidates: Candidates[int] = Candidates(RULE.id)
     last: tuple[int, int] | None = None  # (earlier, later) indexes of the previous finding
     for j, later in enumerate(required):
-        earlier_ones = same_key.setdefault(later.key, [])
-        for i in earlier_ones[:MAX_COMPARED]:
+        group = (later.key, _years(later), tuple(_numbers(later)))
+        for i in candidates.nearest(group, later.start):
             earlier = required[i]
-            if _years(earlier) != _years(later):
-                continue
-            if _step_up(earlier.level, later.level) or _numbers(earlier) != _numbers(later):
-                continue  # "Deep experience in X" at a higher level is a step up; "Function 1" is not "Function 2"
+            if _step_up(earlier.level, later.level):
+                continue  # "Deep experience in X" at a higher level is a step up
             if not comparable(posting, earlier.section, later.section):
                 continue
             if _pasted_page(posting, earlier, later) or _run(every, position[id(earlier)], position[id(later)]) >= 3:
@@ -104,4 +103,4 @@ def jdlint_check(posting, context):
                 f"This requirement repeats the one on line {line_of(posting, earlier.start)}; say it once.",
             )
             break
-        earlier_ones.append(j)
+        candidates.add(group, later.start, j)

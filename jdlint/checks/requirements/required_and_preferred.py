@@ -9,7 +9,7 @@ years) is a real step up and is not reported.
 
 from __future__ import annotations
 
-from jdlint.facts.requirements import MAX_COMPARED, analyse, comparable, line_of
+from jdlint.facts.requirements import Candidates, analyse, comparable, line_of
 from jdlint.hookspecs import hookimpl
 from jdlint.model.finding import Hit, Severity
 from jdlint.model.rule import Rule
@@ -48,14 +48,14 @@ def jdlint_check(posting, context):
     if not context.enabled(RULE.id):
         return
     analysis = analyse(posting, context.lemma_doc)
-    required: dict[object, list] = {}  # key -> required items, in text order
+    required: Candidates = Candidates(RULE.id)  # key -> required items, in text order
     for r in analysis.of_kind("required"):
         if r.key:
-            required.setdefault(r.key, []).append(r)
+            required.add(r.key, r.start, r)
     for pref in analysis.of_kind("preferred"):
         if not pref.key:
             continue
-        for req in required.get(pref.key, ())[:MAX_COMPARED]:
+        for req in required.nearest(pref.key, pref.start):
             if pref.level > req.level or _min_years(pref) > _min_years(req):
                 continue
             if not comparable(posting, req.section, pref.section):

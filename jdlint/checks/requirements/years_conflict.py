@@ -9,7 +9,7 @@ job-family page are never compared with each other.
 
 from __future__ import annotations
 
-from jdlint.facts.requirements import MAX_COMPARED, analyse, comparable, line_of
+from jdlint.facts.requirements import Candidates, analyse, comparable, line_of
 from jdlint.hookspecs import hookimpl
 from jdlint.model.finding import Hit, Severity
 from jdlint.model.rule import Rule
@@ -49,11 +49,9 @@ def jdlint_check(posting, context):
     reqs = [r for r in analyse(posting, context.lemma_doc).of_kind("required", "summary") if not r.alternative]
     demands = sorted(((d, r) for r in reqs for d in r.years), key=lambda p: p[0].start)
     text = posting.text
-    by_subject: dict[object, list[int]] = {}  # only demands about the same subject can conflict
+    candidates: Candidates[int] = Candidates(RULE.id)  # only demands about the same subject can conflict
     for j, (later, rl) in enumerate(demands):
-        before = by_subject.setdefault(later.subject, [])
-        before.append(j)
-        for i in before[:-1][:MAX_COMPARED]:
+        for i in candidates.nearest(later.subject, later.start):
             earlier, re_ = demands[i]
             if re_ is rl or earlier.low == later.low:
                 continue
@@ -70,3 +68,4 @@ def jdlint_check(posting, context):
                 f"“{earlier.label(text)}” on line {line_of(posting, earlier.start)}; ask for one figure.",
             )
             break
+        candidates.add(later.subject, later.start, j)
