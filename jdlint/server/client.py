@@ -231,7 +231,8 @@ def spawn(idle_timeout: float = DEFAULT_IDLE) -> bool:
             stdin=subprocess.DEVNULL,
             stdout=log,
             stderr=log,
-            cwd=os.path.dirname(names["sock"]),
+            # an empty PYTHONPATH entry puts the working folder on sys.path: the server must see the same one
+            cwd=os.getcwd() if os.getcwd() in sys.path[1:] else os.path.dirname(names["sock"]),
             start_new_session=True,
             env={k: v for k, v in os.environ.items() if k not in (ENV_USE, ENV_NEVER)},
         )
