@@ -109,7 +109,11 @@ class Pattern:
     their offsets, take words from the posting). `needle`: a literal every
     match holds, looked for first (in lower case when `flags` ignore case).
     `near` and `reach`: every match lies within `reach` = (before, after)
-    characters of a match of the regex `near`.
+    characters of a match of the regex `near`. `starts` (with `near`): a
+    function giving, in order, every offset of `text[lo:hi]` where a match
+    can begin (more is harmless); the regex is then tried only there, one
+    `match` each, instead of at every offset of the window. Its matches must
+    never be empty.
     """
 
     def __init__(
@@ -121,6 +125,7 @@ class Pattern:
         needle: str | None = None,
         near: str | None = None,
         reach: tuple[int, int] = (0, 0),
+        starts: Callable[[str, int, int], Iterable[int]] | None = None,
     ) -> None:
         if isinstance(regex, re.Pattern):
             regex, flags = regex.pattern, regex.flags
@@ -129,6 +134,7 @@ class Pattern:
         self.lower = lower
         self.needle = needle.lower() if needle is not None and flags & re.IGNORECASE else needle
         self.reach = reach
+        self._starts = starts
         self._near = re.compile(near) if near is not None else None
         # the literal gate, for a pattern with no fast path of its own
         self._gate = GatedRegex(regex, flags) if not (lower or needle or near) else None
@@ -197,8 +203,18 @@ class Pattern:
         """Matches looked for only within `reach` of the anchors (windows that touch merged into one)."""
         before, after = self.reach
         anchors = self._near.finditer(text, start, end)  # type: ignore[union-attr]
-        for lo, hi in merged((max(start, a.start() - before), min(end, a.end() + after)) for a in anchors):
-            yield from self.regex.finditer(text, lo, hi)
+        windows = merged((max(start, a.start() - before), min(end, a.end() + after)) for a in anchors)
+        if self._starts is None:
+            for lo, hi in windows:
+                yield from self.regex.finditer(text, lo, hi)
+            return
+        match = self.regex.match
+        for lo, hi in windows:  # what `finditer(text, lo, hi)` finds: the leftmost match, then on from its end
+            pos = lo
+            for p in self._starts(text, lo, hi):
+                if p >= pos and (m := match(text, p, hi)) is not None:
+                    yield m
+                    pos = m.end()
 
 
 class AnyPattern:
@@ -212,7 +228,7 @@ class AnyPattern:
     def search(self, where: Where, *, raw: bool = False) -> re.Match[str] | None:
         """The earliest match any phrasing has in the posting's analysis text (`raw`: its text), or None."""
         text, lower = _texts(where, raw)
-        return self._any.search(text, lower())
+        return self._any.search(text, lower(), shared=not isinstance(where, str))
 
 
 # A lower-case list that few characters can start (pronouns: "h", "s") puts its look-behind after the

@@ -29,6 +29,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
+from jdlint.match.literals import LITERALS
 from jdlint.match.regex_trie import trie_alternation
 from jdlint.match.spans import merged
 
@@ -207,10 +208,22 @@ class GatedRegex:
         return re.compile(self.source, self.flags)
 
     @cached_property
-    def keywords(self) -> re.Pattern[str] | None:
+    def literals(self) -> frozenset[str] | None:
+        """The lower-case literals one of which every match holds (None: none long enough to gate on)."""
         literals = required_literals(self.source, self.flags)
-        usable = literals and min(map(len, literals)) >= MIN_LITERAL
-        return re.compile(trie_alternation(literals)) if usable else None
+        return literals if literals and min(map(len, literals)) >= MIN_LITERAL else None
+
+    @cached_property
+    def keywords(self) -> re.Pattern[str] | None:
+        """A trie regex of `literals`: this gate's own scan, until the shared pass (`LITERALS`) knows them."""
+        return re.compile(trie_alternation(self.literals)) if self.literals else None
+
+    def _places(self, lowered: str) -> list[tuple[int, int]]:
+        """(start, end) of the literals in `lowered`, as `keywords.finditer` finds them (leftmost, longest)."""
+        found = LITERALS.hits(lowered, self.literals)  # type: ignore[arg-type]
+        if found is not None:
+            return found.leftmost_longest(self.literals)  # type: ignore[arg-type]
+        return [m.span() for m in self.keywords.finditer(lowered)]  # type: ignore[union-attr]
 
     def search(self, text: str, lowered: str) -> re.Match[str] | None:
         """A match of the pattern in `text` (`lowered`: the same text lower-cased, same length), or None.
@@ -231,15 +244,15 @@ class GatedRegex:
 
     def finditer_lines(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
         """Like `finditer`, for a one-line pattern (`^…$` with re.MULTILINE): only lines holding a literal."""
-        if self.keywords is None:
+        if self.literals is None:
             yield from self.pattern.finditer(text)
             return
         done = -1
-        for hit in self.keywords.finditer(lowered):
-            if hit.start() <= done:
+        for hit_start, hit_end in self._places(lowered):
+            if hit_start <= done:
                 continue
-            start = text.rfind("\n", 0, hit.start()) + 1
-            end = text.find("\n", hit.end())
+            start = text.rfind("\n", 0, hit_start) + 1
+            end = text.find("\n", hit_end)
             done = end = len(text) if end == -1 else end
             if self._line_anchored:  # it can only match where the line starts: one attempt, not one per column
                 m = self.pattern.match(text, start, end)
@@ -259,10 +272,10 @@ class GatedRegex:
 
     def windows(self, text: str, lowered: str) -> list[tuple[int, int]]:
         """Merged spans of `text` within `WINDOW` characters of a required literal (none: no match possible)."""
-        if self.keywords is None:
+        if self.literals is None:
             return [(0, len(text))]
-        hits = self.keywords.finditer(lowered)
-        return merged((max(0, h.start() - WINDOW), _word_end(text, h.end() + WINDOW)) for h in hits)
+        hits = self._places(lowered)
+        return merged((max(0, s - WINDOW), _word_end(text, e + WINDOW)) for s, e in hits)
 
 
 def _word_end(text: str, pos: int) -> int:
@@ -311,22 +324,22 @@ class GatedAny:
         scan = re.compile(trie_alternation(owners)) if owners else None
         return scan, owners, whole, frozenset(anchored)
 
-    def search(self, text: str, lowered: str) -> re.Match[str] | None:
-        """The earliest match any phrasing has in `text` (`lowered`: same text in lower case), or None."""
+    def search(self, text: str, lowered: str, shared: bool = True) -> re.Match[str] | None:
+        """The earliest match any phrasing has in `text` (`lowered`: same text in lower case), or None.
+
+        `shared`: `lowered` is a posting's (or a `Text`'s) own copy, whose literals the shared pass may find.
+        """
         scan, owners, whole, anchored = self._scan
         spans: dict[int, list[tuple[int, int]]] = {i: [(0, len(text))] for i in whole}
         starts: dict[int, list[int]] = {}  # anchored phrasings: where one of their literals begins
         if scan is not None:
-            pos = 0
-            while (hit := scan.search(lowered, pos)) is not None:
-                p, word = hit.start(), hit.group()
+            for p, word in self._places(scan, owners, lowered, shared):
                 window = (max(0, p - WINDOW), _word_end(text, p + len(word) + WINDOW))
                 for i in self._owners_of(word, owners):
                     if i in anchored:
                         starts.setdefault(i, []).append(p)
                     else:
                         spans.setdefault(i, []).append(window)
-                pos = p + 1  # every start: a literal may begin inside a longer one
         best: re.Match[str] | None = None
         for i, places in starts.items():
             pattern = self.parts[i].pattern
@@ -348,6 +361,24 @@ class GatedAny:
                         best = found
                     break
         return best
+
+    def _places(
+        self, scan: re.Pattern[str], owners: dict[str, list[int]], lowered: str, shared: bool
+    ) -> list[tuple[int, str]]:
+        """(offset, longest literal beginning there) for every offset where a literal begins, in order."""
+        found = LITERALS.hits(lowered, self._literals) if shared else None
+        if found is not None:
+            return found.longest_at_each_start(owners)
+        out = []
+        pos = 0
+        while (hit := scan.search(lowered, pos)) is not None:
+            out.append((hit.start(), hit.group()))
+            pos = hit.start() + 1  # every start: a literal may begin inside a longer one
+        return out
+
+    @cached_property
+    def _literals(self) -> frozenset[str]:
+        return frozenset(self._scan[1])
 
     def _owners_of(self, word: str, owners: dict[str, list[int]]) -> tuple[int, ...]:
         """The phrasings needing a literal that `word` (the longest found at a place) begins with."""
