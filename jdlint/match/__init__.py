@@ -33,8 +33,10 @@ shared; the regex then runs only in windows around those places. A
 only places a match can be. A word list becomes a trie (`co(?:mmit|nfiden)…`),
 and with `lower=True` it is written in lower case and matched in the
 lower-cased copy, which lets `re` jump to the letters that can start it. The
-machinery lives in this package's other modules (regex_gate, regex_trie,
-lowered, spans, gated_matcher, token_windows); rules and facts do not import them.
+machinery lives in this package's other modules (regex_gate, literals,
+regex_trie, lowered, spans, gated_matcher, token_windows); rules and facts do not import them.
+The literals of every gate are found together, in one Aho–Corasick pass
+over a posting's lower-cased copy (`literals`), the first time one asks.
 
 A rule, for example::
 
@@ -67,6 +69,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from functools import cached_property, partial
 from types import MappingProxyType
 
+from jdlint.match.literals import folded
 from jdlint.match.lowered import lower_same_length, lowered
 from jdlint.match.regex_gate import GatedAny, GatedRegex
 from jdlint.match.regex_trie import first_char_trie, phrase_atoms, trie_alternation
@@ -196,7 +199,7 @@ class Pattern:
         return self._gate.finditer_lines(text, lower())
 
     def _has_needle(self, text: str, lower: Callable[[], str], start: int, end: int) -> bool:
-        haystack = lower() if self.flags & re.IGNORECASE else text
+        haystack = folded(lower()) if self.flags & re.IGNORECASE else text
         return haystack.find(self.needle, start, end) >= 0  # type: ignore[arg-type]
 
     def _finditer_near(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:

@@ -10,6 +10,12 @@ the places its own trie regex would have found: `leftmost_longest` is what
 then on after it), `longest_at_each_start` what a search from every
 position gives. Offsets, case and word edges are those of the trie scan.
 
+Three characters that a case-insensitive regex equates with an ASCII letter
+keep a form of their own in the lower-cased copy: "İ" and "ı" (an "i" to
+`re.IGNORECASE`) and "ſ" (an "s"). Literals are looked for in `folded(lowered)`,
+where they are those letters, so a gate never skips "İSTANBUL" that its regex
+would match. Offsets do not move: each is one character for one.
+
 A gate registers its literals on first use. Literals that arrive after the
 automaton was built join it when the next text is scanned; until then that
 gate scans with its own trie (the same places), so a one-file run that uses
@@ -20,8 +26,20 @@ Behind `jdlint.match`: rules and facts never see it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
+
+_FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+_FOLDABLE = re.compile("[İıſ]")
+
+
+def folded(lowered: str) -> str:
+    """`lowered` with the characters `re.IGNORECASE` reads as "i" or "s" made those letters (same offsets)."""
+    if lowered.isascii() or _FOLDABLE.search(lowered) is None:
+        return lowered
+    return lowered.translate(_FOLD)
+
 
 _KEEP = 4  # texts whose hits are kept: a posting's analysis and raw copies, and a Text or two
 
@@ -89,7 +107,7 @@ class Literals:
         if self._automaton is None or len(self._built) != len(self._known):
             self._build()
         starts: dict[str, list[int]] = {}
-        for end, lit in self._automaton.iter(lowered):
+        for end, lit in self._automaton.iter(folded(lowered)):
             found = starts.get(lit)
             if found is None:
                 starts[lit] = [end - len(lit) + 1]

@@ -29,7 +29,7 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
-from jdlint.match.literals import LITERALS
+from jdlint.match.literals import LITERALS, folded
 from jdlint.match.regex_trie import trie_alternation
 from jdlint.match.spans import merged
 
@@ -223,7 +223,7 @@ class GatedRegex:
         found = LITERALS.hits(lowered, self.literals)  # type: ignore[arg-type]
         if found is not None:
             return found.leftmost_longest(self.literals)  # type: ignore[arg-type]
-        return [m.span() for m in self.keywords.finditer(lowered)]  # type: ignore[union-attr]
+        return [m.span() for m in self.keywords.finditer(folded(lowered))]  # type: ignore[union-attr]
 
     def search(self, text: str, lowered: str) -> re.Match[str] | None:
         """A match of the pattern in `text` (`lowered`: the same text lower-cased, same length), or None.
@@ -371,6 +371,7 @@ class GatedAny:
             return found.longest_at_each_start(owners)
         out = []
         pos = 0
+        lowered = folded(lowered)
         while (hit := scan.search(lowered, pos)) is not None:
             out.append((hit.start(), hit.group()))
             pos = hit.start() + 1  # every start: a literal may begin inside a longer one
