@@ -146,6 +146,7 @@ def test_pay_amounts_tried_where_they_can_begin_are_what_a_scan_finds(words, gap
 def test_the_seeds_lint_the_same_twice_in_one_process(seed):
     """The first posting scans gate by gate, the next ones through the shared pass: same findings."""
     text = seed.read_text(encoding="utf-8")
+
     def findings() -> list[tuple]:
         result = jdlint.lint_text(text, path=seed.name)
         return [(f.rule, f.line, f.column, f.end_line, f.end_column, f.message) for f in result.findings]
@@ -153,3 +154,64 @@ def test_the_seeds_lint_the_same_twice_in_one_process(seed):
     first = findings()
     assert first
     assert findings() == first
+
+
+# -- term anchors read off the shared pass ----------------------------------------------------------------
+ANCHOR_WORDS = {"man": 2, "men": 2, "manpower": 1, "he": 3, "guru": 2, "rock": 1, "rockstar": 1, "ninja": 2}
+ANCHOR_TEXT = [*ANCHOR_WORDS, "Man", "ROCK", "x", "s", "-", " ", "\n", "_", "1", "İ", "the", "chairman", "é"]
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    from jdlint.engine.core import Engine
+
+    return Engine().nlp.tokenizer
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(ANCHOR_TEXT), max_size=60).map("".join))
+@example("The chairman, a rockstar guru, he-man MEN: manpower")
+def test_term_anchors_read_off_the_shared_pass_are_what_the_scanners_find(tokenizer, text):
+    from jdlint.match.lowered import lower_same_length
+    from jdlint.match.token_windows import AnchorFinder
+
+    for tok in (None, tokenizer):
+        finder = AnchorFinder(ANCHOR_WORDS, {}, tok)
+        low = lower_same_length(text)
+        scanned = sorted(
+            (m.start(1), m.end(1), finder._reach_lower[m.group(1)]) for rx in finder._lower for m in rx.finditer(low)
+        )
+        assert finder.find(text, low) == scanned  # the first time: the scanners, or a pass that knows the words
+        assert finder.find(text, low) == scanned  # then the kept hits of that pass
+
+
+# -- the language's first words, and the min/max gate -------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("We are hiring. You will work with the team and the customers of our company. " * 3, "en"),
+        ("Wir suchen dich. Du arbeitest mit dem Team und den Kunden unserer Firma. " * 3, "de"),
+        ("Short.", "und"),
+        ("the " * 2000 + "und der die das " * 500, "en"),  # only the first words are read
+        ("x" * 40000 + " und der die das und der die das und der", "de"),  # the first words after a long run
+    ],
+)
+def test_a_text_language_is_read_off_its_first_words(text, language):
+    from jdlint.facts.language import text_language
+
+    assert text_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Minimum: $50,000 and Maximum: $70,000 per year", True),
+        ("MIN. $50,000 - MAX. $70,000", True),
+        ("Minimum $50,000 (no upper bound stated)", False),
+    ],
+)
+def test_a_minimum_maximum_pair_is_found_exactly_when_the_plain_regex_finds_it(text, flagged):
+    plain = [(m.start(), m.end()) for m in pay.MINMAX_RE.finditer(text)]
+    assert bool(plain) is flagged
+    ranges = [(p.start, p.end) for p in pay.find_in(text, 0, len(text)) if p.kind == pay.RANGE]
+    assert all(span in ranges for span in plain)

@@ -336,7 +336,7 @@ def find_in(source: str, start: int, end: int, forced: bool = False, english: bo
         pay = _range_from(m, source, forced, english)
         if pay:
             found.append(pay)
-    for m in MINMAX_RE.finditer(source, start, end):
+    for m in MINMAX_RE.finditer(source, start, end) if "max" in source[start:end].lower() else ():
         pay = _range_from_minmax(m)
         if pay:
             found.append(pay)

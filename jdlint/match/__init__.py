@@ -204,9 +204,7 @@ class Pattern:
 
     def _finditer_near(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """Matches looked for only within `reach` of the anchors (windows that touch merged into one)."""
-        before, after = self.reach
-        anchors = self._near.finditer(text, start, end)  # type: ignore[union-attr]
-        windows = merged((max(start, a.start() - before), min(end, a.end() + after)) for a in anchors)
+        windows = _near_windows(text, start, end, self._near, self.reach)  # type: ignore[arg-type]
         if self._starts is None:
             for lo, hi in windows:
                 yield from self.regex.finditer(text, lo, hi)
@@ -218,6 +216,23 @@ class Pattern:
                 if p >= pos and (m := match(text, p, hi)) is not None:
                     yield m
                     pos = m.end()
+
+
+_LAST_WINDOWS: list = [None]  # (text, start, end, near, reach, windows): patterns with one anchor share them
+
+
+def _near_windows(
+    text: str, start: int, end: int, near: re.Pattern[str], reach: tuple[int, int]
+) -> list[tuple[int, int]]:
+    """Merged stretches of text[start:end] within `reach` of a match of `near`; the last answer is kept."""
+    last = _LAST_WINDOWS[0]
+    if last is not None and last[0] is text and last[1:5] == (start, end, near, reach):
+        return last[5]
+    before, after = reach
+    anchors = near.finditer(text, start, end)
+    windows = merged((max(start, a.start() - before), min(end, a.end() + after)) for a in anchors)
+    _LAST_WINDOWS[0] = (text, start, end, near, reach, windows)
+    return windows
 
 
 class AnyPattern:

@@ -26,17 +26,15 @@ Behind `jdlint.match`: rules and facts never see it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
 _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
-_FOLDABLE = re.compile("[İıſ]")
 
 
 def folded(lowered: str) -> str:
     """`lowered` with the characters `re.IGNORECASE` reads as "i" or "s" made those letters (same offsets)."""
-    if lowered.isascii() or _FOLDABLE.search(lowered) is None:
+    if lowered.isascii() or not ("İ" in lowered or "ı" in lowered or "ſ" in lowered):
         return lowered
     return lowered.translate(_FOLD)
 
