@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 import jdlint
 from jdlint.facts import pay
 from jdlint.match import AnyPattern, Pattern, Text, phrases
+from jdlint.match.regex_gate import match_start_literals
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -83,8 +84,10 @@ PIECES = [*LITERALS, "ABC", "AbCd", "a", "b", "c", "d", "e", "x", "-", " ", "\n"
 def _patterns() -> st.SearchStrategy[tuple[str, int]]:
     alternation = st.lists(st.sampled_from(LITERALS[:6]), min_size=1, max_size=4, unique=True)
     edges = st.sampled_from([("", ""), (r"\b", r"\b"), (r"(?<![\w-])", r"(?![\w-])"), ("", r"\w*")])
-    return st.tuples(alternation, edges, st.sampled_from([0, re.IGNORECASE])).map(
-        lambda t: (t[1][0] + "(?:" + "|".join(re.escape(w) for w in t[0]) + ")" + t[1][1], t[2])
+    # a leading optional phrase: every match still starts with a literal, tried where one occurs
+    leads = st.sampled_from(["", r"(?:xab\s+)?", r"(?:cde[\s-]+)?", r"(?=\w)"])
+    return st.tuples(alternation, edges, st.sampled_from([0, re.IGNORECASE]), leads).map(
+        lambda t: (t[1][0] + t[3] + "(?:" + "|".join(re.escape(w) for w in t[0]) + ")" + t[1][1], t[2])
     )
 
 
@@ -92,15 +95,17 @@ def _patterns() -> st.SearchStrategy[tuple[str, int]]:
 @given(_patterns(), st.lists(st.sampled_from(PIECES), max_size=80).map("".join))
 @example((r"\b(?:abc|bcd)\b", re.IGNORECASE), "İbcd abc-d ABCD")
 @example((r"(?:abcd|cde)", 0), "abcde abcdabcd")
+@example((r"(?<![\w-])(?:xab\s+)?(?:abc|bcd)(?![\w-])", re.IGNORECASE), "xab abc XAB\nbcd xabc")
 def test_a_gated_pattern_finds_what_its_regex_finds_on_generated_text(regex_flags, text):
     regex, flags = regex_flags
+    assert match_start_literals(regex, flags) or "abcd" in regex or not regex.startswith("(?<")
     pattern = Pattern(regex, flags)
     plain = [m.span() for m in re.finditer(regex, text, flags)]
     where = Text(text)
     assert [m.span() for m in pattern.finditer(where)] == plain
     assert [m.span() for m in pattern.finditer(where)] == plain
     assert (pattern.search(where) is None) == (not plain)
-    lines = Pattern("^.*(?:" + regex + ").*$", flags | re.MULTILINE)
+    lines = Pattern("^.*(?:" + regex.replace(r"\s", " ") + ").*$", flags | re.MULTILINE)  # kept to one line
     assert [m.span() for m in lines.finditer_lines(where)] == [m.span() for m in lines.regex.finditer(text)]
 
 
@@ -154,6 +159,21 @@ def test_the_seeds_lint_the_same_twice_in_one_process(seed):
     first = findings()
     assert first
     assert findings() == first
+
+
+@pytest.mark.parametrize(
+    ("regex", "starts"),
+    [
+        (r"(?<![\w-])(?:please\s+)?(?:state|share)\s+your", {"please", "state", "share"}),
+        (r"\b(?:current|prior)\s+salary", {"current", "prior"}),
+        (r"(?=\w)sponsor(?:ship)?", {"sponsor", "sponsorship"}),
+        (r"(?:the\s+)?[A-Z]\w+ County", None),  # may start with any capital
+        (r"(?:be|able)\s+to", None),  # "be" is too short to look for
+    ],
+)
+def test_the_literals_a_match_starts_with_are_read_through_lookarounds_and_optional_leads(regex, starts):
+    found = match_start_literals(regex, re.IGNORECASE)
+    assert (set(found) if found else None) == starts
 
 
 # -- term anchors read off the shared pass ----------------------------------------------------------------
