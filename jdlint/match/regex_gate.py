@@ -37,7 +37,6 @@ WINDOW = 250
 MIN_LITERAL = 3
 _MAX_STRINGS = 32  # expansions of one literal run ("authori[sz]ed" is two)
 _MAX_STARTS = 4000  # strings a match may start with, for `match_start_literals` (found by one shared pass)
-_MIN_START = 2  # a match is tried where such a literal begins: one `match` each, so a short one ("be") still pays
 _SPACE = re.compile(r"\s")
 
 
@@ -82,7 +81,7 @@ def match_start_literals(source: str, flags: int = 0) -> frozenset[str] | None:
     except Exception:
         return None
     found = _leading(parsed, wide=True, limit=_MAX_STARTS)
-    return frozenset(found) if found and min(map(len, found)) >= _MIN_START else None
+    return frozenset(found) if found and min(map(len, found)) >= MIN_LITERAL else None
 
 
 _OPTIONAL = (_c.MAX_REPEAT, _c.MIN_REPEAT)
