@@ -18,8 +18,8 @@ would match. Offsets do not move: each is one character for one.
 
 A gate registers its literals on first use. Literals that arrive after the
 automaton was built join it when the next text is scanned; until then that
-gate scans with its own trie (the same places), so a one-file run that uses
-each gate once never builds an automaton at all.
+gate scans with its own trie (the same places). On a process's first posting
+the automaton holds only the first gate's literals; from the next one on, all.
 
 Behind `jdlint.match`: rules and facts never see it.
 """
