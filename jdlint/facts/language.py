@@ -88,15 +88,23 @@ def text_language(text: str) -> str:
     return _detect(text)
 
 
+def _first_words(text: str, n: int) -> list[str]:
+    """The first `n` words of `text`, found in one call: first in a stretch long enough for `n` words of most texts.
+
+    A word cut at the stretch's end is only ever the last found, so with more than `n` found the first `n` are whole.
+    """
+    stretch = n * 16
+    if len(text) > stretch:
+        words = _WORD.findall(text, 0, stretch)
+        if len(words) > n:
+            return words[:n]
+    return _WORD.findall(text)[:n]
+
+
 def _detect(text: str) -> str:
     owner, min_hits, read_words = _tables()
-    counts: Counter[str] = Counter()
-    for n, m in enumerate(_WORD.finditer(text)):
-        if n >= read_words:
-            break
-        code = owner.get(m.group().lower())
-        if code is not None:
-            counts[code] += 1
+    counts: Counter[str | None] = Counter(map(owner.get, map(str.lower, _first_words(text, read_words))))
+    counts.pop(None, None)
     if not counts:
         return UNDETERMINED
     (best, hits), (_, runner_up) = [*counts.most_common(2), ("", 0)][:2]

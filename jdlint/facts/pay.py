@@ -58,7 +58,8 @@ def _amount(n: int) -> str:
 
 _SEP = r"\s*(?:-{1,2}|–|—|‒|−|~|to|through|thru|bis|à|tot)\s*"
 # "between X and Y" in the languages of the EU laws: "zwischen … und", "tra … e", "da … a", "entre … et/y".
-_BETWEEN = r"\b(?:between|zwischen|tra|fra|entre|da|od)\s+"
+_BETWEEN_WORDS = r"(?:between|zwischen|tra|fra|entre|da|od)"
+_BETWEEN = rf"\b{_BETWEEN_WORDS}\s+"
 _AND = r"\s+(?:and|und|e|et|y|a|do)\s+"
 _UNIT = (
     r"\s*(?:/|per|an|a|each|pro|je|al|all['’]|im)\s*(?:hour|hr|h|year|yr|annum|month|mo|week|wk|day|"
@@ -74,11 +75,49 @@ _DIGITS = r"\d+"  # every pay match holds a number
 _BEFORE_DIGIT = 60  # "between" + spacing + a currency before the first digit of a match
 _AFTER_DIGIT = 80  # a thousands word, currency, separator and pay period after a number
 AMOUNT_RE = re.compile(rf"{_amount(1)}(?P<unit>{_UNIT})?", re.IGNORECASE)
+_DIGIT_RUN = re.compile(_DIGITS)
+_LEAD = 4  # a currency (three characters at most) and a space: how far before its number an amount starts
+_LEAD_RE = re.compile(rf"(?:{_PRE})?\s?", re.IGNORECASE)  # what an amount holds before its number
+_BETWEEN_END = re.compile(rf"{_BETWEEN_WORDS}\Z", re.IGNORECASE)  # a "between" word ending here (none ends another)
+
+
+def _amount_starts(text: str, lo: int, hi: int, ranges: bool = False) -> list[int]:
+    """Every offset in text[lo:hi] where an AMOUNT_RE (`ranges`: a RANGE_RE) match can begin, in order.
+
+    A match begins at a digit; or before a number's first digit, where a
+    currency and a space lead to it (`_LEAD_RE`); or (RANGE_RE) at a "between"
+    word followed by spaces that end where such a lead begins. A range's
+    first number is followed by a separator and a second number, so the last
+    run of digits of the stretch cannot begin one.
+    """
+    out: set[int] = set()
+    lead, between = _LEAD_RE.fullmatch, _BETWEEN_END.search
+    runs = [run.span() for run in _DIGIT_RUN.finditer(text, lo, hi)]
+    for a, b in runs[:-1] if ranges else runs:
+        out.update(range(a, b))
+        for t in range(max(lo, a - _LEAD), a + 1):
+            if t < a and not lead(text, t, a):
+                continue
+            out.add(t)
+            if t > lo and text[t - 1].isspace():
+                u = t - 1
+                while u > lo and text[u - 1].isspace():
+                    u -= 1
+                if u > lo and (w := between(text, max(lo, u - 8), u)) is not None:
+                    out.add(w.start())
+    return sorted(out)
+
+
+def _range_starts(text: str, lo: int, hi: int) -> list[int]:
+    return _amount_starts(text, lo, hi, ranges=True)
+
+
 # RANGE_RE and AMOUNT_RE open with optional parts (a currency, "between"), so `re` would try them at every
 # position; but every match holds a number and reaches at most _BEFORE_DIGIT characters before its first
-# digit and _AFTER_DIGIT after its last: they are looked for only that near digits.
-_RANGES = Pattern(RANGE_RE, near=_DIGITS, reach=(_BEFORE_DIGIT, _AFTER_DIGIT))
-_AMOUNTS = Pattern(AMOUNT_RE, near=_DIGITS, reach=(_BEFORE_DIGIT, _AFTER_DIGIT))
+# digit and _AFTER_DIGIT after its last: they are looked for only that near digits, and only where
+# `_amount_starts` says a match can begin.
+_RANGES = Pattern(RANGE_RE, near=_DIGITS, reach=(_BEFORE_DIGIT, _AFTER_DIGIT), starts=_range_starts)
+_AMOUNTS = Pattern(AMOUNT_RE, near=_DIGITS, reach=(_BEFORE_DIGIT, _AFTER_DIGIT), starts=_amount_starts)
 MINMAX_RE = re.compile(
     rf"\bmin(?:imum|\.)?\b[^\n$€£\d]{{0,40}}{_amount(1)}[\s\S]{{0,160}}?\bmax(?:imum|\.)?\b[^\n$€£\d]{{0,40}}{_amount(2)}",
     re.IGNORECASE,
@@ -297,7 +336,7 @@ def find_in(source: str, start: int, end: int, forced: bool = False, english: bo
         pay = _range_from(m, source, forced, english)
         if pay:
             found.append(pay)
-    for m in MINMAX_RE.finditer(source, start, end):
+    for m in MINMAX_RE.finditer(source, start, end) if "max" in source[start:end].lower() else ():
         pay = _range_from_minmax(m)
         if pay:
             found.append(pay)

@@ -36,8 +36,10 @@ shared; the regex then runs only in windows around those places. A
 only places a match can be. A word list becomes a trie (`co(?:mmit|nfiden)…`),
 and with `lower=True` it is written in lower case and matched in the
 lower-cased copy, which lets `re` jump to the letters that can start it. The
-machinery lives in this package's other modules (regex_gate, regex_trie,
-lowered, spans, gated_matcher, token_windows); rules and facts do not import them.
+machinery lives in this package's other modules (regex_gate, literals,
+regex_trie, lowered, spans, gated_matcher, token_windows); rules and facts do not import them.
+The literals of every gate are found together, in one Aho–Corasick pass
+over a posting's lower-cased copy (`literals`), the first time one asks.
 
 A rule, for example::
 
@@ -71,6 +73,7 @@ from functools import cached_property, partial
 from types import MappingProxyType
 
 from jdlint.match.lazy import lazy_compile
+from jdlint.match.literals import folded
 from jdlint.match.lowered import lower_same_length, lowered
 from jdlint.match.regex_gate import GatedAny, GatedRegex
 from jdlint.match.regex_trie import first_char_trie, phrase_atoms, trie_alternation
@@ -113,7 +116,11 @@ class Pattern:
     their offsets, take words from the posting). `needle`: a literal every
     match holds, looked for first (in lower case when `flags` ignore case).
     `near` and `reach`: every match lies within `reach` = (before, after)
-    characters of a match of the regex `near`.
+    characters of a match of the regex `near`. `starts` (with `near`): a
+    function giving, in order, every offset of `text[lo:hi]` where a match
+    can begin (more is harmless); the regex is then tried only there, one
+    `match` each, instead of at every offset of the window. Its matches must
+    never be empty.
     """
 
     def __init__(
@@ -125,6 +132,7 @@ class Pattern:
         needle: str | None = None,
         near: str | None = None,
         reach: tuple[int, int] = (0, 0),
+        starts: Callable[[str, int, int], Iterable[int]] | None = None,
     ) -> None:
         if isinstance(regex, re.Pattern):
             regex, flags = regex.pattern, regex.flags
@@ -133,6 +141,7 @@ class Pattern:
         self.lower = lower
         self.needle = needle.lower() if needle is not None and flags & re.IGNORECASE else needle
         self.reach = reach
+        self._starts = starts
         self._near = re.compile(near) if near is not None else None
         # the literal gate, for a pattern with no fast path of its own
         self._gate = GatedRegex(regex, flags) if not (lower or needle or near) else None
@@ -194,15 +203,40 @@ class Pattern:
         return self._gate.finditer_lines(text, lower())
 
     def _has_needle(self, text: str, lower: Callable[[], str], start: int, end: int) -> bool:
-        haystack = lower() if self.flags & re.IGNORECASE else text
+        haystack = folded(lower()) if self.flags & re.IGNORECASE else text
         return haystack.find(self.needle, start, end) >= 0  # type: ignore[arg-type]
 
     def _finditer_near(self, text: str, start: int, end: int) -> Iterator[re.Match[str]]:
         """Matches looked for only within `reach` of the anchors (windows that touch merged into one)."""
-        before, after = self.reach
-        anchors = self._near.finditer(text, start, end)  # type: ignore[union-attr]
-        for lo, hi in merged((max(start, a.start() - before), min(end, a.end() + after)) for a in anchors):
-            yield from self.regex.finditer(text, lo, hi)
+        windows = _near_windows(text, start, end, self._near, self.reach)  # type: ignore[arg-type]
+        if self._starts is None:
+            for lo, hi in windows:
+                yield from self.regex.finditer(text, lo, hi)
+            return
+        match = self.regex.match
+        for lo, hi in windows:  # what `finditer(text, lo, hi)` finds: the leftmost match, then on from its end
+            pos = lo
+            for p in self._starts(text, lo, hi):
+                if p >= pos and (m := match(text, p, hi)) is not None:
+                    yield m
+                    pos = m.end()
+
+
+_LAST_WINDOWS: list = [None]  # (text, start, end, near, reach, windows): patterns with one anchor share them
+
+
+def _near_windows(
+    text: str, start: int, end: int, near: re.Pattern[str], reach: tuple[int, int]
+) -> list[tuple[int, int]]:
+    """Merged stretches of text[start:end] within `reach` of a match of `near`; the last answer is kept."""
+    last = _LAST_WINDOWS[0]
+    if last is not None and last[0] is text and last[1:5] == (start, end, near, reach):
+        return last[5]
+    before, after = reach
+    anchors = near.finditer(text, start, end)
+    windows = merged((max(start, a.start() - before), min(end, a.end() + after)) for a in anchors)
+    _LAST_WINDOWS[0] = (text, start, end, near, reach, windows)
+    return windows
 
 
 class AnyPattern:
@@ -216,7 +250,7 @@ class AnyPattern:
     def search(self, where: Where, *, raw: bool = False) -> re.Match[str] | None:
         """The earliest match any phrasing has in the posting's analysis text (`raw`: its text), or None."""
         text, lower = _texts(where, raw)
-        return self._any.search(text, lower())
+        return self._any.search(text, lower(), shared=not isinstance(where, str))
 
 
 # A lower-case list that few characters can start (pronouns: "h", "s") puts its look-behind after the

@@ -29,12 +29,14 @@ except ImportError:  # pragma: no cover - Python 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
+from jdlint.match.literals import LITERALS, folded
 from jdlint.match.regex_trie import trie_alternation
 from jdlint.match.spans import merged
 
 WINDOW = 250
 MIN_LITERAL = 3
 _MAX_STRINGS = 32  # expansions of one literal run ("authori[sz]ed" is two)
+_MAX_STARTS = 4000  # strings a match may start with, for `match_start_literals` (found by one shared pass)
 _SPACE = re.compile(r"\s")
 
 
@@ -68,28 +70,56 @@ def prefix_literals(source: str, flags: int = 0) -> frozenset[str] | None:
     return frozenset(found) if found and min(map(len, found)) >= MIN_LITERAL else None
 
 
-def _leading(items: list) -> set[str] | None:
-    """The exact strings a sequence starts with (word-boundary assertions skipped), or None."""
-    while items and items[0][0] is _c.AT and items[0][1] in (_c.AT_BOUNDARY, _c.AT_BEGINNING):
+def match_start_literals(source: str, flags: int = 0) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of the regex starts with, read further than `prefix_literals`:
+    through look-arounds (they consume nothing) and leading optional groups (`(?:please\\s+)?(?:state|…)`).
+
+    With these, `GatedRegex` tries one `match` where each occurs instead of searching a window around it.
+    """
+    try:
+        parsed = list(_p.parse(source, flags))
+    except Exception:
+        return None
+    found = _leading(parsed, wide=True, limit=_MAX_STARTS)
+    return frozenset(found) if found and min(map(len, found)) >= MIN_LITERAL else None
+
+
+_OPTIONAL = (_c.MAX_REPEAT, _c.MIN_REPEAT)
+_LOOK = (_c.ASSERT, _c.ASSERT_NOT)
+
+
+def _leading(items: list, wide: bool = False, limit: int = _MAX_STRINGS) -> set[str] | None:
+    """The exact strings a sequence starts with (word-boundary assertions skipped), or None.
+
+    `wide`: look-arounds are skipped too, and a leading optional group gives what the sequence
+    starts with with it and without it.
+    """
+    while items and (
+        (items[0][0] is _c.AT and items[0][1] in (_c.AT_BOUNDARY, _c.AT_BEGINNING)) or (wide and items[0][0] in _LOOK)
+    ):
         items = items[1:]
+    if wide and items and items[0][0] in _OPTIONAL and items[0][1][:2] == (0, 1) and _exact(*items[0], limit) is None:
+        with_it = _leading(list(items[0][1][2]) + items[1:], wide, limit)
+        without = _leading(items[1:], wide, limit)
+        return with_it | without if with_it and without and len(with_it | without) <= limit else None
     run: set[str] = {""}
     for op, av in items:
-        piece = _exact(op, av)
+        piece = _exact(op, av, limit)
         if piece is None and run == {""}:  # a leading group that is not all literal: what its branches start with
-            piece = _group_leading(op, av)
+            piece = _group_leading(op, av, wide, limit)
             if piece:
                 run = piece
             break
-        if piece is None or len(run) * len(piece) > _MAX_STRINGS:
+        if piece is None or len(run) * len(piece) > limit:
             break
         run = {a + b for a in run for b in piece}
     return run if run != {""} and "" not in run else None
 
 
-def _group_leading(op: Any, av: Any) -> set[str] | None:
+def _group_leading(op: Any, av: Any, wide: bool = False, limit: int = _MAX_STRINGS) -> set[str] | None:
     """The strings every match of a group or an alternation starts with, or None."""
-    found = _through_group(op, av, _leading)
-    return found if found and len(found) <= _MAX_STRINGS else None
+    found = _through_group(op, av, lambda items: _leading(items, wide, limit))
+    return found if found and len(found) <= limit else None
 
 
 def _through_group(op: Any, av: Any, of_sequence: Callable[[list], set[str] | None]) -> set[str] | None:
@@ -158,7 +188,7 @@ def _required(op: Any, av: Any) -> set[str] | None:
     return None
 
 
-def _exact(op: Any, av: Any) -> set[str] | None:
+def _exact(op: Any, av: Any, limit: int = _MAX_STRINGS) -> set[str] | None:
     """The few exact strings an item matches (lower case), or None when it is not such an item."""
     if op is _c.LITERAL:
         return {chr(av).lower()}
@@ -167,25 +197,25 @@ def _exact(op: Any, av: Any) -> set[str] | None:
             return {chr(v).lower() for _, v in av}
         return None
     if op is _c.MAX_REPEAT and av[0] == 0 and av[1] == 1:
-        inner = _all_exact(list(av[2]))
+        inner = _all_exact(list(av[2]), limit)
         return None if inner is None else inner | {""}
     if op is _c.SUBPATTERN:
-        return _all_exact(list(av[-1]))
+        return _all_exact(list(av[-1]), limit)
     if op is _c.BRANCH:
-        sets = [_all_exact(list(branch)) for branch in av[1]]
+        sets = [_all_exact(list(branch), limit) for branch in av[1]]
         if any(s is None for s in sets):
             return None
         union = set().union(*sets)
-        return union if len(union) <= _MAX_STRINGS else None
+        return union if len(union) <= limit else None
     return None
 
 
-def _all_exact(items: list) -> set[str] | None:
+def _all_exact(items: list, limit: int = _MAX_STRINGS) -> set[str] | None:
     """The exact strings of a sequence made only of exact items (None otherwise)."""
     out = {""}
     for op, av in items:
-        piece = _exact(op, av)
-        if piece is None or len(out) * len(piece) > _MAX_STRINGS:
+        piece = _exact(op, av, limit)
+        if piece is None or len(out) * len(piece) > limit:
             return None
         out = {a + b for a in out for b in piece}
     return out
@@ -207,10 +237,27 @@ class GatedRegex:
         return re.compile(self.source, self.flags)
 
     @cached_property
-    def keywords(self) -> re.Pattern[str] | None:
+    def literals(self) -> frozenset[str] | None:
+        """The lower-case literals one of which every match holds (None: none long enough to gate on)."""
         literals = required_literals(self.source, self.flags)
-        usable = literals and min(map(len, literals)) >= MIN_LITERAL
-        return re.compile(trie_alternation(literals)) if usable else None
+        return literals if literals and min(map(len, literals)) >= MIN_LITERAL else None
+
+    @cached_property
+    def keywords(self) -> re.Pattern[str] | None:
+        """A trie regex of `literals`: this gate's own scan, until the shared pass (`LITERALS`) knows them."""
+        return re.compile(trie_alternation(self.literals)) if self.literals else None
+
+    @cached_property
+    def starts(self) -> frozenset[str] | None:
+        """Literals every match starts with (`match_start_literals`), when the regex is gated at all."""
+        return match_start_literals(self.source, self.flags) if self.literals else None
+
+    def _places(self, lowered: str) -> list[tuple[int, int]]:
+        """(start, end) of the literals in `lowered`, as `keywords.finditer` finds them (leftmost, longest)."""
+        found = LITERALS.hits(lowered, self.literals)  # type: ignore[arg-type]
+        if found is not None:
+            return found.leftmost_longest(self.literals)  # type: ignore[arg-type]
+        return [m.span() for m in self.keywords.finditer(folded(lowered))]  # type: ignore[union-attr]
 
     def search(self, text: str, lowered: str) -> re.Match[str] | None:
         """A match of the pattern in `text` (`lowered`: the same text lower-cased, same length), or None.
@@ -218,28 +265,46 @@ class GatedRegex:
         Windows are tried in text order, so the match is the leftmost one in
         all but contrived cases; callers here only ask whether there is one.
         """
-        for start, end in self.windows(text, lowered):
-            found = self.pattern.search(text, start, end)
-            if found:
-                return found
-        return None
+        return next(self.finditer(text, lowered), None)
 
     def finditer(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
-        """The pattern's matches in `text`, found only within the windows around its literals."""
-        for start, end in self.windows(text, lowered):
-            yield from self.pattern.finditer(text, start, end)
+        """The pattern's matches in `text`, found only within the windows around its literals.
+
+        What `finditer(text, start, end)` finds in each window; when every match
+        starts with one of `starts`, by one `match` where each occurs (a match can
+        begin nowhere else) instead of an attempt at every offset of the window.
+        """
+        windows = self.windows(text, lowered)
+        found = LITERALS.hits(lowered, self.starts) if self.starts and windows else None
+        if found is None:
+            for start, end in windows:
+                yield from self.pattern.finditer(text, start, end)
+            return
+        places = sorted({s for lit in self.starts for s in found.starts.get(lit, ())})
+        match = self.pattern.match
+        i, n = 0, len(places)
+        for start, end in windows:
+            while i < n and places[i] < start:
+                i += 1
+            pos = start
+            while i < n and places[i] < end:
+                p = places[i]
+                i += 1
+                if p >= pos and (m := match(text, p, end)) is not None:
+                    yield m
+                    pos = m.end() if m.end() > p else p + 1
 
     def finditer_lines(self, text: str, lowered: str) -> Iterator[re.Match[str]]:
         """Like `finditer`, for a one-line pattern (`^…$` with re.MULTILINE): only lines holding a literal."""
-        if self.keywords is None:
+        if self.literals is None:
             yield from self.pattern.finditer(text)
             return
         done = -1
-        for hit in self.keywords.finditer(lowered):
-            if hit.start() <= done:
+        for hit_start, hit_end in self._places(lowered):
+            if hit_start <= done:
                 continue
-            start = text.rfind("\n", 0, hit.start()) + 1
-            end = text.find("\n", hit.end())
+            start = text.rfind("\n", 0, hit_start) + 1
+            end = text.find("\n", hit_end)
             done = end = len(text) if end == -1 else end
             if self._line_anchored:  # it can only match where the line starts: one attempt, not one per column
                 m = self.pattern.match(text, start, end)
@@ -259,10 +324,10 @@ class GatedRegex:
 
     def windows(self, text: str, lowered: str) -> list[tuple[int, int]]:
         """Merged spans of `text` within `WINDOW` characters of a required literal (none: no match possible)."""
-        if self.keywords is None:
+        if self.literals is None:
             return [(0, len(text))]
-        hits = self.keywords.finditer(lowered)
-        return merged((max(0, h.start() - WINDOW), _word_end(text, h.end() + WINDOW)) for h in hits)
+        hits = self._places(lowered)
+        return merged((max(0, s - WINDOW), _word_end(text, e + WINDOW)) for s, e in hits)
 
 
 def _word_end(text: str, pos: int) -> int:
@@ -311,22 +376,22 @@ class GatedAny:
         scan = re.compile(trie_alternation(owners)) if owners else None
         return scan, owners, whole, frozenset(anchored)
 
-    def search(self, text: str, lowered: str) -> re.Match[str] | None:
-        """The earliest match any phrasing has in `text` (`lowered`: same text in lower case), or None."""
+    def search(self, text: str, lowered: str, shared: bool = True) -> re.Match[str] | None:
+        """The earliest match any phrasing has in `text` (`lowered`: same text in lower case), or None.
+
+        `shared`: `lowered` is a posting's (or a `Text`'s) own copy, whose literals the shared pass may find.
+        """
         scan, owners, whole, anchored = self._scan
         spans: dict[int, list[tuple[int, int]]] = {i: [(0, len(text))] for i in whole}
         starts: dict[int, list[int]] = {}  # anchored phrasings: where one of their literals begins
         if scan is not None:
-            pos = 0
-            while (hit := scan.search(lowered, pos)) is not None:
-                p, word = hit.start(), hit.group()
+            for p, word in self._places(scan, owners, lowered, shared):
                 window = (max(0, p - WINDOW), _word_end(text, p + len(word) + WINDOW))
                 for i in self._owners_of(word, owners):
                     if i in anchored:
                         starts.setdefault(i, []).append(p)
                     else:
                         spans.setdefault(i, []).append(window)
-                pos = p + 1  # every start: a literal may begin inside a longer one
         best: re.Match[str] | None = None
         for i, places in starts.items():
             pattern = self.parts[i].pattern
@@ -348,6 +413,25 @@ class GatedAny:
                         best = found
                     break
         return best
+
+    def _places(
+        self, scan: re.Pattern[str], owners: dict[str, list[int]], lowered: str, shared: bool
+    ) -> list[tuple[int, str]]:
+        """(offset, longest literal beginning there) for every offset where a literal begins, in order."""
+        found = LITERALS.hits(lowered, self._literals) if shared else None
+        if found is not None:
+            return found.longest_at_each_start(owners)
+        out = []
+        pos = 0
+        lowered = folded(lowered)
+        while (hit := scan.search(lowered, pos)) is not None:
+            out.append((hit.start(), hit.group()))
+            pos = hit.start() + 1  # every start: a literal may begin inside a longer one
+        return out
+
+    @cached_property
+    def _literals(self) -> frozenset[str]:
+        return frozenset(self._scan[1])
 
     def _owners_of(self, word: str, owners: dict[str, list[int]]) -> tuple[int, ...]:
         """The phrasings needing a literal that `word` (the longest found at a place) begins with."""

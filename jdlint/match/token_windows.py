@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from jdlint.match.literals import LITERALS
 from jdlint.match.regex_trie import trie_alternation
 from jdlint.match.spans import merged
 
@@ -54,8 +55,12 @@ class AnchorFinder:
     def __init__(self, lower: Mapping[str, int], exact: Mapping[str, int] = {}, tokenizer: Any = None) -> None:
         lower = {w.lower(): r for w, r in lower.items() if w}
         exact = {w: r for w, r in exact.items() if w}
-        self._lower = _scanners(set(lower), tokenizer)
-        self._exact = _scanners(set(exact), tokenizer)
+        # the lower-case words are read off the shared multi-literal pass (`_from_hits`); their scanners
+        # run only until it knows them
+        self._lower_words = frozenset(lower)
+        self._lower_groups = _edge_groups(set(lower), tokenizer) if lower else []
+        self._lower = _scanners(self._lower_groups)
+        self._exact = _scanners(_edge_groups(set(exact), tokenizer) if exact else [])
         # a found word may stand for a shorter anchor it begins with (a token cut inside a word)
         self._reach_lower = _prefix_reach(lower)
         self._reach_exact = _prefix_reach(exact)
@@ -63,11 +68,40 @@ class AnchorFinder:
     def find(self, text: str, low: str) -> list[Anchor]:
         """(start, end, reach) of every place an anchor may be a token, in order (a superset)."""
         found: list[Anchor] = []
-        for scanners, reach, source in ((self._lower, self._reach_lower, low), (self._exact, self._reach_exact, text)):
+        hits = LITERALS.hits(low, self._lower_words) if self._lower_words else None
+        if hits is not None:
+            found.extend(_from_hits(hits.starts, low, self._lower_groups, self._reach_lower))
+        scans = [(self._exact, self._reach_exact, text)]
+        if hits is None:
+            scans.append((self._lower, self._reach_lower, low))
+        for scanners, reach, source in scans:
             for rx in scanners:
                 found.extend((m.start(1), m.end(1), reach[m.group(1)]) for m in rx.finditer(source))
         found.sort()
         return found
+
+
+def _from_hits(
+    starts: dict[str, list[int]], low: str, groups: list[tuple[bool, bool, set[str]]], reach: dict[str, int]
+) -> list[Anchor]:
+    """What the scanners of `groups` find, read off the places of their words: at each offset, the longest word
+    whose edges pass (a letter or digit may touch its start only if `any_start`, its end only if `any_end`)."""
+    out: list[Anchor] = []
+    n = len(low)
+    for any_start, any_end, words in groups:
+        best: dict[int, str] = {}
+        for w in words:
+            size = len(w)
+            for s in starts.get(w, ()):
+                e = s + size
+                if not any_start and s > 0 and low[s - 1].isalnum():
+                    continue
+                if not any_end and e < n and low[e].isalnum():
+                    continue
+                if size > len(best.get(s, "")):
+                    best[s] = w
+        out.extend((s, s + len(w), reach[w]) for s, w in best.items())
+    return out
 
 
 def windowable(lower: Iterable[str], exact: Iterable[str]) -> bool:
@@ -89,16 +123,19 @@ _NOT_AFTER_WORD = r"(?<![^\W_])"  # not right after a letter or digit
 _NOT_BEFORE_WORD = r"(?![^\W_])"  # not right before one
 
 
-def _scanners(words: set[str], tokenizer: Any) -> list[re.Pattern[str]]:
-    """One regex per kind of edge condition; a look-ahead finds every start, even inside another match."""
-    if not words:
-        return []
+def _edge_groups(words: set[str], tokenizer: Any) -> list[tuple[bool, bool, set[str]]]:
+    """The words by edge condition: (may follow a letter or digit, may precede one, the words)."""
     free_start, free_end = _inside_words(words, tokenizer)
     groups: dict[tuple[bool, bool], set[str]] = {}
     for w in words:
         groups.setdefault((w in free_start, w in free_end), set()).add(w)
+    return [(s, e, group) for (s, e), group in sorted(groups.items())]
+
+
+def _scanners(groups: list[tuple[bool, bool, set[str]]]) -> list[re.Pattern[str]]:
+    """One regex per kind of edge condition; a look-ahead finds every start, even inside another match."""
     out = []
-    for (any_start, any_end), group in sorted(groups.items()):
+    for any_start, any_end, group in groups:
         before = "" if any_start else _NOT_AFTER_WORD
         after = "" if any_end else _NOT_BEFORE_WORD
         out.append(re.compile(f"{before}(?=({trie_alternation(group)}){after})"))
