@@ -91,7 +91,7 @@ for doc in nlp.pipe(texts):
 """
 SPACY_IMPORT = "import spacy; spacy.blank('en')"
 # Where `jdlint server` keeps its socket: a throw-away folder for every variable it may read.
-RUNTIME_ENV = ("XDG_RUNTIME_DIR", "JDLINT_RUNTIME_DIR")
+RUNTIME_ENV = ("XDG_RUNTIME_DIR", "JDLINT_SERVER_DIR")
 
 
 # -- measuring a process -------------------------------------------------------
@@ -257,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
     runtime.mkdir(mode=0o700)
     py = sys.executable
     base_env = {**os.environ, "NO_COLOR": "1", "JDLINT_NO_SERVER": "1", **{k: str(runtime) for k in RUNTIME_ENV}}
+    base_env.pop("JDLINT_SERVER", None)  # (1 would start a server on first use)
     # An installed wheel has its bytecode compiled by pip; an editable install (or
     # PYTHONDONTWRITEBYTECODE) may not, and every run would then compile jdlint's modules.
     compileall.compile_dir(str(Path(jdlint.__file__).parent), quiet=1)
