@@ -56,6 +56,7 @@ import json
 import math
 import os
 import platform
+import queue
 import shutil
 import statistics
 import subprocess
@@ -223,7 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, help="only the first N files of the corpus")
     ap.add_argument("--jobs", type=int, help="pass --jobs N to jdlint's default-jobs corpus run (default: its own)")
     ap.add_argument("--small", default=str(ROOT / "examples" / "backend-engineer.md"), help="the one-file posting")
-    ap.add_argument("--edits", type=int, help="didChange edits per editor document (default 20; 5 with --quick)")
+    ap.add_argument("--edits", type=int, help="didChange edits per editor document (default 20; 3 with --quick)")
     ap.add_argument("--scale", default="1,4,16", help="scaling factors (default 1,4,16)")
     ap.add_argument("--scale-base-bytes", type=int, default=10 * 1024 * 1024 // 16)
     ap.add_argument("--skip-scaling", action="store_true")
@@ -484,6 +485,9 @@ def _editor(
                 "ms": summary(latencies),
             }
             client.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+    except (queue.Empty, RuntimeError, OSError) as exc:  # no answer in time, or the server died
+        said = "no publishDiagnostics within 60 s" if isinstance(exc, queue.Empty) else str(exc)[:300]
+        return {"available": False, "reason": f"the language server failed: {said}"}
     finally:
         client.close()
     return out
