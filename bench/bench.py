@@ -409,7 +409,8 @@ def _server(py: str, small: str, runs: int, work: Path, base_env: dict[str, str]
             start.append(time.perf_counter() - t0)
             first.append(through_server())
             repeated.extend(through_server() for _ in range(3))
-            status = subprocess.run([*jd, "server", "status"], env=env, capture_output=True, text=True).stdout
+            said = subprocess.run([*jd, "server", "status"], env=env, capture_output=True, text=True)
+            status = (said.stdout + said.stderr).strip()
             subprocess.run([*jd, "server", "stop"], env=env, capture_output=True, timeout=60)
     finally:
         subprocess.run([*jd, "server", "stop"], env=env, capture_output=True, timeout=60)
