@@ -289,21 +289,35 @@ def main(argv: list[str] | None = None) -> int:
         }
         print(f"corpus: {len(files)} files, {words:,} words; {runs} run(s) per figure; {os.cpu_count()} cores")
         small = args.small if Path(args.small).is_file() else files[0]
+        sections: dict[str, float] = {}
+        lap = time.perf_counter()
+
+        def done(name: str) -> None:
+            nonlocal lap
+            sections[name] = time.perf_counter() - lap
+            lap = time.perf_counter()
+
         results.update(_corpus(py, corpus_arg, listing, files, words, runs, args.jobs, work, base_env))
+        done("corpus")
         results.update(_cold(py, small, runs, work, base_env))
+        done("cold")
         results["server"] = (
             {"available": False, "reason": "--skip-server"}
             if args.skip_server
             else _server(py, small, runs, work, base_env)
         )
+        done("server")
         if not args.skip_editor:
             pool = [(len(t.split()), t, Path(p).suffix) for t, p in zip(texts, files, strict=True)]
             results["editor"] = _editor(py, pool, edits, large, work, base_env)
             results["engine_relint"] = _engine_relint(pool, runs)
+            done("editor")
         if not args.skip_scaling:
             results["scaling"] = _scaling(py, texts, base_bytes, factors, runs, small, work, base_env)
+            done("scaling")
         results["machine"]["load_after"] = os.getloadavg() if hasattr(os, "getloadavg") else None
         results["elapsed_s"] = time.perf_counter() - began
+        results["sections_s"] = sections
         results["verdicts"] = _verdicts(results)
         _print(results)
         if args.json:
@@ -784,7 +798,9 @@ def _print(r: dict) -> None:
             print(f"  {kind:6s} net cpu {cells}   exponent {sc[f'{kind}_exponent']:.2f}", end="")
             print(f" (wall {sc[f'{kind}_exponent_wall']:.2f})")
     m = r["machine"]
-    print(f"load average before {m['load_before']}, after {m['load_after']}; took {r['elapsed_s']:.0f} s")
+    print(f"load average before {m['load_before']}, after {m['load_after']}")
+    laps = ", ".join(f"{k} {v:.0f} s" for k, v in r["sections_s"].items())
+    print(f"took {r['elapsed_s']:.0f} s ({laps})")
     print()
     print("| figure | jdlint | beside it | wall ratio | CPU ratio | target | verdict |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
