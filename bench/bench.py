@@ -227,6 +227,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--edits", type=int, help="didChange edits per editor document (default 20; 3 with --quick)")
     ap.add_argument("--scale", default="1,4,16", help="scaling factors (default 1,4,16)")
     ap.add_argument("--scale-base-bytes", type=int, default=10 * 1024 * 1024 // 16)
+    ap.add_argument("--scale-runs", type=int, help="runs of the scaling rows (default: --runs); the longest part")
     ap.add_argument("--skip-scaling", action="store_true")
     ap.add_argument("--skip-server", action="store_true")
     ap.add_argument("--skip-editor", action="store_true")
@@ -313,7 +314,9 @@ def main(argv: list[str] | None = None) -> int:
             results["engine_relint"] = _engine_relint(pool, runs)
             done("editor")
         if not args.skip_scaling:
-            results["scaling"] = _scaling(py, texts, base_bytes, factors, runs, small, work, base_env)
+            scale_runs = args.scale_runs or runs
+            results["scaling"] = _scaling(py, texts, base_bytes, factors, scale_runs, small, work, base_env)
+            results["scaling"]["runs"] = scale_runs
             done("scaling")
         results["machine"]["load_after"] = os.getloadavg() if hasattr(os, "getloadavg") else None
         results["elapsed_s"] = time.perf_counter() - began
@@ -791,7 +794,8 @@ def _print(r: dict) -> None:
         print(f"one lint    lint_text, {lt['words']} words, engine loaded: {fmt(lt['ms'], 'ms', digits=1)}")
     if "scaling" in r:
         sc = r["scaling"]
-        print(f"scaling     base {sc['base_files']} files, {sc['base_bytes'] / 1e6:.2f} MB; {sc['method']}")
+        print(f"scaling     base {sc['base_files']} files, {sc['base_bytes'] / 1e6:.2f} MB; {sc['method']}", end="")
+        print(f"; {sc['runs']} run(s)")
         print(f"  start-up      {fmt(sc['start_up']['wall_s'])}   cpu {fmt(sc['start_up']['cpu_s'])}")
         for kind in ("single", "many"):
             cells = "  ".join(f"×{k}: {fmt(v['net_cpu_s'])}" for k, v in sc[kind].items())
