@@ -52,12 +52,14 @@ from __future__ import annotations
 
 import argparse
 import compileall
+import contextlib
 import json
 import math
 import os
 import platform
 import queue
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -118,24 +120,34 @@ def _tree_rss(pid: int) -> tuple[int, int]:
     return total, biggest
 
 
-def measure(cmd: list[str], env: dict[str, str] | None = None) -> dict[str, float]:
-    """Wall and CPU seconds and peak memory of one command (its output is discarded)."""
+def measure(cmd: list[str], env: dict[str, str] | None = None, timeout: float | None = None) -> dict[str, float]:
+    """Wall and CPU seconds and peak memory of one command (its output is discarded).
+
+    Its stderr goes to a file, not a pipe: a process it hands the descriptor to (a server) may
+    keep it open after it exits. Past `timeout` seconds it is killed and TimeoutError raised.
+    """
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak_sum = peak_one = 0
-    have_proc = os.path.isdir(f"/proc/{proc.pid}")
-    rusage = None
-    while True:
-        if have_proc:
-            s, m = _tree_rss(proc.pid)
-            peak_sum, peak_one = max(peak_sum, s), max(peak_one, m)
-        pid, status, rusage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        time.sleep(0.02)
-    wall = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
+    with tempfile.TemporaryFile() as errfile:
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=errfile)
+        peak_sum = peak_one = 0
+        have_proc = os.path.isdir(f"/proc/{proc.pid}")
+        rusage = None
+        while True:
+            if have_proc:
+                s, m = _tree_rss(proc.pid)
+                peak_sum, peak_one = max(peak_sum, s), max(peak_one, m)
+            pid, status, rusage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if timeout is not None and time.perf_counter() - t0 > timeout:
+                proc.kill()
+                os.wait4(proc.pid, 0)
+                raise TimeoutError(f"{' '.join(cmd[2:5])}… took more than {timeout:g} s")
+            time.sleep(0.02)
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        errfile.seek(0)
+        err = errfile.read().decode("utf-8", "replace")
     if proc.returncode not in (0, 1):
         raise SystemExit(f"bench: {' '.join(cmd[:4])}… failed ({proc.returncode}):\n{err}")
     # ru_maxrss of a reaped child is the largest of it and its reaped descendants (KiB on Linux)
@@ -195,11 +207,11 @@ def fmt_ratio(s: dict[str, float]) -> str:
     return f"{s['median']:.2f}× [{s['min']:.2f}–{s['max']:.2f}]"
 
 
-def _tagged_cpu(tag: str) -> float:
-    """CPU seconds so far of the live processes whose environment holds `tag` (the server daemon)."""
+def _tagged(tag: str) -> dict[int, float]:
+    """{pid: CPU seconds so far} of the live processes whose environment holds `tag` (the server's)."""
     tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
     needle = f"JDLINT_BENCH_TAG={tag}".encode()
-    total = 0.0
+    found: dict[int, float] = {}
     for pid in os.listdir("/proc") if os.path.isdir("/proc") else ():
         if not pid.isdigit():
             continue
@@ -209,10 +221,14 @@ def _tagged_cpu(tag: str) -> float:
                     continue
             with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
                 fields = fh.read().rsplit(")", 1)[1].split()
-            total += sum(int(x) for x in fields[11:15]) / tick  # utime stime cutime cstime
+            found[int(pid)] = sum(int(x) for x in fields[11:15]) / tick  # utime stime cutime cstime
         except (OSError, ValueError, IndexError):
             continue
-    return total
+    return found
+
+
+def _tagged_cpu(tag: str) -> float:
+    return sum(_tagged(tag).values())
 
 
 # -- the benchmark -------------------------------------------------------------
@@ -403,41 +419,59 @@ def _server(py: str, small: str, runs: int, work: Path, base_env: dict[str, str]
     env = {k: v for k, v in base_env.items() if k != "JDLINT_NO_SERVER"}
     env.update({"JDLINT_BENCH_TAG": tag, "JDLINT_CACHE_DIR": str(work / "cache-server")})
     jd = [py, "-m", "jdlint"]
+    said = work / "server-said.txt"
+
+    def control(*action: str) -> tuple[int, str]:
+        # Output to a file, never a pipe: a daemon that kept the pipe open would make us wait for ever.
+        with open(said, "w+b") as fh:
+            try:
+                rc = subprocess.run([*jd, "server", *action], env=env, stdout=fh, stderr=fh, timeout=120).returncode
+            except subprocess.TimeoutExpired:
+                rc = -1
+            fh.seek(0)
+            return rc, fh.read().decode("utf-8", "replace").strip()
+
     # (an older jdlint reads an unknown first word as a path to check: ask for the subcommands by name)
-    probe = subprocess.run([*jd, "server", "--help"], env=env, capture_output=True, text=True)
-    if probe.returncode != 0 or not all(word in probe.stdout for word in ("start", "stop", "status")):
+    rc, usage = control("--help")
+    if rc != 0 or not all(word in usage for word in ("start", "stop", "status")):
         return {"available": False, "reason": "`jdlint server` does not exist in this jdlint"}
     cmd = [*jd, "check", small, "--no-cache", "--format", "json", "--fail-on", "never"]
     start, first, repeated, server_cpu, status = [], [], [], [], ""
 
     def through_server() -> dict:
         before = _tagged_cpu(tag)
-        m = measure(cmd, env)
+        m = measure(cmd, env, timeout=120)
         server_cpu.append(_tagged_cpu(tag) - before)
         return m
 
     try:
         for _ in range(runs):
             t0 = time.perf_counter()
-            started = subprocess.run([*jd, "server", "start", "--idle-timeout", "600"], env=env, capture_output=True)
-            if started.returncode != 0:
-                err = started.stderr.decode(errors="replace").strip()
-                return {"available": False, "reason": f"`jdlint server start` failed: {err[:300]}"}
+            rc, err = control("start", "--idle-timeout", "600")
+            if rc != 0:
+                return {"available": False, "reason": f"`jdlint server start` failed ({rc}): {err[:300]}"}
             start.append(time.perf_counter() - t0)
             first.append(through_server())
             repeated.extend(through_server() for _ in range(3))
-            said = subprocess.run([*jd, "server", "status"], env=env, capture_output=True, text=True)
-            status = (said.stdout + said.stderr).strip()
-            subprocess.run([*jd, "server", "stop"], env=env, capture_output=True, timeout=60)
+            status = control("status")[1]
+            control("stop")
+    except TimeoutError as exc:
+        return {"available": False, "reason": f"a run through the server did not finish: {exc}"}
     finally:
-        subprocess.run([*jd, "server", "stop"], env=env, capture_output=True, timeout=60)
+        control("stop")
+        deadline = time.monotonic() + 10
+        while _tagged(tag) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        for pid in _tagged(tag):  # only processes carrying this run's tag: the server this run started
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGTERM)
     return {
         "available": True,
         "start_s": summary(start),
         "first": figures(first),
         "repeated": figures(repeated),
         "server_cpu_s_per_run": summary(server_cpu),
-        "status": status.strip()[:500],
+        "status": status[:500],
     }
 
 
