@@ -1,5 +1,11 @@
 """`python -m jdlint` runs the CLI."""
 
-from jdlint.cli import run
+import sys
+
+try:
+    from jdlint.cli import run
+except KeyboardInterrupt:  # Ctrl-C while the CLI's modules load: one line, as `run` would say it
+    sys.stderr.write("jdlint: interrupted\n")
+    raise SystemExit(130) from None
 
 run()

@@ -292,6 +292,9 @@ def run() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from jdlint.engine import lazy_spacy_cli
+
+    lazy_spacy_cli.install()  # jdlint's own process: `import spacy` skips spaCy's command line
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] not in COMMANDS and argv[0] not in TOP_LEVEL_OPTIONS:
         argv.insert(0, "check")  # `jdlint PATH`, `jdlint -q PATH`, `jdlint --format concise PATH`, `jdlint -`

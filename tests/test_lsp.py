@@ -352,3 +352,209 @@ def test_a_readme_is_not_asked_for_disclosures_in_the_editor(client, tmp_path):
     uri = open_doc(client, tmp_path / "README.md", "# Our postings\n\nEach file under postings/ is one job.\n")
     rules = {d["code"] for d in client.diagnostics(uri, 1)["diagnostics"]}
     assert not rules & {"visa-statement", "eeo-statement", "pay-transparency"}
+
+
+# -- positions, debounce and latency (issue 21: the editor without its 300 ms wait) ---------------------
+
+
+def _started(tmp_path, **initialize) -> Client:
+    """A client initialized with extra `initialize` params (trace, initializationOptions, capabilities)."""
+    c = Client(tmp_path)
+    params = {
+        "processId": os.getpid(),
+        "rootUri": tmp_path.as_uri(),
+        "capabilities": {"textDocument": {"publishDiagnostics": {"versionSupport": True}}},
+        **initialize,
+    }
+    c.capabilities = c.request("initialize", params)["capabilities"]
+    c.notify("initialized", {})
+    return c
+
+
+def _starts(params: dict, code: str = "exclusionary-jargon") -> list[tuple[int, int, int]]:
+    return [
+        (d["range"]["start"]["line"], d["range"]["start"]["character"], d["range"]["end"]["character"])
+        for d in params["diagnostics"]
+        if d["code"] == code
+    ]
+
+
+MIXED = (
+    "# Café crème sales lead\n"  # line 0
+    "\n"
+    "Our café in Zürich needs a rockstar barista.\n"  # 2: accented letters are one UTF-16 unit each
+    "🚀🚀 We need a ninja closer.\n"  # 3: each rocket is two UTF-16 units
+    "招聘: we want a guru for 上海.\n"  # 4: CJK characters are one unit each
+    "👩‍💻 Seeking a rockstar 🚀 engineer.\n"  # 5: woman + ZWJ + laptop = 5 units; the rocket after is no matter
+    "Plain ASCII line with a ninja in it.\n"  # 6
+)
+
+
+def test_positions_on_lines_with_emoji_accents_and_cjk(client, tmp_path):
+    uri = open_doc(client, tmp_path / "job.md", MIXED)
+    assert _starts(client.diagnostics(uri, 1)) == [
+        (2, 27, 35),
+        (3, 15, 20),  # code point 13 on its line; each astral rocket adds a unit
+        (4, 14, 18),
+        (5, 16, 24),  # code point 14; the woman and the laptop add a unit each, the joiner none
+        (6, 24, 29),
+    ]
+
+
+def test_positions_in_utf8_and_utf32_when_the_client_negotiates_them(tmp_path):
+    for encoding, expected in (
+        # UTF-8: é and ü two bytes, rockets and the technologist's emoji four, CJK three
+        ("utf-8", [(2, 29, 37), (3, 19, 24), (4, 18, 22), (5, 22, 30), (6, 24, 29)]),
+        ("utf-32", [(2, 27, 35), (3, 13, 18), (4, 14, 18), (5, 14, 22), (6, 24, 29)]),  # code points
+    ):
+        c = _started(tmp_path, capabilities={"general": {"positionEncodings": [encoding]}})
+        try:
+            assert c.capabilities["positionEncoding"] == encoding
+            uri = open_doc(c, tmp_path / f"job-{encoding}.md", MIXED)
+            assert _starts(c.diagnostics(uri, 1)) == expected
+            assert c.close() == 0
+        finally:
+            if c.proc.poll() is None:
+                c.proc.kill()
+
+
+def test_a_byte_order_mark_counts_on_the_first_line_only(client, tmp_path):
+    uri = open_doc(client, tmp_path / "job.md", "\ufeffWe need a rockstar.\nAnd a 😀 ninja.\n")
+    assert _starts(client.diagnostics(uri, 1)) == [(0, 11, 19), (1, 9, 14)]
+
+
+def test_the_disable_action_reads_the_line_the_finding_is_on(client, tmp_path):
+    # a form feed is not a line break for LSP nor for jdlint: the comment takes the finding's own indent
+    text = "# Sales\n\nPage one\x0c page two.\n\n   We need a rockstar.\n"
+    uri = open_doc(client, tmp_path / "job.md", text)
+    (diag,) = jargon(client.diagnostics(uri, 1))
+    assert diag["range"]["start"] == {"line": 4, "character": 13}
+    actions = client.request(
+        "textDocument/codeAction",
+        {"textDocument": {"uri": uri}, "range": diag["range"], "context": {"diagnostics": [diag]}},
+    )
+    (disable,) = [a for a in actions if a["title"] == "Disable exclusionary-jargon for this line"]
+    assert disable["edit"]["changes"][uri] == [
+        {
+            "range": {"start": {"line": 4, "character": 0}, "end": {"line": 4, "character": 0}},
+            "newText": "   <!-- jdlint-disable-next-line exclusionary-jargon -->\n",
+        }
+    ]
+
+
+def _frame(message: dict) -> bytes:
+    body = json.dumps({"jsonrpc": "2.0", **message}).encode("utf-8")
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def _traces(client: Client) -> list[str]:
+    return [m["params"]["message"] for m in client.seen if m.get("method") == "$/logTrace"]
+
+
+def test_a_burst_of_keystrokes_is_one_lint_of_the_last_version(tmp_path):
+    c = _started(tmp_path, trace="verbose")
+    try:
+        uri = open_doc(c, tmp_path / "job.md", "# Sales\n\nWe need a skilled closer.\n")
+        assert jargon(c.diagnostics(uri, 1)) == []
+        # "skilled" -> "ninja", typed as an editor sends it: five changes, written at once
+        burst = b""
+        for version, word in enumerate(["n", "ni", "nin", "ninj", "ninja"], start=2):
+            end = 17 if version == 2 else 10 + len(word) - 1
+            rng = {"start": {"line": 2, "character": 10}, "end": {"line": 2, "character": end}}
+            burst += _frame(
+                {
+                    "method": "textDocument/didChange",
+                    "params": {
+                        "textDocument": {"uri": uri, "version": version},
+                        "contentChanges": [{"range": rng, "text": word}],
+                    },
+                }
+            )
+        c.proc.stdin.write(burst)
+        c.proc.stdin.flush()
+        assert _starts(c.diagnostics(uri, 6)) == [(2, 10, 15)]
+        c.request("shutdown", None)  # everything the server sent before it answers is in `seen`
+        assert [p["version"] for p in c.published if p["uri"] == uri] == [1, 6]
+        linted = [t for t in _traces(c) if t.startswith("linted")]
+        assert [t.split(" version ")[1].split()[0] for t in linted] == ["1", "6"]
+    finally:
+        c.proc.kill()
+
+
+def _debounces(traces: list[str], uri: str) -> tuple[list[tuple[float, float]], list[float]]:
+    """(lint ms, next debounce ms) of each lint of `uri`, and the wait announced at each change."""
+    linted, waits = [], []
+    for t in traces:
+        if t.startswith(f"linted {uri} "):
+            took = float(t.split(" in ")[1].split(" ms")[0])
+            linted.append((took, float(t.split("next debounce ")[1].split(" ms")[0])))
+        elif t.startswith(f"changed {uri} "):
+            waits.append(float(t.split("linting after ")[1].split(" ms")[0]))
+    return linted, waits
+
+
+def test_the_debounce_follows_the_documents_last_lint(tmp_path):
+    c = _started(tmp_path, trace="verbose")
+    try:
+        small = open_doc(c, tmp_path / "small.md", "# Sales\n\nWe need a rockstar.\n")
+        c.diagnostics(small, 1)
+        examples = Path(__file__).resolve().parent.parent / "examples"
+        one = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted(examples.iterdir()))
+        big = open_doc(c, tmp_path / "big.md", "\n\n".join([one] * 30))  # ~5,000 words
+        c.diagnostics(big, 1)
+        for uri in (small, big):
+            for version in (2, 3):
+                change(c, uri, version, (0, 0), (0, 0), "x")
+                c.diagnostics(uri, version)
+        c.request("shutdown", None)
+        traces = _traces(c)
+        for uri in (small, big):
+            linted, waits = _debounces(traces, uri)
+            assert len(linted) == 3 and len(waits) == 2
+            assert linted[0][1] == 30.0
+            for took, wait in linted[1:]:  # twice the last lint, between 30 and 300 ms
+                assert wait == pytest.approx(min(300.0, max(30.0, 2 * took)), abs=0.11)
+            # the open's lint (which may have loaded the engine) sets nothing: the first change waits
+            # the lower bound, the next one what the re-lint before it announced
+            assert waits == [30.0, linted[1][1]]
+        assert _debounces(traces, big)[1][1] > _debounces(traces, small)[1][1]
+    finally:
+        c.proc.kill()
+
+
+def test_the_client_can_fix_the_debounce(tmp_path):
+    c = _started(tmp_path, trace="messages", initializationOptions={"debounce": {"min": 120, "max": 120}})
+    try:
+        uri = open_doc(c, tmp_path / "job.md", "# Sales\n\nWe need a rockstar.\n")
+        c.diagnostics(uri, 1)
+        change(c, uri, 2, (0, 0), (0, 0), "x")
+        c.diagnostics(uri, 2)
+        assert c.close() == 0
+        assert _debounces(_traces(c), uri)[1] == [120.0]
+    finally:
+        if c.proc.poll() is None:
+            c.proc.kill()
+
+
+def test_debounce_options_that_make_no_sense_are_ignored(tmp_path):
+    c = _started(tmp_path, trace="messages", initializationOptions={"debounce": {"min": 500, "max": "soon"}})
+    try:
+        uri = open_doc(c, tmp_path / "job.md", "# Sales\n\nWe need a rockstar.\n")
+        c.diagnostics(uri, 1)
+        change(c, uri, 2, (0, 0), (0, 0), "x")
+        c.diagnostics(uri, 2)
+        assert c.close() == 0
+        assert _debounces(_traces(c), uri)[1] == [30.0]  # the defaults
+        assert b"ignoring initializationOptions.debounce" in b"".join(c.stderr)
+    finally:
+        if c.proc.poll() is None:
+            c.proc.kill()
+
+
+def test_no_trace_unless_the_client_asks(client, tmp_path):
+    uri = open_doc(client, tmp_path / "job.md", "# Sales\n\nWe need a rockstar.\n")
+    client.diagnostics(uri, 1)
+    change(client, uri, 2, (0, 0), (0, 0), "x")
+    client.diagnostics(uri, 2)
+    assert client.close() == 0
+    assert _traces(client) == []

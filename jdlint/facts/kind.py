@@ -39,7 +39,7 @@ from jdlint import data
 from jdlint.config import DOCUMENT_KINDS
 from jdlint.config.globs import matches_any
 from jdlint.facts.pages import not_a_posting
-from jdlint.match import Pattern
+from jdlint.match import Pattern, lazy_compile
 from jdlint.model.posting import Posting, Section
 from jdlint.model.store import StoreKey
 
@@ -463,7 +463,7 @@ class _Part:
     __slots__ = ("anchor", "keys", "line", "regex")
 
     def __init__(self, phrase: str, source: str, line: bool) -> None:
-        self.regex = re.compile(source, re.IGNORECASE | re.MULTILINE)
+        self.regex = lazy_compile(source, re.IGNORECASE | re.MULTILINE)  # most are ruled out by their words
         self.line = line  # the whole line must match
         self.keys = _key_words(phrase)
         self.anchor = max(self.keys, key=len) if self.keys else ""
@@ -536,15 +536,15 @@ class _Tables:
         self.template_name_words = tuple(str(n).lower() for n in raw["template_name_words"])
 
         family = raw["job_family"]
-        self.levels_heading = re.compile(_either(family["levels_headings"]))
-        self.handbook_headings = {name: re.compile(p) for name, p in family["handbook_headings"].items()}
+        self.levels_heading = lazy_compile(_either(family["levels_headings"]))
+        self.handbook_headings = {name: lazy_compile(p) for name, p in family["handbook_headings"].items()}
         self.family_heading_words = tuple(str(w) for w in family["heading_words"])
         self.class_spec = [Pattern(p, re.IGNORECASE) for p in family["class_spec_phrases"]]
 
         post = raw["posting"]
         self.headers = tuple(str(h).lower() for h in post["header_lines"])
         self.currency_signs = tuple(post["currency_signs"])
-        self.pay = re.compile(_either(post["pay"]), re.IGNORECASE)
+        self.pay = lazy_compile(_either(post["pay"]), re.IGNORECASE)
         self.role_labels = [Pattern(p, re.IGNORECASE) for p in post["role_labels"]]
         self.role_words = _words(post["role_words"])
         self.role_nouns = _words(post["role_nouns"], plural=True)

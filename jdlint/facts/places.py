@@ -54,7 +54,7 @@ from jdlint.facts.place_names import (
     us_codes,
     us_state_names,
 )
-from jdlint.match import Pattern
+from jdlint.match import Pattern, lazy_compile
 from jdlint.model.posting import Posting, Section
 from jdlint.model.store import StoreKey
 
@@ -156,7 +156,7 @@ def _settings() -> _Settings:
     labels = raw.get("location_labels") or ()
     return _Settings(
         cues=Pattern(r"\b(?:" + "|".join(raw.get("location_cues") or ["$^"]) + r")\s", re.IGNORECASE),
-        ignore=re.compile("|".join(raw.get("location_ignore") or ["$^"]), re.IGNORECASE),
+        ignore=lazy_compile("|".join(raw.get("location_ignore") or ["$^"]), re.IGNORECASE),
         labels=frozenset(name_key(lbl) for lbl in labels),
         # lines read whatever the parser made of them: those of the labels that hold "location"
         label_lines=Pattern(
@@ -172,7 +172,7 @@ def _settings() -> _Settings:
         scopes=scopes,
         address=Pattern(rf"\b{TOWN},[ \t]*(?P<state>{trie(us_codes(raw))}|{trie(us_state_names(raw))})[ \t]+$"),
         employer=_employer_patterns(raw),
-        employer_ignore=re.compile("|".join(raw.get("employer_ignore") or ["$^"]), re.IGNORECASE),
+        employer_ignore=lazy_compile("|".join(raw.get("employer_ignore") or ["$^"]), re.IGNORECASE),
         web_tlds=anchor_words(".gov", ".us"),
         web_domains={str(k).lower(): str(v) for k, v in (raw.get("web_domains") or {}).items()},
         not_web_domains=frozenset(str(d).lower() for d in raw.get("not_web_domains") or ()),

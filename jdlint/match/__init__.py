@@ -19,6 +19,9 @@ A rule says *what* to find; this module decides *how* to find it fast. Five name
 * `Text(string)`: a string to read that is not one of the posting's own
   texts (a flattened copy, say); keep it (in `posting.facts`) to reuse it.
 * `SpanSet(spans)`: "is this offset inside one of these spans?", by bisection.
+* `lazy_compile(regex, flags)`: `re.compile` done on first use, for a table of
+  regexes of which a posting usually needs few (a one-file run compiled
+  hundreds it never used).
 
 Where a posting goes, a `Text` or a plain `str` may go too. A `str` is
 read as it is: it suits a short piece the rule cut out itself.
@@ -67,13 +70,14 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from functools import cached_property, partial
 from types import MappingProxyType
 
+from jdlint.match.lazy import lazy_compile
 from jdlint.match.lowered import lower_same_length, lowered
 from jdlint.match.regex_gate import GatedAny, GatedRegex
 from jdlint.match.regex_trie import first_char_trie, phrase_atoms, trie_alternation
 from jdlint.match.spans import SpanSet, merged
 from jdlint.model.posting import Posting
 
-__all__ = ["AnyPattern", "Pattern", "SpanSet", "Text", "phrases"]
+__all__ = ["AnyPattern", "Pattern", "SpanSet", "Text", "lazy_compile", "phrases"]
 
 
 class Text:

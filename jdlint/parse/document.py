@@ -114,6 +114,41 @@ _SMALL = frozenset(["a", "an", "and", "or", "of", "the", "to", "for", "in", "on"
 _SENTENCE_END = ".!?;,"
 
 
+# What can open a Markdown block other than a paragraph, at the start of a line (after at most three
+# spaces): ATX heading, block quote, bullet list / thematic break / setext underline, HTML block,
+# link reference, fence, table delimiter row; or an ordered list marker (digits then `.` or `)`).
+_BLOCK_START = re.compile(r"(?m)^ {0,3}(?:[#>*+\-_=<\[`~|:]|\d{1,9}[.)])")
+# An indented code block (four columns), a tab (counted as up to four), a table (`|` anywhere), and
+# what markdown-it rewrites before parsing (CR, NUL).
+_BLOCK_ANYWHERE = re.compile(r"(?m)^    |[\t|\r\0]")
+
+
+def plain_paragraphs(src: str) -> list[tuple[int, int]] | None:
+    """The paragraphs of `src` as (first line, line after) when it holds no Markdown block syntax, else None.
+
+    Such text (many `.txt` postings) is only paragraphs to markdown-it: each run of lines holding
+    something other than spaces is one, and nothing can interrupt it. Finding that with two regex
+    scans costs a fraction of a parse and, in a one-file run, the import of markdown-it. The test
+    errs towards Markdown: a line starting with `-`, `*`, `#`, `1.` … or indented four spaces goes
+    to markdown-it even where it would read as a paragraph.
+    """
+    if _BLOCK_START.search(src) or _BLOCK_ANYWHERE.search(src):
+        return None
+    out: list[tuple[int, int]] = []
+    start = -1
+    lines = src.split("\n")
+    for i, line in enumerate(lines):
+        if line.strip(" "):  # markdown-it's blank line: spaces and tabs only (no tab reaches here)
+            if start < 0:
+                start = i
+        elif start >= 0:
+            out.append((start, i))
+            start = -1
+    if start >= 0:
+        out.append((start, len(lines)))
+    return out
+
+
 @dataclass
 class _Head:
     level: int
@@ -212,6 +247,11 @@ class _Builder:
     # -- token walk ----------------------------------------------------------
     def run(self) -> None:
         src = "\n" * self.skip + self.text[self.idx.starts[self.skip] if self.skip < self.n else len(self.text) :]
+        plain = plain_paragraphs(src)
+        if plain is not None:  # what markdown-it would give: one paragraph per run of non-blank lines
+            for a, b in plain:
+                self._paragraph(a, b, self._starts_list(b))
+            return
         tokens = _markdown(src).parse(src)
         list_depth = 0
         item_first_line: list[int] = []

@@ -271,7 +271,9 @@ def _start(spec: EngineSpec, as_of: dt.date | None, parent: int, trace: str | No
     """
     global _engine, _as_of, _failed
     _die_with(parent)
-    from jdlint.engine import interrupt
+    from jdlint.engine import interrupt, lazy_spacy_cli
+
+    lazy_spacy_cli.install()  # as in the CLI: spaCy without its command line
 
     interrupt.install(ignore=True)  # the parent handles Ctrl-C; here a KeyboardInterrupt is a plugin's
     # A worker's results are all sent before it exits; tearing down its interpreter

@@ -16,7 +16,7 @@ from functools import cache
 from jdlint import data
 from jdlint.facts.surroundings import section_span, sentence_span
 from jdlint.hookspecs import hookimpl
-from jdlint.match import Pattern, phrases
+from jdlint.match import Pattern, lazy_compile, phrases
 from jdlint.model.finding import Hit, Severity
 from jdlint.model.rule import Rule
 
@@ -52,7 +52,7 @@ RULE = Rule(
     ),
 )
 
-_WORK_AUTH_ALTERNATIVE = re.compile(
+_WORK_AUTH_ALTERNATIVE = lazy_compile(
     r"\bor\b[^.;\n]{0,80}?\b(?:authori[sz]ed|eligible|legally able|permitted|entitled|right)\s+(?:to\s+)?work\b"
     r"|\bor\b[^.;\n]{0,40}?\bwork\s+(?:authori[sz]ation|permit|visa)\b",
     re.IGNORECASE,

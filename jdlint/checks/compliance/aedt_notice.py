@@ -24,7 +24,7 @@ from jdlint.facts.anchor import first_line
 from jdlint.facts.place_names import gazetteer
 from jdlint.facts.places import JobPlace, job_places
 from jdlint.hookspecs import hookimpl
-from jdlint.match import Pattern, phrases
+from jdlint.match import Pattern, lazy_compile, phrases
 from jdlint.model.finding import Hit, Severity
 from jdlint.model.rule import Rule
 
@@ -160,13 +160,13 @@ def _spec() -> _Spec:
     products = "|".join(re.escape(p) for p in raw["products"])
     return _Spec(
         laws=tuple(_ai_law(e) for e in raw["laws"]),
-        triggers=tuple(re.compile(p, flags) for p in raw["triggers"]),
+        triggers=tuple(lazy_compile(p, flags) for p in raw["triggers"]),  # behind `gate`: compiled when needed
         strong=2,
-        hiring=re.compile(raw["hiring_words"], flags),
-        not_triggers=re.compile("|".join(raw["not_triggers"]), flags),
-        assist_only=re.compile("|".join(raw["assist_only"]), flags),
-        products=re.compile(rf"\b(?:{products})\b"),
-        statements=re.compile("|".join(raw["statements"]), flags),
+        hiring=lazy_compile(raw["hiring_words"], flags),
+        not_triggers=lazy_compile("|".join(raw["not_triggers"]), flags),
+        assist_only=lazy_compile("|".join(raw["assist_only"]), flags),
+        products=lazy_compile(rf"\b(?:{products})\b"),
+        statements=lazy_compile("|".join(raw["statements"]), flags),
         # anywhere in a word, but "ai" and "ml" only alone (not in "email", "html")
         gate=phrases(
             ["aedt", "automat", "artificial", "algorithm", "machine", "a.i.", "ai", "ml", *raw["products"]],
@@ -177,7 +177,7 @@ def _spec() -> _Spec:
             standalone=("ai", "ml"),
         ),
         elements={
-            e["id"]: _Element(e["id"], e["name"], tuple(re.compile(p, flags) for p in e.get("patterns") or ()))
+            e["id"]: _Element(e["id"], e["name"], tuple(lazy_compile(p, flags) for p in e.get("patterns") or ()))
             for e in raw["elements"]
         },
     )

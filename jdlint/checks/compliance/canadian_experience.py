@@ -20,7 +20,7 @@ from functools import cache
 from jdlint import data
 from jdlint.facts.surroundings import sentence_span
 from jdlint.hookspecs import hookimpl
-from jdlint.match import Pattern
+from jdlint.match import Pattern, lazy_compile
 from jdlint.model.finding import Hit, Severity
 from jdlint.model.rule import Rule
 
@@ -52,7 +52,7 @@ def _spec() -> _Spec:
         threshold=int(law["threshold"]),
         country=str(raw["country"]),
         requires=Pattern("|".join(f"(?:{p})" for p in raw["requires"]), flags),
-        not_requires=re.compile("|".join(f"(?:{p})" for p in raw["not_requires"]), flags),
+        not_requires=lazy_compile("|".join(f"(?:{p})" for p in raw["not_requires"]), flags),
     )
 
 

@@ -20,7 +20,7 @@ from jdlint import data
 from jdlint.facts.place_rows import PlaceRow, holding_rows, load_rows
 from jdlint.facts.surroundings import sentence_span
 from jdlint.hookspecs import hookimpl
-from jdlint.match import Pattern
+from jdlint.match import Pattern, lazy_compile
 from jdlint.model.finding import Hit, Severity
 from jdlint.model.rule import Rule
 
@@ -53,9 +53,9 @@ def _spec() -> _Spec:
     return _Spec(
         asks=Pattern("|".join(f"(?:{p})" for p in raw["asks"]), flags),
         always=Pattern("|".join(f"(?:{p})" for p in raw["always"]), flags),
-        request=re.compile(raw["request"], flags),
-        field_line=re.compile(raw["field_line"], flags | re.MULTILINE),
-        not_asks=re.compile("|".join(f"(?:{p})" for p in raw["not_asks"]), flags),
+        request=lazy_compile(raw["request"], flags),  # these three only once `asks` or `always` matched
+        field_line=lazy_compile(raw["field_line"], flags | re.MULTILINE),
+        not_asks=lazy_compile("|".join(f"(?:{p})" for p in raw["not_asks"]), flags),
         bans=load_rows(raw["laws"], f"rules/{DATA}"),
     )
 

@@ -19,6 +19,7 @@ import re
 
 from jdlint.facts.pay import RANGE, SINGLE, find_pay
 from jdlint.hookspecs import hookimpl
+from jdlint.match import lazy_compile
 
 KINDS = ("posting", "job-family", "template")  # a page that is not a posting states no pay of its own
 
@@ -36,8 +37,8 @@ _CURRENCIES = (
     (r"\bPLN\b|zł", "PLN"),
     (r"₹|\bINR\b", "INR"),
 )
-_CURRENCY_RES = tuple((re.compile(p, re.IGNORECASE), code) for p, code in _CURRENCIES)
-_DOLLAR = re.compile(r"\$|\bdollars?\b", re.IGNORECASE)
+_CURRENCY_RES = tuple((lazy_compile(p, re.IGNORECASE), code) for p, code in _CURRENCIES)
+_DOLLAR = lazy_compile(r"\$|\bdollars?\b", re.IGNORECASE)
 _DOLLAR_COUNTRY = {"US": "USD", "CA": "CAD", "AU": "AUD", "NZ": "NZD"}
 _PERIODS = (
     (r"\b(?:hour|hr|hourly|p\.?h\.?)\b", "hour"),
@@ -47,7 +48,7 @@ _PERIODS = (
     (r"\b(?:month|mo|monthly|semi-monthly|mensuel|monatlich|al mes)\b", "month"),
     (r"\b(?:year|yr|annum|annual|annually|yearly|p\.?a\.?|per year|jährlich|al año|par an|brut annuel)\b", "year"),
 )
-_PERIOD_RES = tuple((re.compile(p, re.IGNORECASE), name) for p, name in _PERIODS)
+_PERIOD_RES = tuple((lazy_compile(p, re.IGNORECASE), name) for p, name in _PERIODS)
 _AFTER = 28  # "… $66,459 - $116,956  YEAR", "€6,500–€7,250 gross per month": the period just after the figures
 
 

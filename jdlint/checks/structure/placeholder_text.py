@@ -14,7 +14,7 @@ from functools import cache
 
 from jdlint.facts.placeholders import bracket_words, placeholder_body
 from jdlint.hookspecs import hookimpl
-from jdlint.match import Pattern
+from jdlint.match import Pattern, lazy_compile
 from jdlint.model.finding import Hit, Severity
 from jdlint.model.rule import Rule
 from jdlint.parse.inline import code_spans, comment_spans
@@ -85,7 +85,7 @@ _UNFINISHED = (
     r"tbd|tba|tbc|todo|tk|placeholder|to be (?:added|confirmed|determined)|"
     r"platzhalter|folgt|wird nachgereicht|.*\b(?:einfügen|eintragen|ergänzen)"  # German: "[hier Gehalt einfügen]"
 )
-_BRACKET_FILL = re.compile(
+_BRACKET_FILL = lazy_compile(
     r"^(?:" + _FILL_VERB + r"\b.*|" + _UNFINISHED + r"|(?:the |your |our )?(?:" + _TEMPLATE_NOUNS + r")"
     r"(?: (?:here|name|title))?)$",
     re.IGNORECASE,
