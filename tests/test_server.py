@@ -285,7 +285,8 @@ def test_a_killed_server_falls_back_and_server_starts_a_new_one(tmp_path):
 def test_an_installed_plugin_makes_it_stale_and_the_answer_stays_right(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
-    env = start(tmp_path / "srv", env={"PYTHONPATH": os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")]))})
+    path = os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")]))
+    env = start(tmp_path / "srv", env={"PYTHONPATH": path})
     pid = status(env)["pid"]
     plugin = (
         "from jdlint import Hit, Rule, Severity, hookimpl\n"
