@@ -459,6 +459,7 @@ def _check(args: argparse.Namespace) -> int:
         code = _stream(found, args, spec, known)
         for p in missing:
             _err(f"jdlint: error: {p}: no such file or directory")
+        _start_server(args, config)
         return 2 if missing else code
     result = progress.lint(files, spec, as_of, stdin, jobs=args.jobs, cache=not args.no_cache)
     if known is not None:
