@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS, assert_explained_examples, fixture_text, lint, run_json
+from conftest import SEEDS, assert_explained_examples, fixture_text, lint, pasted_comparisons, run_json
 
 RULE = "required-and-preferred"
 
@@ -108,13 +108,7 @@ def test_explain_examples_behave_as_documented():
 
 
 def _comparisons(copies: int) -> tuple[int, int]:
-    """(pairs this rule compared, its findings) over a posting pasted `copies` times into one file."""
-    from jdlint.facts.requirements import COMPARISONS  # the debug counter of the requirement rules
-
-    text = "\n\n".join([fixture_text("postings/repeated-requirements.md")] * copies)
-    before = COMPARISONS[RULE]
-    found = lint(text, select=[RULE])
-    return COMPARISONS[RULE] - before, len(found)
+    return pasted_comparisons(RULE, copies)
 
 
 def test_comparisons_grow_linearly_with_pasted_copies():
