@@ -595,8 +595,10 @@ def _child(runner: Runner, conn: socket.socket, reader: protocol.Reader, message
             except (OSError, protocol.Closed):
                 os._exit(1)
             if line.startswith(b"signal "):
+                # to the main thread itself: a signal sent to the process may land on this thread, and
+                # then a read of standard input in the main thread is not interrupted
                 with contextlib.suppress(ValueError, OSError):
-                    os.kill(os.getpid(), int(line.split()[1]))
+                    signal.pthread_kill(threading.main_thread().ident, int(line.split()[1]))
 
     threading.Thread(target=watch, daemon=True).start()
     try:
