@@ -158,7 +158,7 @@ def _waiting_on_stdin(env: dict) -> subprocess.Popen:
 
 @pytest.mark.xfail(
     strict=False,
-    reason="known race, under investigation: in about 1 run in 10 under pytest a served run blocked on "
+    reason="known race, under investigation: in some runs under pytest a served run blocked on "
     "standard input misses the forwarded Ctrl-C and reads the input's end instead (never seen outside pytest)",
 )
 def test_ctrl_c_stops_a_served_run_as_it_stops_a_direct_one(server):
