@@ -454,13 +454,21 @@ def _check(args: argparse.Namespace) -> int:
         n = baseline.write(found, args.write_baseline)
         _err(f"jdlint: recorded {n} finding{'s' if n != 1 else ''} in {args.write_baseline}")
         return 0
-    if not (args.fix or args.diff or args.format == "html"):  # these need every result at once
+    if args.fix or args.diff or args.format == "html":  # these need every result at once
+        code = _collected(files, spec, as_of, stdin, args, known)
+    else:
         found = progress.results(files, spec, as_of, stdin, args.jobs, not args.no_cache, streaming=True)
         code = _stream(found, args, spec, known)
-        for p in missing:
-            _err(f"jdlint: error: {p}: no such file or directory")
-        _start_server(args, config)
-        return 2 if missing else code
+    for p in missing:
+        _err(f"jdlint: error: {p}: no such file or directory")
+    _start_server(args, config)
+    return 2 if missing else code
+
+
+def _collected(files, spec, as_of, stdin, args: argparse.Namespace, known) -> int:
+    """`--fix`, `--diff` and the HTML report: every result first, then fixes or the page."""
+    from jdlint.run import progress
+
     result = progress.lint(files, spec, as_of, stdin, jobs=args.jobs, cache=not args.no_cache)
     if known is not None:
         from jdlint.run import baseline
@@ -470,13 +478,8 @@ def _check(args: argparse.Namespace) -> int:
             plural = "s" if hidden != 1 else ""
             _err(f"jdlint: {hidden} known finding{plural} hidden by {args.baseline}")
     if args.fix or args.diff:
-        code = _apply_fixes(result, args, spec, from_stdin=stdin is not None)
-    else:
-        code = _report(result, args, spec)
-    for p in missing:
-        _err(f"jdlint: error: {p}: no such file or directory")
-    _start_server(args, config)
-    return 2 if missing else code
+        return _apply_fixes(result, args, spec, from_stdin=stdin is not None)
+    return _report(result, args, spec)
 
 
 def _start_server(args: argparse.Namespace, config) -> None:
