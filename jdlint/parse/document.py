@@ -106,8 +106,13 @@ _FIELD = re.compile(
 )
 # spaCy's tokenizer strips prefixes and suffixes one character at a time, which is quadratic on a
 # long run of punctuation (20,000 `<` took 50 s); such runs are never prose, so the analysis blanks them.
-_LONG_SYMBOL_RUN = re.compile(r"[^\w\s]{64,}")
+_SYMBOL = re.compile(r"[^\w\s]")
+_LONG_SYMBOL_RUN = re.compile(_SYMBOL.pattern + "{64,}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Every byte that can belong to a character of `_LONG_SYMBOL_RUN` in UTF-8 (ASCII symbols, and every byte
+# of a non-ASCII character) becomes `P`: a run of 64 such characters is a run of at least 64 `P`s.
+_SYMBOL_BYTES = bytes(ord("P") if b >= 0x80 or _SYMBOL.match(chr(b)) else ord(".") for b in range(256))
+_SYMBOL_GATE = b"P" * 64
 _DECOR = "=*#~_-+ \t"
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _SMALL = frozenset(["a", "an", "and", "or", "of", "the", "to", "for", "in", "on", "at", "with", "by", "&", "as", "vs"])
@@ -147,6 +152,23 @@ def plain_paragraphs(src: str) -> list[tuple[int, int]] | None:
     if start >= 0:
         out.append((start, len(lines)))
     return out
+
+
+def _blank_symbol_runs(analysis: str) -> str:
+    """Blank long symbol runs (see `_LONG_SYMBOL_RUN`) and replace lone surrogates, which break spaCy.
+
+    Both regexes cost a step per character, yet almost no posting has either: a byte scan of the
+    UTF-8 (which fails on a surrogate) tells first whether they can match.
+    """
+    try:
+        gate = analysis.encode("utf-8").translate(_SYMBOL_BYTES)
+    except UnicodeEncodeError:  # a lone surrogate: possible in a str given to lint_text, never in a decoded file
+        gate = _SYMBOL_GATE
+    else:
+        if _SYMBOL_GATE not in gate:
+            return analysis
+    analysis = _LONG_SYMBOL_RUN.sub(lambda m: " " * len(m.group()), analysis)
+    return _SURROGATE.sub("\ufffd", analysis)
 
 
 @dataclass
@@ -228,9 +250,7 @@ class _Builder:
             if i:
                 out.append(" " if i in self.soft else "\n")
             out.append(m)
-        analysis = _LONG_SYMBOL_RUN.sub(lambda m: " " * len(m.group()), "".join(out))
-        # a lone surrogate (possible in a str given to lint_text, never in a decoded file) breaks spaCy
-        return _SURROGATE.sub("\ufffd", analysis)
+        return _blank_symbol_runs("".join(out))
 
     def span_of(self, i: int, col: int) -> tuple[int, int]:
         """Offsets of the visible prose of line i from column col (trimmed)."""
