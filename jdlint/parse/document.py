@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from jdlint.model.posting import Block, LineIndex, ListItem, Posting, Section
 from jdlint.parse.frontmatter import split_front_matter
-from jdlint.parse.inline import mask_inline, mask_table_row
+from jdlint.parse.inline import fold, mask_folded, mask_inline
 from jdlint.parse.sections import classify
 
 if TYPE_CHECKING:
@@ -210,6 +210,8 @@ class _Builder:
         self.text = text
         self.idx = lines
         self._lines = text.split("\n")  # the same lines as `lines` indexes; line() is hot
+        folded = fold(text)  # what masking reads: folded once here rather than line by line
+        self._folded = self._lines if folded is text else folded.split("\n")
         self.n = lines.line_count
         self.skip = skip_lines
         self.masked: list[str | None] = [None] * self.n  # None: line stays blank
@@ -237,8 +239,9 @@ class _Builder:
         return pos
 
     def unmask(self, i: int, col: int, table: bool = False) -> None:
-        s = self.line(i)
-        body = (mask_table_row if table else mask_inline)(s[col:])
+        body = mask_folded(self._folded[i][col:])
+        if table:  # a table row: cells stay, pipes go
+            body = body.replace("|", " ")
         self.masked[i] = " " * col + body
 
     def analysis(self) -> str:
@@ -322,7 +325,7 @@ class _Builder:
             s = self.line(a)
             col = _ATX_OPEN.match(s).end() if _ATX_OPEN.match(s) else 0
             stop = _atx_close(s, col)
-            body = mask_inline(s[col:stop])
+            body = mask_folded(self._folded[a][col:stop])
             self.masked[a] = " " * col + body + " " * (len(s) - stop)
             h0, h1 = self.span_of(a, col)
             if h0 == h1:
