@@ -27,9 +27,9 @@ MAX_NESTING = 64
 FLAT_LEVEL = 48  # from this token depth on, blocks are read as flat paragraphs (see _flatten_deep)
 
 _parsers: dict[tuple[str, ...], MarkdownIt] = {}
-# Block rules that cannot start without one of these strings. markdown-it tries every rule at
-# every line; a posting without a `|` has no table, and so on: its parser leaves those rules out
-# (the same tokens, a third less work on the corpus).
+# Block rules that cannot start without one of these strings (and a core rule with nothing to do
+# without them). markdown-it tries every rule at every line; a posting without a `|` has no table,
+# and so on: its parser leaves those rules out (the same tokens, a third less work on the corpus).
 _RULE_NEEDS = {
     "table": ("|",),
     "fence": ("```", "~~~"),
@@ -38,6 +38,7 @@ _RULE_NEEDS = {
     "reference": ("[",),
     "heading": ("#",),
     "code": ("    ", "\t"),  # an indented code block needs four columns of indentation
+    "normalize": ("\r", "\0"),  # the core rule that rewrites CR and NUL is a no-op without them
 }
 
 
