@@ -155,6 +155,59 @@ def plain_paragraphs(src: str) -> list[tuple[int, int]] | None:
     return out
 
 
+# What opens a block that outlasts a blank line: a fence, or an HTML block of CommonMark's kinds 1-5
+# (`<script>`, `<pre>`, `<style>`, `<textarea>`, `<!--`, `<?`, `<!X`, `<![CDATA[`).
+_HTML_OUTLASTING_BLANKS = re.compile(r"<(?:[!?]|script|pre|style|textarea)", re.IGNORECASE)
+_STUB = "x"  # a one-line paragraph standing in for a plain one (see _stub_plain_paragraphs)
+
+
+def _stub_plain_paragraphs(src: str) -> tuple[str, dict[int, int]]:
+    """`src` with each plain paragraph cut to one line, and where each such paragraph ends: {first line: line after}.
+
+    A run of non-blank lines after a blank line (or at the top), whose first line is not indented
+    and which holds no Markdown block syntax (the test of `plain_paragraphs`), is a top-level
+    paragraph: nothing before a blank line continues into an unindented line, and nothing in it
+    can interrupt it. markdown-it tries its rules on every line of a paragraph (twice: a setext
+    heading is looked for first), so it gets `x` and blank lines instead: the same line count and
+    the same tokens for everything else, and the builder reads the real lines. Not done where a
+    fence or an HTML block that outlasts blank lines could enclose such a run.
+    """
+    if "```" in src or "~~~" in src or ("<" in src and _HTML_OUTLASTING_BLANKS.search(src)):
+        return src, {}
+    lines = src.split("\n")
+    stubs: dict[int, int] = {}
+    i = 0
+    n = len(lines)
+    while i < n:
+        if not lines[i].strip(" \t"):  # markdown-it's blank line
+            i += 1
+            continue
+        j = i
+        plain = lines[i][0] not in " \t"
+        while j < n and lines[j].strip(" \t"):
+            plain = plain and _is_plain_line(lines[j])
+            j += 1
+        if plain:
+            stubs[i] = j
+            lines[i] = _STUB
+            for k in range(i + 1, j):
+                lines[k] = ""
+        i = j
+    return ("\n".join(lines), stubs) if stubs else (src, stubs)
+
+
+def _is_plain_line(line: str) -> bool:
+    """No match of `_BLOCK_START` or `_BLOCK_ANYWHERE` in `line` (line by line: cheaper than a regex scan)."""
+    return not (
+        _BLOCK_START.match(line)
+        or line.startswith("    ")
+        or "|" in line
+        or "\t" in line
+        or "\r" in line
+        or "\0" in line
+    )
+
+
 def _blank_symbol_runs(analysis: str) -> str:
     """Blank long symbol runs (see `_LONG_SYMBOL_RUN`) and replace lone surrogates, which break spaCy.
 
@@ -276,6 +329,7 @@ class _Builder:
             for a, b in plain:
                 self._paragraph(a, b, self._starts_list(b))
             return
+        src, stubs = _stub_plain_paragraphs(src)
         tokens = _markdown(src).parse(src)
         list_depth = 0
         item_first_line: list[int] = []
@@ -319,6 +373,7 @@ class _Builder:
                     if item_done:
                         item_done[-1] = True
                 else:
+                    b = stubs.get(a, b)  # a plain paragraph markdown-it saw as one line
                     self._paragraph(a, b, self._starts_list(b))
 
     def _heading(self, a: int, b: int, level: int, markup: str) -> None:
