@@ -3,7 +3,8 @@
 Each shortcut is checked with hypothesis against the straightforward version:
 plain paragraphs given to markdown-it as one line (`_stub_plain_paragraphs`),
 the byte scan before the long-symbol and surrogate regexes, and folding the
-whole text once instead of line by line.
+whole text once instead of line by line, the trigger test before the inline
+masks, and a heading's words found by one regex.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from conftest import SEEDS
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from jdlint.parse import document, parse_posting
+from jdlint.parse import document, inline, parse_posting, sections
 from jdlint.parse.inline import fold
 
 
@@ -109,3 +110,28 @@ FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"',
 @given(st.text(alphabet=st.sampled_from("ab ’‘ʼ“”\u00a0\t'\"é"), max_size=80))
 def test_folding_with_replace_is_folding_with_translate(text):
     assert fold(text) == text.translate(FOLD)
+
+
+LINE_TEXT = st.text(alphabet=st.sampled_from("ab :/.w`<[]*_~\\@字"), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINE_TEXT)
+@example("see https://example.com")
+@example("www.example.com")
+def test_the_trigger_test_is_the_alternation_it_replaces(line):
+    assert inline._has_trigger(line) == (re.search(r"[`<\[\]*_~\\@]|://|www\.", line) is not None)
+
+
+def _words_by_blanking(text: str, filler: frozenset[str]) -> list[str]:
+    text = text.lower().replace("’", "'").replace("&", " and ")
+    text = re.sub(r"[^\w'\s/-]+", " ", text)
+    return [w for w in re.split(r"[\s/-]+", text) if w and w not in filler and w.strip("'")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aBé1_'’&/- \t.,:;!?字İ\u00a0"), max_size=40))
+@example("What We’ll Offer / Benefits & Perks")
+def test_heading_words_by_findall_are_the_words_by_blanking(text):
+    filler = frozenset({"the", "our"})
+    assert sections._words(text, filler) == _words_by_blanking(text, filler)
