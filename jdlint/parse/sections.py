@@ -26,6 +26,12 @@ def _table() -> tuple[dict[tuple[str, ...], tuple[int, str]], frozenset[str], fr
     return phrases, filler, placeholders
 
 
+@cache
+def _first_words() -> frozenset[str]:
+    """The words a section phrase starts with: `classify` looks phrases up only from these."""
+    return frozenset(key[0] for key in _table()[0])
+
+
 def _words(text: str, filler: frozenset[str]) -> list[str]:
     text = text.lower().replace("’", "'").replace("&", " and ")
     return [w for w in _WORD_RUN.findall(text) if w not in filler and w.strip("'")]
@@ -40,7 +46,10 @@ def classify(heading: str) -> str:
         return "other"
     best: tuple[int, int, str] | None = None  # (-length, order, kind)
     n = len(words)
+    firsts = _first_words()
     for i in range(n):
+        if words[i] not in firsts:
+            continue  # no phrase starts with this word
         for j in range(i + 1, min(n, i + 6) + 1):
             hit = phrases.get(tuple(words[i:j]))
             if hit is not None:
