@@ -98,6 +98,7 @@ def _flatten_deep(state, start: int, end: int, silent: bool) -> bool:
 
 
 _PREFIX = re.compile(r"[ \t]*(?:>[ \t]?[ \t]*)*")
+_PREFIX_FIRST = frozenset(" \t>")  # what `_PREFIX` can start with
 _LIST_MARKER = re.compile(r"(?:(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))+")
 _ATX_OPEN = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
 _PLAIN_BULLET = re.compile(r"[ \t]*(?:[•·▪●◦‣∙○■□➢➤►✓✔➔→]|o(?=[ \t])|–|—)[ \t]*")
@@ -286,10 +287,12 @@ class _Builder:
 
     def content_start(self, i: int, list_marker: bool) -> int:
         """Column (0-based) where a line's prose begins, after quotes and bullets."""
-        s = self.line(i)
-        pos = _PREFIX.match(s).end()
+        s = self._lines[i]
+        pos = _PREFIX.match(s).end() if s[:1] in _PREFIX_FIRST else 0  # most lines start with their prose
         if list_marker:
-            pos = _LIST_MARKER.match(s, pos).end() if _LIST_MARKER.match(s, pos) else pos
+            marker = _LIST_MARKER.match(s, pos)
+            if marker:
+                pos = marker.end()
         return pos
 
     def unmask(self, i: int, col: int, table: bool = False) -> None:
@@ -581,11 +584,11 @@ class _Builder:
         if _is_bold_only(s):
             return "emphasis"
         core = (self.masked[i] or "")[col:].strip(_DECOR)
-        if not core or len(core) > 60 or not _WORD.search(core):
-            return None  # empty, wordless or too long for a heading
+        if not core or len(core) > 60:
+            return None  # empty or too long for a heading
         words = _WORD.findall(core)
-        if len(words) > 8:
-            return None
+        if not words or len(words) > 8:
+            return None  # wordless, or a sentence
         if _is_label_line(core) or _is_all_caps(core):
             return "plain"
         if core[-1] in _SENTENCE_END or len(words) > 6:
@@ -655,7 +658,7 @@ def _is_title_case(words: list[str]) -> bool:
 
 def _is_title_heading(core: str, words: list[str], list_follows: bool, last: bool) -> bool:
     """A title-case line is a heading before a list, or naming a known section with lines after it (`About Us`)."""
-    return _is_title_case(words) and (list_follows or (classify(core) != "other" and not last))
+    return _is_title_case(words) and (list_follows or (not last and classify(core) != "other"))
 
 
 def _is_short_known_section(core: str, words: list[str], roomy: bool, last: bool) -> bool:
