@@ -2,9 +2,10 @@
 
 Each shortcut is checked with hypothesis against the straightforward version:
 plain paragraphs given to markdown-it as one line (`_stub_plain_paragraphs`),
-the byte scan before the long-symbol and surrogate regexes, and folding the
-whole text once instead of line by line, the trigger test before the inline
-masks, and a heading's words found by one regex.
+the rules left out of markdown-it where a text cannot use them, the byte scan
+before the long-symbol and surrogate regexes, folding the whole text once
+instead of line by line, the trigger test before the inline masks, and a
+heading's words found by one regex.
 """
 
 from __future__ import annotations
@@ -45,7 +46,8 @@ def _read_without_stubs(text: str) -> tuple:
 # Lines that open, continue or end every kind of block, and plain prose between them.
 LINE_START = st.sampled_from(
     ["", "", "", " ", "  ", "   ", "    ", "\t", "- ", "* ", "+ ", "1. ", "2) ", "# ", "## ", "> ", ">", "=", "---",
-     "***", "| ", "• ", "[x]: /url ", "```", "~~~", "<div>", "<!-- ", "<script>", "<pre>", "**", "o "]
+     "***", "- - -", "_ _ _", " * * *", "| ", "• ", "[x]: /url ", "```", "~~~", "<div>", "<!-- ", "<script>",
+     "<pre>", "**", "o "]
 )  # fmt: skip
 WORDS = ["We", "need", "a", "Python", "developer", "Benefits:", "REQUIREMENTS", "$120k", "|", "-->", "</pre>", "`x`"]
 LINE = st.builds(lambda start, words: start + " ".join(words), LINE_START, st.lists(st.sampled_from(WORDS), max_size=5))
@@ -62,6 +64,19 @@ LINE = st.builds(lambda start, words: start + " ".join(words), LINE_START, st.li
 def test_plain_paragraphs_given_as_one_line_read_the_same(lines):
     text = "\n".join(lines)
     assert _read(text) == _read_without_stubs(text)
+
+
+def _block_tokens(md, text: str) -> list[tuple]:
+    return [(t.type, t.map, t.tag, t.markup) for t in md.parse(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LINE, max_size=14))
+@example(["Intro", "- - -", "text"])
+@example(["- a", " * * *", "b"])
+def test_a_parser_without_the_rules_a_text_cannot_use_gives_every_rules_tokens(lines):
+    text = "\n".join(lines)
+    assert _block_tokens(document._markdown(text), text) == _block_tokens(document._markdown(None), text)
 
 
 @pytest.mark.parametrize("path", sorted(SEEDS.iterdir()), ids=lambda p: p.name)

@@ -42,9 +42,21 @@ _RULE_NEEDS = {
 }
 
 
+# A thematic break is three `-`, `*` or `_` with only blanks between: most postings have none, and the
+# rule is tried at every line and as a terminator of every paragraph and list line.
+_RULE_GATES = {"hr": re.compile(r"([-*_])[ \t]*\1[ \t]*\1")}
+
+
+def _unused_rules(text: str) -> tuple[str, ...]:
+    """The rules that cannot match anywhere in `text`, by a needed substring or a gate regex."""
+    unused = [r for r, needs in _RULE_NEEDS.items() if not any(n in text for n in needs)]
+    unused += [r for r, gate in _RULE_GATES.items() if gate.search(text) is None]
+    return tuple(unused)
+
+
 def _markdown(text: str | None = None) -> MarkdownIt:
     """The block parser for `text`: without the rules that `text` cannot use (None: every rule)."""
-    unused = () if text is None else tuple(r for r, needs in _RULE_NEEDS.items() if not any(n in text for n in needs))
+    unused = () if text is None else _unused_rules(text)
     md = _parsers.get(unused)
     if md is None:
         from markdown_it import MarkdownIt  # imported on first parse: a cached run never parses
