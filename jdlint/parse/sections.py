@@ -59,7 +59,8 @@ def classify(heading: str) -> str:
     return best[2] if best else "other"
 
 
+@lru_cache(maxsize=4096)
 def is_placeholder_heading(heading: str) -> bool:
-    """True for headings such as `None` or `TBD` that carry no title at all."""
+    """True for headings such as `None` or `TBD` that carry no title at all (memoised: several rules ask)."""
     _, _, placeholders = _table()
     return " ".join(_words(heading, frozenset())) in placeholders
