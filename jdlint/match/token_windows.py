@@ -19,6 +19,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from jdlint.match.literals import LITERALS
@@ -55,24 +56,31 @@ class AnchorFinder:
     def __init__(self, lower: Mapping[str, int], exact: Mapping[str, int] = {}, tokenizer: Any = None) -> None:
         lower = {w.lower(): r for w, r in lower.items() if w}
         exact = {w: r for w, r in exact.items() if w}
-        # the lower-case words are read off the shared multi-literal pass (`_from_hits`); their scanners
-        # run only until it knows them
+        self._tokenizer = tokenizer
+        # the lower-case words are read off the shared multi-literal pass (`_from_hits`), and whether the
+        # tokenizer can cut one out of a longer word is asked only for a word found touching a letter or
+        # digit (`_Edges`): setting up costs next to nothing, so even a one-file run reads stretches
         self._lower_words = frozenset(lower)
-        self._lower_groups = _edge_groups(set(lower), tokenizer) if lower else []
-        self._lower = _scanners(self._lower_groups)
+        self._edges = _Edges(tokenizer)
         self._exact = _scanners(_edge_groups(set(exact), tokenizer) if exact else [])
         # a found word may stand for a shorter anchor it begins with (a token cut inside a word)
         self._reach_lower = _prefix_reach(lower)
         self._reach_exact = _prefix_reach(exact)
 
+    @cached_property
+    def _lower(self) -> list[re.Pattern[str]]:
+        """Trie scanners of the lower-case words: what `_from_hits` reads off the shared pass (kept to check it)."""
+        words = set(self._lower_words)
+        return _scanners(_edge_groups(words, self._tokenizer) if words else [])
+
     def find(self, text: str, low: str) -> list[Anchor]:
         """(start, end, reach) of every place an anchor may be a token, in order (a superset)."""
         found: list[Anchor] = []
-        hits = LITERALS.hits(low, self._lower_words) if self._lower_words else None
+        hits = LITERALS.hits(low, self._lower_words, rescan=True) if self._lower_words else None
         if hits is not None:
-            found.extend(_from_hits(hits.starts, low, self._lower_groups, self._reach_lower))
+            found.extend(_from_hits(hits.starts, low, self._lower_words, self._edges, self._reach_lower))
         scans = [(self._exact, self._reach_exact, text)]
-        if hits is None:
+        if hits is None and self._lower_words:
             scans.append((self._lower, self._reach_lower, low))
         for scanners, reach, source in scans:
             for rx in scanners:
@@ -82,26 +90,79 @@ class AnchorFinder:
 
 
 def _from_hits(
-    starts: dict[str, list[int]], low: str, groups: list[tuple[bool, bool, set[str]]], reach: dict[str, int]
+    starts: dict[str, list[int]], low: str, words: frozenset[str], edges: _Edges, reach: dict[str, int]
 ) -> list[Anchor]:
-    """What the scanners of `groups` find, read off the places of their words: at each offset, the longest word
-    whose edges pass (a letter or digit may touch its start only if `any_start`, its end only if `any_end`)."""
+    """What the scanners of `_edge_groups(words)` find, read off the places of the words: at each offset, per
+    edge group, the longest word whose edges pass (a letter or digit may touch its start only if the tokenizer
+    can cut it there, its end likewise). A word's group is asked only where it decides something."""
+    at: dict[int, list[str]] = {}
+    for w in words:
+        for s in starts.get(w, ()):
+            found = at.get(s)
+            if found is None:
+                at[s] = [w]
+            else:
+                found.append(w)
     out: list[Anchor] = []
     n = len(low)
-    for any_start, any_end, words in groups:
-        best: dict[int, str] = {}
-        for w in words:
-            size = len(w)
-            for s in starts.get(w, ()):
-                e = s + size
-                if not any_start and s > 0 and low[s - 1].isalnum():
-                    continue
-                if not any_end and e < n and low[e].isalnum():
-                    continue
-                if size > len(best.get(s, "")):
-                    best[s] = w
-        out.extend((s, s + len(w), reach[w]) for s, w in best.items())
+    for s, found in at.items():
+        after_word = s > 0 and low[s - 1].isalnum()
+        best: dict[tuple[bool, bool], str] = {}
+        for w in found:
+            e = s + len(w)
+            if after_word and not edges.free_start(w):
+                continue
+            if e < n and low[e].isalnum() and not edges.free_end(w):
+                continue
+            if len(found) == 1:  # alone at its offset: its group does not matter
+                out.append((s, e, reach[w]))
+                break
+            group = edges.group(w)
+            if len(w) > len(best.get(group, "")):
+                best[group] = w
+        out.extend((s, s + len(w), reach[w]) for w in best.values())
     return out
+
+
+class _Edges:
+    """Which words the tokenizer can cut out of a longer word, at their start or end: `_ask`, one word at a time.
+
+    Asked only for a word found touching a letter or digit (or sharing its offset with another word),
+    so a run pays for the few words its postings have there rather than for every anchor word.
+    """
+
+    def __init__(self, tokenizer: Any) -> None:
+        self._tokenizer = tokenizer
+        self._start: dict[str, bool] = {}
+        self._end: dict[str, bool] = {}
+        self._pieces: tuple[set[str], set[str]] | None = None
+
+    def free_start(self, w: str) -> bool:
+        got = self._start.get(w)
+        if got is None:
+            got = self._start[w] = self._free(w, 0)
+        return got
+
+    def free_end(self, w: str) -> bool:
+        got = self._end.get(w)
+        if got is None:
+            got = self._end[w] = self._free(w, 1)
+        return got
+
+    def group(self, w: str) -> tuple[bool, bool]:
+        return self.free_start(w), self.free_end(w)
+
+    def _free(self, w: str, side: int) -> bool:
+        tok = self._tokenizer
+        if tok is None or not w[-side].isalnum():
+            return True
+        if self._pieces is None:
+            self._pieces = _special_pieces(tok)
+        if w in self._pieces[side]:
+            return True
+        if side == 0:
+            return any(_cut_at(tok, x + v, len(x)) for v in {w, w.upper(), w.title()} for x in _PROBE_LEFT)
+        return any(_cut_at(tok, v + y, len(v)) for v in {w, w.upper(), w.title()} for y in _PROBE_RIGHT)
 
 
 def windowable(lower: Iterable[str], exact: Iterable[str]) -> bool:
@@ -185,6 +246,22 @@ def _affix_functions(tokenizer: Any) -> list[Any]:
 def _ask(words: set[str], tokenizer: Any) -> tuple[list[str], list[str]]:
     start = {w for w in words if not w[0].isalnum()}
     end = {w for w in words if not w[-1].isalnum()}
+    piece_start, piece_end = _special_pieces(tokenizer)
+    start |= piece_start
+    end |= piece_end
+    for w in words - start:
+        if any(_cut_at(tokenizer, x + v, len(x)) for v in {w, w.upper(), w.title()} for x in _PROBE_LEFT):
+            start.add(w)
+    for w in words - end:
+        if any(_cut_at(tokenizer, v + y, len(v)) for v in {w, w.upper(), w.title()} for y in _PROBE_RIGHT):
+            end.add(w)
+    return sorted(start & words), sorted(end & words)
+
+
+def _special_pieces(tokenizer: Any) -> tuple[set[str], set[str]]:
+    """The pieces of the tokenizer's special cases cut right after / before a letter or digit ("cannot")."""
+    start: set[str] = set()
+    end: set[str] = set()
     for key, pieces in tokenizer.rules.items():  # special cases: "cannot" -> "can" "not"
         pos = 0
         for j, piece in enumerate(pieces):
@@ -197,13 +274,7 @@ def _ask(words: set[str], tokenizer: Any) -> tuple[list[str], list[str]]:
             if j < len(pieces) - 1 and i + len(orth) < len(key) and key[i + len(orth)].isalnum():
                 end.add(orth.lower())
             pos = i + len(orth)
-    for w in words - start:
-        if any(_cut_at(tokenizer, x + v, len(x)) for v in {w, w.upper(), w.title()} for x in _PROBE_LEFT):
-            start.add(w)
-    for w in words - end:
-        if any(_cut_at(tokenizer, v + y, len(v)) for v in {w, w.upper(), w.title()} for y in _PROBE_RIGHT):
-            end.add(w)
-    return sorted(start & words), sorted(end & words)
+    return start, end
 
 
 def _cut_at(tokenizer: Any, text: str, at: int) -> bool:

@@ -13,8 +13,8 @@ With the default pipeline the matchers run on Docs of the stretches around
 anchor words only (`jdlint.match.token_windows`); the whole posting is tokenized
 when that cannot be shown to give the same matches (a trained or extended
 pipeline, a pattern reading sentences or tags, an unbounded one, a stretch
-still short after it was recut by words), and in a process that has linted
-less than `WINDOWS_AFTER_CHARS` (setting up the anchor scan would cost more).
+still short after it was recut by words). The anchor scan costs next to
+nothing to set up, so stretches are read from a process's first posting on.
 Each pack reads postings in its own language only (`language:`, default
 `en`; English packs also read postings whose language is undetermined), so
 there is one set of matchers per language, compiled with that language's
@@ -42,9 +42,11 @@ from jdlint.model.finding import Hit
 from jdlint.model.rule import Rule
 
 Matches = dict[str, list[tuple[int, int]]]  # match key -> (start, end) character offsets
-# Setting up the anchor scan costs about what tokenizing this much text does: a run that
-# lints less (one file, an editor's first re-lints) tokenizes whole postings instead.
-WINDOWS_AFTER_CHARS = 200_000
+# Whole postings are tokenized until this much text has been linted. Setting up the anchor scan
+# once cost about what tokenizing 200 KB does; it asks the tokenizer only about anchor words found
+# inside longer words now, and a whole Doc costs more even on a first posting (it makes a
+# vocabulary entry for every new word), so the stretches are read from the start.
+WINDOWS_AFTER_CHARS = 0
 CHECKER = "jdlint.checks.terms"  # the plugin name of an engine's TermChecker (internal errors name it)
 
 
