@@ -39,7 +39,7 @@ def folded(lowered: str) -> str:
     return lowered.translate(_FOLD)
 
 
-_KEEP = 4  # texts whose hits are kept: a posting's analysis and raw copies, and a Text or two
+_KEEP = 8  # texts whose hits are kept: a posting's analysis and raw copies, its flattened copies, a few Texts
 
 
 class Hits:

@@ -96,8 +96,8 @@ def _from_hits(
     edge group, the longest word whose edges pass (a letter or digit may touch its start only if the tokenizer
     can cut it there, its end likewise). A word's group is asked only where it decides something."""
     at: dict[int, list[str]] = {}
-    for w in words:
-        for s in starts.get(w, ()):
+    for w in starts.keys() & words:  # the words this text holds (the pass keeps only literals it found)
+        for s in starts[w]:
             found = at.get(s)
             if found is None:
                 at[s] = [w]
