@@ -395,6 +395,76 @@ def _tokenize(
     return out, short
 
 
+@dataclass
+class Joined:
+    """The stretches around anchors tokenized as one Doc: their texts joined by single spaces.
+
+    spaCy tokenizes each non-space run on its own and a single space becomes the
+    whitespace of the token before it, so each stretch keeps exactly its own tokens,
+    in order. A match lies within one stretch (its anchor has `reach` tokens either
+    side there), and one Doc costs one tokenizer call and one call of each matcher
+    rather than one per stretch.
+    """
+
+    doc: Any
+    starts: list[int]  # each stretch's offset in the text
+    bases: list[int]  # ... and in the Doc's text
+
+    def part(self, token: int) -> int:
+        """The stretch that holds token `token` of the Doc."""
+        return bisect_right(self.bases, self.doc[token].idx) - 1
+
+    def chars(self, start: int, end: int) -> tuple[int, int]:
+        """Character span in the text of tokens `start:end` of the Doc (they lie in one stretch)."""
+        first, last = self.doc[start], self.doc[end - 1]
+        i = bisect_right(self.bases, first.idx) - 1
+        shift = self.starts[i] - self.bases[i]
+        return first.idx + shift, last.idx + len(last) + shift
+
+
+def tokenize_joined(nlp: Any, text: str, anchors: list[Anchor]) -> Joined | None:
+    """`tokenize`, with the stretches made into one Doc (`Joined`); None where `tokenize` gives None."""
+    stretches = windows(text, anchors, CHARS_PER_TOKEN)
+    joined, short = _tokenize_joined(nlp, text, anchors, stretches)
+    if short:
+        stretches = merged(stretches + [_words_around(text, anchor) for anchor in short])
+        joined, short = _tokenize_joined(nlp, text, anchors, stretches)
+    return None if short else joined
+
+
+def _tokenize_joined(
+    nlp: Any, text: str, anchors: list[Anchor], stretches: list[tuple[int, int]]
+) -> tuple[Joined, list[Anchor]]:
+    """The stretches' joined Doc, and the anchors that lack `reach` tokens on a side within their stretch."""
+    import numpy
+
+    n = len(text)
+    parts = [text[a:b] for a, b in stretches]
+    bases: list[int] = []
+    pos = 0
+    for part in parts:
+        bases.append(pos)
+        pos += len(part) + 1
+    doc = nlp.make_doc(" ".join(parts))
+    joined = Joined(doc, [a for a, _ in stretches], bases)
+    if not len(doc):
+        return joined, []
+    idx = doc.to_array("IDX").astype(numpy.int64)
+    firsts = numpy.searchsorted(idx, bases).tolist()
+    ends = numpy.searchsorted(idx, [base + len(part) for base, part in zip(bases, parts, strict=True)]).tolist()
+    starts = joined.starts
+    short: list[Anchor] = []
+    for anchor in anchors:
+        i = bisect_right(starts, anchor[0]) - 1
+        a, b = stretches[i]
+        ntok = ends[i] - firsts[i]
+        if ntok and (a > 0 or b < n):
+            t = int(numpy.searchsorted(idx, bases[i] + anchor[0] - a, side="right")) - 1 - firsts[i]
+            if (a > 0 and t < anchor[2]) or (b < n and ntok - 1 - t < anchor[2]):
+                short.append(anchor)
+    return joined, short
+
+
 def plain_tokenizer(nlp: Any) -> bool:
     """True for jdlint's default pipeline: spaCy's own tokenizer, and no component but the sentence marks."""
     from spacy.tokenizer import Tokenizer

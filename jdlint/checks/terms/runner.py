@@ -118,15 +118,15 @@ class TermChecker:
         if c.finder is not None:
             text = posting.analysis
             nlp = context.nlp
-            cut = token_windows.tokenize(nlp, text, c.finder.find(text, lowered(posting)))
+            cut = token_windows.tokenize_joined(nlp, text, c.finder.find(text, lowered(posting)))
             if cut is not None:
-                found = _spans_of(c.phrases, c.patterns, [(w.start, w.doc) for w in cut])
+                found = _joined_spans_of(c.phrases, c.patterns, cut)
                 if not found:
                     return found, {}
                 around = [(s, e, c.reach) for spans in found.values() for s, e in spans]
-                near = token_windows.tokenize(nlp, text, sorted(around))
+                near = token_windows.tokenize_joined(nlp, text, sorted(around))
                 if near is not None:
-                    return found, _spans_of(c.exc_phrases, c.exc_patterns, [(w.start, w.doc) for w in near])
+                    return found, _joined_spans_of(c.exc_phrases, c.exc_patterns, near)
         c.seen += len(posting.analysis)
         whole = [(0, context.doc)]
         found = _spans_of(c.phrases, c.patterns, whole)
@@ -269,6 +269,21 @@ def _spans_of(phrases, patterns, parts: list[tuple[int, Any]]) -> Matches:
             strings = doc.vocab.strings
             for match_id, s, e in hits:
                 out.setdefault(strings[match_id], []).append(_chars(doc, s, e, offset))
+    return out
+
+
+def _joined_spans_of(phrases, patterns, joined: token_windows.Joined) -> Matches:
+    """`_spans_of` the stretches, read off their joined Doc: the same matches, in the same order (stretch by
+    stretch, and in each the phrases' before the patterns'), so ties between terms fall as they did."""
+    doc = joined.doc
+    hits = _run(phrases, doc) + _run(patterns, doc)
+    out: Matches = {}
+    if hits:
+        if len(joined.starts) > 1:
+            hits.sort(key=lambda hit: joined.part(hit[1]))
+        strings = doc.vocab.strings
+        for match_id, s, e in hits:
+            out.setdefault(strings[match_id], []).append(joined.chars(s, e))
     return out
 
 
