@@ -10,7 +10,10 @@ the text, `windows` takes a stretch of `reach` tokens' worth of text either
 side of each (a match containing the anchor lies within its length of it) and
 joins stretches that touch, and `tokenize` makes their Docs and checks that
 each anchor really had `reach` tokens either side, cutting a stretch by words
-instead where one came out short. Callers fall back to the whole Doc on None.
+instead where one came out short. `tokenize_joined` does the same with one Doc
+of the stretches joined by single spaces (`Joined`): one tokenizer call and one
+call of each matcher per posting rather than per stretch. Callers fall back to
+the whole Doc on None.
 """
 
 from __future__ import annotations
@@ -48,9 +51,10 @@ class AnchorFinder:
 
     A token begins right after a letter or digit only where the tokenizer cuts a
     word (a special case such as "cannot", a unit after a number), and likewise
-    ends right before one; `_inside_words` asks the tokenizer which anchors it can
-    cut that way, and the others are looked for at word edges only, so "us" in
-    "business" or "man" in "manager" opens no window.
+    ends right before one; the tokenizer is asked whether it can cut an anchor that
+    way (`_Edges`, only for an anchor found touching a letter or digit), and the
+    others count at word edges only, so "us" in "business" or "man" in "manager"
+    opens no window.
     """
 
     def __init__(self, lower: Mapping[str, int], exact: Mapping[str, int] = {}, tokenizer: Any = None) -> None:

@@ -9,7 +9,7 @@ engines with different configurations may share a process.
 Phrases go into one `PhraseMatcher` (on lower-case text) and token patterns
 into a `GatedMatcher` (each pattern tried only on postings that contain one of
 its anchor words), compiled once per process for the whole set of packs.
-With the default pipeline the matchers run on Docs of the stretches around
+With the default pipeline the matchers run on one Doc of the stretches around
 anchor words only (`jdlint.match.token_windows`); the whole posting is tokenized
 when that cannot be shown to give the same matches (a trained or extended
 pipeline, a pattern reading sentences or tags, an unbounded one, a stretch
