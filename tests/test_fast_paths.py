@@ -640,6 +640,22 @@ def test_a_stretch_has_exactly_the_tokens_of_the_whole_text_there(words, reach):
         assert inside == [(i, t) for i, t in whole if w.start <= i < w.end]
 
 
+@SETTINGS
+@given(st.lists(st.sampled_from(TRICKY), max_size=120), st.integers(1, 6))
+@example(["young", "\n\n", "man", "10km", "cannot"] * 8, 1)
+def test_the_joined_stretches_hold_the_tokens_of_the_stretches_one_by_one(words, reach):
+    text = _posting_text(words)
+    nlp = _blank()
+    anchors = [(m.start(), m.end(), reach) for m in re.finditer(r"young|man|not|star", text)]
+    cut = token_windows.tokenize(nlp, text, anchors)
+    joined = token_windows.tokenize_joined(nlp, text, anchors)
+    assert cut is not None and joined is not None
+    assert joined.starts == [w.start for w in cut]
+    one_by_one = [(i, w.start + t.idx, t.text) for i, w in enumerate(cut) for t in w.doc]
+    read = [(joined.part(t.i), *joined.chars(t.i, t.i + 1)) for t in joined.doc]
+    assert [(i, s, text[s:e]) for i, s, e in read] == one_by_one
+
+
 def test_a_word_after_a_long_blank_still_gets_its_stretch():
     # blanked front matter before the first heading: 8 characters a token would not reach back far enough
     text = " " * 300 + "\n\nAnalytics Engineer\n\nWe are young and dynamic." + " " * 300 + "end"

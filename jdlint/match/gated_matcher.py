@@ -7,7 +7,8 @@ text is fixed (`LOWER`/`ORTH`/`TEXT`: a literal or an `IN` list) can only match
 a document containing one of those texts, and a match of a pattern at most
 `n` tokens long lies within `n - 1` tokens of such an occurrence.
 `GatedMatcher` checks the document's words first (one set lookup per
-pattern) and runs a small per-pattern matcher only on the windows around the
+pattern, then whether every other fixed-text token of the pattern has one of
+its texts there) and runs a small per-pattern matcher only on the windows around the
 anchor occurrences (on the whole document for unbounded `+`/`*` patterns).
 spaCy's matcher makes two Python `Token` objects per token it visits, so this
 turns a cost per token of the posting into one per anchor occurrence. The
@@ -77,12 +78,9 @@ def _cost(texts: frozenset[str], common: frozenset[str]) -> tuple[int, int]:
     return frequent, len(texts)
 
 
-def anchors(pattern: list[dict], common: frozenset[str] = frozenset()) -> tuple[str, frozenset[str]] | None:
-    """(token attribute, texts): one of these must occur for `pattern` to match; None if no such token.
-
-    Of several such tokens the rarest is chosen (`common` words count against one).
-    """
-    best: tuple[str, frozenset[str]] | None = None
+def fixed_texts(pattern: list[dict]) -> list[tuple[str, frozenset[str]]]:
+    """(token attribute, texts) for each required token whose text is fixed: every match holds one of each."""
+    out = []
     for token in pattern:
         if not _required(token):
             continue
@@ -91,13 +89,21 @@ def anchors(pattern: list[dict], common: frozenset[str] = frozenset()) -> tuple[
             if attr is None:
                 continue
             if isinstance(value, str):
-                texts = frozenset([value])
+                out.append((attr, frozenset([value])))
             elif isinstance(value, dict) and set(value) == {"IN"} and all(isinstance(v, str) for v in value["IN"]):
-                texts = frozenset(value["IN"])
-            else:
-                continue
-            if best is None or _cost(texts, common) < _cost(best[1], common):
-                best = (attr, texts)
+                out.append((attr, frozenset(value["IN"])))
+    return out
+
+
+def anchors(pattern: list[dict], common: frozenset[str] = frozenset()) -> tuple[str, frozenset[str]] | None:
+    """(token attribute, texts): one of these must occur for `pattern` to match; None if no such token.
+
+    Of several such tokens the rarest is chosen (`common` words count against one).
+    """
+    best: tuple[str, frozenset[str]] | None = None
+    for attr, texts in fixed_texts(pattern):
+        if best is None or _cost(texts, common) < _cost(best[1], common):
+            best = (attr, texts)
     return best
 
 
@@ -111,6 +117,8 @@ class GatedMatcher:
         self._gated: list[tuple[int, frozenset[int], int | None, Any]] = []
         self._always: Any = None  # one Matcher for patterns without an anchor
         self._by_hash: tuple[dict[int, list[int]], dict[int, list[int]]] = ({}, {})  # anchor -> indexes in _gated
+        # per entry of _gated: (column, hashes) of each of its other fixed-text tokens, one of whose texts it needs
+        self._needs: list[tuple[tuple[int, frozenset[int]], ...]] = []
         # anchor text -> the most tokens a match around it spans, per attribute (LOWER / ORTH)
         self.anchor_texts: dict[str, dict[str, int]] = {"LOWER": {}, "ORTH": {}}
         self.longest = 0  # the most tokens any match spans (0: no pattern yet)
@@ -149,6 +157,11 @@ class GatedMatcher:
             for h in hashes:
                 self._by_hash[col].setdefault(h, []).append(len(self._gated))
             self._gated.append((col, hashes, longest, matcher))
+            needs = {
+                (0 if a == "LOWER" else 1, frozenset(self.vocab.strings.add(t) for t in ts))
+                for a, ts in fixed_texts(pattern)
+            }
+            self._needs.append(tuple(needs - {(col, hashes)}))
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
         matches: list[tuple[int, int, int]] = []
@@ -159,13 +172,16 @@ class GatedMatcher:
         from spacy.attrs import LOWER, ORTH
 
         columns = doc.to_array([LOWER, ORTH]).T.tolist()
+        present = (set(columns[0]), set(columns[1]))
         # the patterns whose anchor occurs: one set intersection per column, not a test per pattern
         relevant: set[int] = set()
         for col in (0, 1):
             by_hash = self._by_hash[col]
             if by_hash:
-                for h in by_hash.keys() & set(columns[col]):
+                for h in by_hash.keys() & present[col]:
                     relevant.update(by_hash[h])
+        # and whose every other fixed-text token has one of its texts here (a Matcher call costs far more)
+        relevant = {k for k in relevant if not any(hs.isdisjoint(present[c]) for c, hs in self._needs[k])}
         if not relevant:
             return matches
         n = len(doc)

@@ -39,7 +39,7 @@ def folded(lowered: str) -> str:
     return lowered.translate(_FOLD)
 
 
-_KEEP = 4  # texts whose hits are kept: a posting's analysis and raw copies, and a Text or two
+_KEEP = 8  # texts whose hits are kept: a posting's analysis and raw copies, its flattened copies, a few Texts
 
 
 class Hits:
@@ -91,13 +91,22 @@ class Literals:
         """Register a gate's literals; they are looked for from the next text on."""
         self._known.update(literals)
 
-    def hits(self, lowered: str, literals: frozenset[str]) -> Hits | None:
-        """The hits in `lowered` (scanned once), or None when `literals` are not all in its scan yet."""
+    def hits(self, lowered: str, literals: frozenset[str], rescan: bool = False) -> Hits | None:
+        """The hits in `lowered` (scanned once), or None when `literals` are not all in its scan yet.
+
+        `rescan`: scan `lowered` again when its kept scan lacks `literals`, rather than answer None (for a
+        caller whose own scan would cost more). The new hits replace the old: each literal's are the same.
+        """
         if not literals <= self._known:
             self._known.update(literals)
         for h in self._recent:
             if h.text is lowered:
-                return h if literals <= h.covered else None
+                if literals <= h.covered:
+                    return h
+                if not rescan:
+                    return None
+                self._recent.remove(h)
+                break
         h = self._scan(lowered)
         return h if literals <= h.covered else None
 

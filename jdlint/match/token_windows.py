@@ -10,7 +10,10 @@ the text, `windows` takes a stretch of `reach` tokens' worth of text either
 side of each (a match containing the anchor lies within its length of it) and
 joins stretches that touch, and `tokenize` makes their Docs and checks that
 each anchor really had `reach` tokens either side, cutting a stretch by words
-instead where one came out short. Callers fall back to the whole Doc on None.
+instead where one came out short. `tokenize_joined` does the same with one Doc
+of the stretches joined by single spaces (`Joined`): one tokenizer call and one
+call of each matcher per posting rather than per stretch. Callers fall back to
+the whole Doc on None.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from jdlint.match.literals import LITERALS
@@ -47,32 +51,40 @@ class AnchorFinder:
 
     A token begins right after a letter or digit only where the tokenizer cuts a
     word (a special case such as "cannot", a unit after a number), and likewise
-    ends right before one; `_inside_words` asks the tokenizer which anchors it can
-    cut that way, and the others are looked for at word edges only, so "us" in
-    "business" or "man" in "manager" opens no window.
+    ends right before one; the tokenizer is asked whether it can cut an anchor that
+    way (`_Edges`, only for an anchor found touching a letter or digit), and the
+    others count at word edges only, so "us" in "business" or "man" in "manager"
+    opens no window.
     """
 
     def __init__(self, lower: Mapping[str, int], exact: Mapping[str, int] = {}, tokenizer: Any = None) -> None:
         lower = {w.lower(): r for w, r in lower.items() if w}
         exact = {w: r for w, r in exact.items() if w}
-        # the lower-case words are read off the shared multi-literal pass (`_from_hits`); their scanners
-        # run only until it knows them
+        self._tokenizer = tokenizer
+        # the lower-case words are read off the shared multi-literal pass (`_from_hits`), and whether the
+        # tokenizer can cut one out of a longer word is asked only for a word found touching a letter or
+        # digit (`_Edges`): setting up costs next to nothing, so even a one-file run reads stretches
         self._lower_words = frozenset(lower)
-        self._lower_groups = _edge_groups(set(lower), tokenizer) if lower else []
-        self._lower = _scanners(self._lower_groups)
+        self._edges = _Edges(tokenizer)
         self._exact = _scanners(_edge_groups(set(exact), tokenizer) if exact else [])
         # a found word may stand for a shorter anchor it begins with (a token cut inside a word)
         self._reach_lower = _prefix_reach(lower)
         self._reach_exact = _prefix_reach(exact)
 
+    @cached_property
+    def _lower(self) -> list[re.Pattern[str]]:
+        """Trie scanners of the lower-case words: what `_from_hits` reads off the shared pass (kept to check it)."""
+        words = set(self._lower_words)
+        return _scanners(_edge_groups(words, self._tokenizer) if words else [])
+
     def find(self, text: str, low: str) -> list[Anchor]:
         """(start, end, reach) of every place an anchor may be a token, in order (a superset)."""
         found: list[Anchor] = []
-        hits = LITERALS.hits(low, self._lower_words) if self._lower_words else None
+        hits = LITERALS.hits(low, self._lower_words, rescan=True) if self._lower_words else None
         if hits is not None:
-            found.extend(_from_hits(hits.starts, low, self._lower_groups, self._reach_lower))
+            found.extend(_from_hits(hits.starts, low, self._lower_words, self._edges, self._reach_lower))
         scans = [(self._exact, self._reach_exact, text)]
-        if hits is None:
+        if hits is None and self._lower_words:
             scans.append((self._lower, self._reach_lower, low))
         for scanners, reach, source in scans:
             for rx in scanners:
@@ -82,26 +94,79 @@ class AnchorFinder:
 
 
 def _from_hits(
-    starts: dict[str, list[int]], low: str, groups: list[tuple[bool, bool, set[str]]], reach: dict[str, int]
+    starts: dict[str, list[int]], low: str, words: frozenset[str], edges: _Edges, reach: dict[str, int]
 ) -> list[Anchor]:
-    """What the scanners of `groups` find, read off the places of their words: at each offset, the longest word
-    whose edges pass (a letter or digit may touch its start only if `any_start`, its end only if `any_end`)."""
+    """What the scanners of `_edge_groups(words)` find, read off the places of the words: at each offset, per
+    edge group, the longest word whose edges pass (a letter or digit may touch its start only if the tokenizer
+    can cut it there, its end likewise). A word's group is asked only where it decides something."""
+    at: dict[int, list[str]] = {}
+    for w in starts.keys() & words:  # the words this text holds (the pass keeps only literals it found)
+        for s in starts[w]:
+            found = at.get(s)
+            if found is None:
+                at[s] = [w]
+            else:
+                found.append(w)
     out: list[Anchor] = []
     n = len(low)
-    for any_start, any_end, words in groups:
-        best: dict[int, str] = {}
-        for w in words:
-            size = len(w)
-            for s in starts.get(w, ()):
-                e = s + size
-                if not any_start and s > 0 and low[s - 1].isalnum():
-                    continue
-                if not any_end and e < n and low[e].isalnum():
-                    continue
-                if size > len(best.get(s, "")):
-                    best[s] = w
-        out.extend((s, s + len(w), reach[w]) for s, w in best.items())
+    for s, found in at.items():
+        after_word = s > 0 and low[s - 1].isalnum()
+        best: dict[tuple[bool, bool], str] = {}
+        for w in found:
+            e = s + len(w)
+            if after_word and not edges.free_start(w):
+                continue
+            if e < n and low[e].isalnum() and not edges.free_end(w):
+                continue
+            if len(found) == 1:  # alone at its offset: its group does not matter
+                out.append((s, e, reach[w]))
+                break
+            group = edges.group(w)
+            if len(w) > len(best.get(group, "")):
+                best[group] = w
+        out.extend((s, s + len(w), reach[w]) for w in best.values())
     return out
+
+
+class _Edges:
+    """Which words the tokenizer can cut out of a longer word, at their start or end: `_ask`, one word at a time.
+
+    Asked only for a word found touching a letter or digit (or sharing its offset with another word),
+    so a run pays for the few words its postings have there rather than for every anchor word.
+    """
+
+    def __init__(self, tokenizer: Any) -> None:
+        self._tokenizer = tokenizer
+        self._start: dict[str, bool] = {}
+        self._end: dict[str, bool] = {}
+        self._pieces: tuple[set[str], set[str]] | None = None
+
+    def free_start(self, w: str) -> bool:
+        got = self._start.get(w)
+        if got is None:
+            got = self._start[w] = self._free(w, 0)
+        return got
+
+    def free_end(self, w: str) -> bool:
+        got = self._end.get(w)
+        if got is None:
+            got = self._end[w] = self._free(w, 1)
+        return got
+
+    def group(self, w: str) -> tuple[bool, bool]:
+        return self.free_start(w), self.free_end(w)
+
+    def _free(self, w: str, side: int) -> bool:
+        tok = self._tokenizer
+        if tok is None or not w[-side].isalnum():
+            return True
+        if self._pieces is None:
+            self._pieces = _special_pieces(tok)
+        if w in self._pieces[side]:
+            return True
+        if side == 0:
+            return any(_cut_at(tok, x + v, len(x)) for v in {w, w.upper(), w.title()} for x in _PROBE_LEFT)
+        return any(_cut_at(tok, v + y, len(v)) for v in {w, w.upper(), w.title()} for y in _PROBE_RIGHT)
 
 
 def windowable(lower: Iterable[str], exact: Iterable[str]) -> bool:
@@ -185,6 +250,22 @@ def _affix_functions(tokenizer: Any) -> list[Any]:
 def _ask(words: set[str], tokenizer: Any) -> tuple[list[str], list[str]]:
     start = {w for w in words if not w[0].isalnum()}
     end = {w for w in words if not w[-1].isalnum()}
+    piece_start, piece_end = _special_pieces(tokenizer)
+    start |= piece_start
+    end |= piece_end
+    for w in words - start:
+        if any(_cut_at(tokenizer, x + v, len(x)) for v in {w, w.upper(), w.title()} for x in _PROBE_LEFT):
+            start.add(w)
+    for w in words - end:
+        if any(_cut_at(tokenizer, v + y, len(v)) for v in {w, w.upper(), w.title()} for y in _PROBE_RIGHT):
+            end.add(w)
+    return sorted(start & words), sorted(end & words)
+
+
+def _special_pieces(tokenizer: Any) -> tuple[set[str], set[str]]:
+    """The pieces of the tokenizer's special cases cut right after / before a letter or digit ("cannot")."""
+    start: set[str] = set()
+    end: set[str] = set()
     for key, pieces in tokenizer.rules.items():  # special cases: "cannot" -> "can" "not"
         pos = 0
         for j, piece in enumerate(pieces):
@@ -197,13 +278,7 @@ def _ask(words: set[str], tokenizer: Any) -> tuple[list[str], list[str]]:
             if j < len(pieces) - 1 and i + len(orth) < len(key) and key[i + len(orth)].isalnum():
                 end.add(orth.lower())
             pos = i + len(orth)
-    for w in words - start:
-        if any(_cut_at(tokenizer, x + v, len(x)) for v in {w, w.upper(), w.title()} for x in _PROBE_LEFT):
-            start.add(w)
-    for w in words - end:
-        if any(_cut_at(tokenizer, v + y, len(v)) for v in {w, w.upper(), w.title()} for y in _PROBE_RIGHT):
-            end.add(w)
-    return sorted(start & words), sorted(end & words)
+    return start, end
 
 
 def _cut_at(tokenizer: Any, text: str, at: int) -> bool:
@@ -322,6 +397,76 @@ def _tokenize(
                     short.append(anchor)
         out.append(Window(a, b, doc))
     return out, short
+
+
+@dataclass
+class Joined:
+    """The stretches around anchors tokenized as one Doc: their texts joined by single spaces.
+
+    spaCy tokenizes each non-space run on its own and a single space becomes the
+    whitespace of the token before it, so each stretch keeps exactly its own tokens,
+    in order. A match lies within one stretch (its anchor has `reach` tokens either
+    side there), and one Doc costs one tokenizer call and one call of each matcher
+    rather than one per stretch.
+    """
+
+    doc: Any
+    starts: list[int]  # each stretch's offset in the text
+    bases: list[int]  # ... and in the Doc's text
+
+    def part(self, token: int) -> int:
+        """The stretch that holds token `token` of the Doc."""
+        return bisect_right(self.bases, self.doc[token].idx) - 1
+
+    def chars(self, start: int, end: int) -> tuple[int, int]:
+        """Character span in the text of tokens `start:end` of the Doc (they lie in one stretch)."""
+        first, last = self.doc[start], self.doc[end - 1]
+        i = bisect_right(self.bases, first.idx) - 1
+        shift = self.starts[i] - self.bases[i]
+        return first.idx + shift, last.idx + len(last) + shift
+
+
+def tokenize_joined(nlp: Any, text: str, anchors: list[Anchor]) -> Joined | None:
+    """`tokenize`, with the stretches made into one Doc (`Joined`); None where `tokenize` gives None."""
+    stretches = windows(text, anchors, CHARS_PER_TOKEN)
+    joined, short = _tokenize_joined(nlp, text, anchors, stretches)
+    if short:
+        stretches = merged(stretches + [_words_around(text, anchor) for anchor in short])
+        joined, short = _tokenize_joined(nlp, text, anchors, stretches)
+    return None if short else joined
+
+
+def _tokenize_joined(
+    nlp: Any, text: str, anchors: list[Anchor], stretches: list[tuple[int, int]]
+) -> tuple[Joined, list[Anchor]]:
+    """The stretches' joined Doc, and the anchors that lack `reach` tokens on a side within their stretch."""
+    import numpy
+
+    n = len(text)
+    parts = [text[a:b] for a, b in stretches]
+    bases: list[int] = []
+    pos = 0
+    for part in parts:
+        bases.append(pos)
+        pos += len(part) + 1
+    doc = nlp.make_doc(" ".join(parts))
+    joined = Joined(doc, [a for a, _ in stretches], bases)
+    if not len(doc):
+        return joined, []
+    idx = doc.to_array("IDX").astype(numpy.int64)
+    firsts = numpy.searchsorted(idx, bases).tolist()
+    ends = numpy.searchsorted(idx, [base + len(part) for base, part in zip(bases, parts, strict=True)]).tolist()
+    starts = joined.starts
+    short: list[Anchor] = []
+    for anchor in anchors:
+        i = bisect_right(starts, anchor[0]) - 1
+        a, b = stretches[i]
+        ntok = ends[i] - firsts[i]
+        if ntok and (a > 0 or b < n):
+            t = int(numpy.searchsorted(idx, bases[i] + anchor[0] - a, side="right")) - 1 - firsts[i]
+            if (a > 0 and t < anchor[2]) or (b < n and ntok - 1 - t < anchor[2]):
+                short.append(anchor)
+    return joined, short
 
 
 def plain_tokenizer(nlp: Any) -> bool:

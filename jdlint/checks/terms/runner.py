@@ -9,12 +9,12 @@ engines with different configurations may share a process.
 Phrases go into one `PhraseMatcher` (on lower-case text) and token patterns
 into a `GatedMatcher` (each pattern tried only on postings that contain one of
 its anchor words), compiled once per process for the whole set of packs.
-With the default pipeline the matchers run on Docs of the stretches around
+With the default pipeline the matchers run on one Doc of the stretches around
 anchor words only (`jdlint.match.token_windows`); the whole posting is tokenized
 when that cannot be shown to give the same matches (a trained or extended
 pipeline, a pattern reading sentences or tags, an unbounded one, a stretch
-still short after it was recut by words), and in a process that has linted
-less than `WINDOWS_AFTER_CHARS` (setting up the anchor scan would cost more).
+still short after it was recut by words). The anchor scan costs next to
+nothing to set up, so stretches are read from a process's first posting on.
 Each pack reads postings in its own language only (`language:`, default
 `en`; English packs also read postings whose language is undetermined), so
 there is one set of matchers per language, compiled with that language's
@@ -42,9 +42,11 @@ from jdlint.model.finding import Hit
 from jdlint.model.rule import Rule
 
 Matches = dict[str, list[tuple[int, int]]]  # match key -> (start, end) character offsets
-# Setting up the anchor scan costs about what tokenizing this much text does: a run that
-# lints less (one file, an editor's first re-lints) tokenizes whole postings instead.
-WINDOWS_AFTER_CHARS = 200_000
+# Whole postings are tokenized until this much text has been linted. Setting up the anchor scan
+# once cost about what tokenizing 200 KB does; it asks the tokenizer only about anchor words found
+# inside longer words now, and a whole Doc costs more even on a first posting (it makes a
+# vocabulary entry for every new word), so the stretches are read from the start.
+WINDOWS_AFTER_CHARS = 0
 CHECKER = "jdlint.checks.terms"  # the plugin name of an engine's TermChecker (internal errors name it)
 
 
@@ -116,15 +118,15 @@ class TermChecker:
         if c.finder is not None:
             text = posting.analysis
             nlp = context.nlp
-            cut = token_windows.tokenize(nlp, text, c.finder.find(text, lowered(posting)))
+            cut = token_windows.tokenize_joined(nlp, text, c.finder.find(text, lowered(posting)))
             if cut is not None:
-                found = _spans_of(c.phrases, c.patterns, [(w.start, w.doc) for w in cut])
+                found = _joined_spans_of(c.phrases, c.patterns, cut)
                 if not found:
                     return found, {}
                 around = [(s, e, c.reach) for spans in found.values() for s, e in spans]
-                near = token_windows.tokenize(nlp, text, sorted(around))
+                near = token_windows.tokenize_joined(nlp, text, sorted(around))
                 if near is not None:
-                    return found, _spans_of(c.exc_phrases, c.exc_patterns, [(w.start, w.doc) for w in near])
+                    return found, _joined_spans_of(c.exc_phrases, c.exc_patterns, near)
         c.seen += len(posting.analysis)
         whole = [(0, context.doc)]
         found = _spans_of(c.phrases, c.patterns, whole)
@@ -267,6 +269,21 @@ def _spans_of(phrases, patterns, parts: list[tuple[int, Any]]) -> Matches:
             strings = doc.vocab.strings
             for match_id, s, e in hits:
                 out.setdefault(strings[match_id], []).append(_chars(doc, s, e, offset))
+    return out
+
+
+def _joined_spans_of(phrases, patterns, joined: token_windows.Joined) -> Matches:
+    """`_spans_of` the stretches, read off their joined Doc: the same matches, in the same order (stretch by
+    stretch, and in each the phrases' before the patterns'), so ties between terms fall as they did."""
+    doc = joined.doc
+    hits = _run(phrases, doc) + _run(patterns, doc)
+    out: Matches = {}
+    if hits:
+        if len(joined.starts) > 1:
+            hits.sort(key=lambda hit: joined.part(hit[1]))
+        strings = doc.vocab.strings
+        for match_id, s, e in hits:
+            out.setdefault(strings[match_id], []).append(joined.chars(s, e))
     return out
 
 
