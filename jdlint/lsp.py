@@ -33,7 +33,6 @@ from pygls.protocol import LanguageServerProtocol
 from pygls.protocol.json_rpc import JsonRPCNotification
 from pygls.uris import to_fs_path
 
-from jdlint.checks.terms import runner as term_runner
 from jdlint.engine import Engine
 from jdlint.lsp_positions import Positions
 from jdlint.model.finding import Finding, Severity
@@ -77,11 +76,6 @@ class Linter:
 
     def __init__(self) -> None:
         self._engines = PerConfigFile()
-        # A one-off run tokenizes whole postings until it has linted 200 KB (the anchor scan would
-        # not pay for itself); an editor re-lints the same posting at every pause in typing, so
-        # the term packs read only the stretches around their anchor words from the first lint on
-        # (a re-lint of a 1,000-word posting: 24 -> 15 ms of CPU; the same findings).
-        term_runner.WINDOWS_AFTER_CHARS = 0
 
     @property
     def last_error(self) -> str | None:
