@@ -185,10 +185,14 @@ def _job_family(posting: Posting) -> Kind | None:
         return Kind(JOB_FAMILY, "gives job grades for several levels")
     if len(handbook) >= 2:
         return Kind(JOB_FAMILY, "a career-ladder handbook page")
-    head = posting.text[:CLASS_SPEC_HEAD].lower()
-    if any(p.search(head) for p in t.class_spec):
+    if _class_spec(posting.text[:CLASS_SPEC_HEAD].lower()):
         return Kind(JOB_FAMILY, "a class specification, not one opening")
     return None
+
+
+def _class_spec(head: str) -> bool:
+    """Does the top of a page say it is a class specification? One regex of all the phrasings, one pass."""
+    return _tables().class_spec_any.search(head) is not None
 
 
 _NOT_HEADING_WORD = re.compile(r"[^\w()&,-]+")
@@ -540,6 +544,7 @@ class _Tables:
         self.handbook_headings = {name: lazy_compile(p) for name, p in family["handbook_headings"].items()}
         self.family_heading_words = tuple(str(w) for w in family["heading_words"])
         self.class_spec = [Pattern(p, re.IGNORECASE) for p in family["class_spec_phrases"]]
+        self.class_spec_any = lazy_compile(_either(family["class_spec_phrases"]), re.IGNORECASE)  # found if any is
 
         post = raw["posting"]
         self.headers = tuple(str(h).lower() for h in post["header_lines"])

@@ -88,22 +88,47 @@ def text_language(text: str) -> str:
     return _detect(text)
 
 
+class _Spaces(dict):
+    """A `str.translate` table that turns every character but a letter into a space, filled in as characters come.
+
+    Translating and splitting on spaces gives the words `_WORD.findall` finds
+    (spaces are not letters, so no word is cut), at a fraction of its cost.
+    """
+
+    def __missing__(self, code: int) -> int:
+        value = code if _WORD.fullmatch(chr(code)) else 32
+        self[code] = value
+        return value
+
+
+_SPACES = _Spaces()
+
+
+def _lower_words(text: str) -> list[str]:
+    """The words of `text` (`_WORD`), each in lower case.
+
+    Lower-casing the translated text is lower-casing each word: a word stands
+    between spaces, which is all the context lower-casing looks at (final sigma).
+    """
+    return text.translate(_SPACES).lower().split()
+
+
 def _first_words(text: str, n: int) -> list[str]:
-    """The first `n` words of `text`, found in one call: first in a stretch long enough for `n` words of most texts.
+    """The first `n` words of `text` in lower case: first in a stretch long enough for `n` words of most texts.
 
     A word cut at the stretch's end is only ever the last found, so with more than `n` found the first `n` are whole.
     """
     stretch = n * 16
     if len(text) > stretch:
-        words = _WORD.findall(text, 0, stretch)
+        words = _lower_words(text[:stretch])
         if len(words) > n:
             return words[:n]
-    return _WORD.findall(text)[:n]
+    return _lower_words(text)[:n]
 
 
 def _detect(text: str) -> str:
     owner, min_hits, read_words = _tables()
-    counts: Counter[str | None] = Counter(map(owner.get, map(str.lower, _first_words(text, read_words))))
+    counts: Counter[str | None] = Counter(map(owner.get, _first_words(text, read_words)))
     counts.pop(None, None)
     if not counts:
         return UNDETERMINED
