@@ -91,8 +91,9 @@ def text_language(text: str) -> str:
 class _Spaces(dict):
     """A `str.translate` table that turns every character but a letter into a space, filled in as characters come.
 
-    Translating and splitting on spaces gives the words `_WORD.findall` finds
-    (spaces are not letters, so no word is cut), at a fraction of its cost.
+    Spacing out the non-letters and splitting on spaces gives the words
+    `_WORD.findall` finds (spaces are not letters, so no word is cut), at a
+    fraction of its cost.
     """
 
     def __missing__(self, code: int) -> int:
@@ -107,10 +108,19 @@ _SPACES = _Spaces()
 def _lower_words(text: str) -> list[str]:
     """The words of `text` (`_WORD`), each in lower case.
 
-    Lower-casing the translated text is lower-casing each word: a word stands
+    ASCII text goes through `str.translate` (fast for it); other text has each
+    of its few distinct non-letters replaced instead (`translate` is slow for
+    it). Lower-casing the spaced text is lower-casing each word: a word stands
     between spaces, which is all the context lower-casing looks at (final sigma).
     """
-    return text.translate(_SPACES).lower().split()
+    if text.isascii():
+        spaced = text.translate(_SPACES)
+    else:
+        spaced = text
+        for ch in set(text):
+            if _SPACES[ord(ch)] == 32 and not ch.isspace():
+                spaced = spaced.replace(ch, " ")
+    return spaced.lower().split()
 
 
 def _first_words(text: str, n: int) -> list[str]:
