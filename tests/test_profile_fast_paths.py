@@ -14,7 +14,7 @@ from conftest import SEEDS
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from jdlint.facts import kind, language, place_names
+from jdlint.facts import kind, language, place_names, profile
 from jdlint.parse import parse_posting
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -133,3 +133,23 @@ def test_the_founding_postings_are_class_specifications_as_before():
         assert kind._class_spec(head) == any(p.search(head) for p in kind._tables().class_spec), path.name
     head = "county of placer\nclass specification\nthis class specification is intended to describe the duties"
     assert kind._class_spec(head)
+
+
+SECTOR_PIECES = [
+    "Acme", "Acme,", "Inc", "Inc.", "LLC", "SE", "AG", "GmbH", "B.V.", "se", "ag", "privately", "held", "private",
+    "company", "Venture-backed", "venture", "backed", "County", "of", "Placer", "Board", "City", "the", "State",
+    "placer.ca.gov", "dmv.state.ca.us", "civil", "service", "TVöD", "senior", "agile", "\n", "We", "are", "a",
+]  # fmt: skip
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(SECTOR_PIECES), max_size=40).map(" ".join))
+@example("Venture-backed Inc and Acme, Inc")
+@example("Acme SE is a privately held company in the County of Placer")
+def test_the_sector_phrasings_one_by_one_find_what_their_alternation_finds(text):
+    posting = parse_posting(text, "sector.md")
+    for patterns in profile._sector_patterns():
+        alternation = re.compile("|".join(f"(?:{p.source})" for p in patterns))
+        plain = alternation.search(posting.text)
+        found = profile._first_of(patterns, posting)
+        assert (found and found.span()) == (plain and plain.span())
