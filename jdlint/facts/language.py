@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, partial
+from operator import is_not
 
 from jdlint import data
 from jdlint.model.posting import Posting
@@ -21,6 +22,7 @@ from jdlint.model.store import StoreKey
 UNDETERMINED = "und"  # BCP 47's code for an undetermined language
 _WORD = re.compile(r"[^\W\d_]+")
 _LANGUAGE: StoreKey[str] = StoreKey("language")
+_IS_SOME = partial(is_not, None)
 
 
 @cache
@@ -138,8 +140,8 @@ def _first_words(text: str, n: int) -> list[str]:
 
 def _detect(text: str) -> str:
     owner, min_hits, read_words = _tables()
-    counts: Counter[str | None] = Counter(map(owner.get, _first_words(text, read_words)))
-    counts.pop(None, None)
+    owners = map(owner.get, _first_words(text, read_words))
+    counts: Counter[str] = Counter(filter(_IS_SOME, owners))  # function words only: fewer to count
     if not counts:
         return UNDETERMINED
     (best, hits), (_, runner_up) = [*counts.most_common(2), ("", 0)][:2]
