@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from jdlint.facts import kind, language, place_names, profile
+from jdlint.facts.spaced import Spacer
 from jdlint.match import Text
 from jdlint.parse import parse_posting
 
@@ -173,3 +174,19 @@ def test_grouped_anchor_words_begin_where_each_word_begins(words, text):
     one_by_one = {m.start() for a in place_names.anchor_words(*words) for m in a.finditer(Text(text))}
     grouped = {m.start() for a in place_names.anchor_groups(*words) for m in a.finditer(Text(text))}
     assert grouped == one_by_one
+
+
+@SETTINGS
+@given(texts())
+@example("ΟΔΟΣ'Α İstanbul don't a1b snake_case ½ Ⅻ ²")
+def test_a_pages_words_are_the_regex_words(text):
+    low = text.lower()
+    assert kind._page_words(low) == frozenset(re.findall(r"[^\W_]+", low))
+
+
+def test_every_character_is_spaced_as_its_class_says():
+    every = "".join(chr(c) for c in range(0x3000) if not 0xD800 <= c < 0xE000)
+    for word_char in (r"[^\W\d_]", r"[^\W_]"):
+        spacer = Spacer(word_char)
+        for text in (every, " ".join(every), every.encode("ascii", "ignore").decode()):
+            assert spacer.spaced(text).split() == re.findall(f"{word_char}+", text)

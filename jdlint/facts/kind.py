@@ -39,6 +39,7 @@ from jdlint import data
 from jdlint.config import DOCUMENT_KINDS
 from jdlint.config.globs import matches_any
 from jdlint.facts.pages import not_a_posting
+from jdlint.facts.spaced import Spacer
 from jdlint.match import Pattern, lazy_compile
 from jdlint.model.posting import Posting, Section
 from jdlint.model.store import StoreKey
@@ -494,9 +495,12 @@ MIN_LITERAL = 3  # shorter words are too common to rule a phrasing out
 WINDOW = 250  # characters a phrasing may reach from the word it is looked for around
 
 
+_WORD_CHARS = Spacer(r"[^\W_]")  # `_WORD`'s characters
+
+
 def _page_words(low: str) -> frozenset[str]:
-    """The words of a lower-case text (letters and digits; every other character separates)."""
-    return frozenset(_WORD.findall(low))
+    """The words of a lower-case text (letters and digits; every other character separates): `_WORD`'s words."""
+    return frozenset(_WORD_CHARS.spaced(low).split())
 
 
 _UNKNOWN = "\0"  # stands for regex text that is not a fixed word

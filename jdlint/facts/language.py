@@ -16,6 +16,7 @@ from functools import cache, partial
 from operator import is_not
 
 from jdlint import data
+from jdlint.facts.spaced import Spacer
 from jdlint.model.posting import Posting
 from jdlint.model.store import StoreKey
 
@@ -90,39 +91,16 @@ def text_language(text: str) -> str:
     return _detect(text)
 
 
-class _Spaces(dict):
-    """A `str.translate` table that turns every character but a letter into a space, filled in as characters come.
-
-    Spacing out the non-letters and splitting on spaces gives the words
-    `_WORD.findall` finds (spaces are not letters, so no word is cut), at a
-    fraction of its cost.
-    """
-
-    def __missing__(self, code: int) -> int:
-        value = code if _WORD.fullmatch(chr(code)) else 32
-        self[code] = value
-        return value
-
-
-_SPACES = _Spaces()
+_LETTERS = Spacer(r"[^\W\d_]")  # `_WORD`'s characters
 
 
 def _lower_words(text: str) -> list[str]:
     """The words of `text` (`_WORD`), each in lower case.
 
-    ASCII text goes through `str.translate` (fast for it); other text has each
-    of its few distinct non-letters replaced instead (`translate` is slow for
-    it). Lower-casing the spaced text is lower-casing each word: a word stands
+    Lower-casing the spaced text is lower-casing each word: a word stands
     between spaces, which is all the context lower-casing looks at (final sigma).
     """
-    if text.isascii():
-        spaced = text.translate(_SPACES)
-    else:
-        spaced = text
-        for ch in set(text):
-            if _SPACES[ord(ch)] == 32 and not ch.isspace():
-                spaced = spaced.replace(ch, " ")
-    return spaced.lower().split()
+    return _LETTERS.spaced(text).lower().split()
 
 
 def _first_words(text: str, n: int) -> list[str]:
