@@ -16,7 +16,6 @@ from hypothesis import strategies as st
 
 from jdlint.facts import kind, language, place_names, profile
 from jdlint.facts.spaced import Spacer
-from jdlint.match import Text
 from jdlint.parse import parse_posting
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -155,25 +154,6 @@ def test_the_sector_phrasings_one_by_one_find_what_their_alternation_finds(text)
         plain = alternation.search(posting.text)
         found = profile._first_of(patterns, posting)
         assert (found and found.span()) == (plain and plain.span())
-
-
-ANCHOR_WORDS = ["remote", "anywhere", "open", "reopen", "available", "anna", "nan", "state", "statement", "county"]
-
-
-@SETTINGS
-@given(
-    st.lists(st.sampled_from(ANCHOR_WORDS), min_size=1, max_size=6),
-    st.lists(st.sampled_from([*ANCHOR_WORDS, "Remote", "an", "n", "re", " ", "\n", "-", "x"]), max_size=40).map(
-        "".join
-    ),
-)
-@example(["anywhere", "remote"], "anywheremote")
-@example(["anna"], "annanna")
-@example(["open", "reopen"], "reopen open")
-def test_grouped_anchor_words_begin_where_each_word_begins(words, text):
-    one_by_one = {m.start() for a in place_names.anchor_words(*words) for m in a.finditer(Text(text))}
-    grouped = {m.start() for a in place_names.anchor_groups(*words) for m in a.finditer(Text(text))}
-    assert grouped == one_by_one
 
 
 @SETTINGS

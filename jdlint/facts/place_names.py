@@ -113,37 +113,6 @@ def anchor_words(*words: str) -> tuple[Pattern, ...]:
     return tuple(Pattern(re.escape(w.lower()), lower=True) for w in words)
 
 
-def anchor_groups(*words: str) -> tuple[Pattern, ...]:
-    """Anchor words for `Anchored`, as few scans as still find every place one of them begins.
-
-    Words whose occurrences can only be apart or begin together ("remote",
-    "open", "available") share one alternation: one scan of the text instead
-    of one per word.
-    """
-    groups: list[list[str]] = []
-    for word in dict.fromkeys(w.lower() for w in words):
-        group = next((g for g in groups if all(_apart(word, other) for other in g)), None)
-        if group is None:
-            groups.append([word])
-        else:
-            group.append(word)
-    return tuple(
-        Pattern("|".join(re.escape(w) for w in sorted(g, key=len, reverse=True)), lower=True) for g in groups
-    )
-
-
-def _apart(a: str, b: str) -> bool:
-    """Can an occurrence of `a` and one of `b` only be apart or begin at the same place?
-
-    Not when one holds the other past its first letter ("open" in "reopen"),
-    nor when one's end is the other's start ("anywhe|re|mote").
-    """
-    for x, y in ((a, b), (b, a)):
-        if x.find(y, 1) != -1 or any(x.endswith(y[:k]) for k in range(1, min(len(x), len(y)))):
-            return False
-    return True
-
-
 @cache
 def place_data() -> dict:
     """rules/shared/places.yaml as loaded."""
@@ -226,7 +195,7 @@ def gazetteer() -> Gazetteer:
                 rf"\b(?:County|COUNTY)\s+(?:of|OF)\s+(?P<after>{_COUNTY_WORDS})"
                 rf"|(?P<before>{_COUNTY_WORDS})\s+(?:County|COUNTY|Parish|PARISH)\b(?![ \t]+(?:of|OF)\b)"
             ),
-            anchor_groups("county", "parish"),
+            anchor_words("county", "parish"),
             (COUNTY_REACH, COUNTY_REACH),
         ),
         not_places=re.compile(r"\b(?:" + "|".join(phrase_regex(p) for p in raw.get("not_places") or ()) + r")\b", re.I)

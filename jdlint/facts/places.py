@@ -42,7 +42,6 @@ from jdlint.facts.place_names import (
     TOWN,
     Anchored,
     Gazetteer,
-    anchor_groups,
     anchor_words,
     case_sensitive,
     county_atoms,
@@ -169,7 +168,7 @@ def _settings() -> _Settings:
         fm_keys=frozenset(str(k).lower() for k in raw.get("front_matter_keys") or ()),
         line_words=g.filler,
         remote_first=Pattern("|".join(f"(?:{p})" for p in raw.get("remote_first") or ["$^"]), re.IGNORECASE),
-        remote=Anchored(remote, anchor_groups("remote", "anywhere", "open", "available"), (REMOTE_REACH, REMOTE_REACH)),
+        remote=Anchored(remote, anchor_words("remote", "anywhere", "open", "available"), (REMOTE_REACH, REMOTE_REACH)),
         scopes=scopes,
         address=Pattern(rf"\b{TOWN},[ \t]*(?P<state>{trie(us_codes(raw))}|{trie(us_state_names(raw))})[ \t]+$"),
         employer=_employer_patterns(raw),
@@ -238,12 +237,12 @@ def _employer_patterns(raw: dict) -> tuple[Anchored, ...]:
     return (
         Anchored(
             Pattern(rf"\b(?:{'|'.join(phrase_regex(p) for p in prefixes)})\s+(?P<state>{states})\b"),
-            anchor_groups(*(p.split()[0] for p in prefixes)),
+            anchor_words(*(p.split()[0] for p in prefixes)),
             (0, STATE_NAME_REACH),
         ),
         Anchored(
             Pattern(rf"\b(?P<state>{states})(?:'s|’s)?\s+(?:{'|'.join(f'(?:{b})' for b in bodies)})"),
-            anchor_groups(*first_words),
+            anchor_words(*first_words),
             (STATE_NAME_REACH, STATE_NAME_REACH),
         ),
         Anchored(
@@ -251,7 +250,7 @@ def _employer_patterns(raw: dict) -> tuple[Anchored, ...]:
                 r"\bCity[ \t]+(?:and[ \t]+County[ \t]+)?of[ \t]+"
                 r"(?P<city>(?:St\.[ \t]+)?[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2})"
             ),
-            anchor_groups("city"),
+            anchor_words("city"),
             (0, CITY_NAME_REACH),
         ),
     )
