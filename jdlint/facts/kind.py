@@ -39,6 +39,7 @@ from jdlint import data
 from jdlint.config import DOCUMENT_KINDS
 from jdlint.config.globs import matches_any
 from jdlint.facts.pages import not_a_posting
+from jdlint.facts.spaced import Spacer
 from jdlint.match import Pattern, lazy_compile
 from jdlint.model.posting import Posting, Section
 from jdlint.model.store import StoreKey
@@ -185,10 +186,14 @@ def _job_family(posting: Posting) -> Kind | None:
         return Kind(JOB_FAMILY, "gives job grades for several levels")
     if len(handbook) >= 2:
         return Kind(JOB_FAMILY, "a career-ladder handbook page")
-    head = posting.text[:CLASS_SPEC_HEAD].lower()
-    if any(p.search(head) for p in t.class_spec):
+    if _class_spec(posting.text[:CLASS_SPEC_HEAD].lower()):
         return Kind(JOB_FAMILY, "a class specification, not one opening")
     return None
+
+
+def _class_spec(head: str) -> bool:
+    """Does the top of a page say it is a class specification? One regex of all the phrasings, one pass."""
+    return _tables().class_spec_any.search(head) is not None
 
 
 _NOT_HEADING_WORD = re.compile(r"[^\w()&,-]+")
@@ -490,9 +495,12 @@ MIN_LITERAL = 3  # shorter words are too common to rule a phrasing out
 WINDOW = 250  # characters a phrasing may reach from the word it is looked for around
 
 
+_WORD_CHARS = Spacer(r"[^\W_]")  # `_WORD`'s characters
+
+
 def _page_words(low: str) -> frozenset[str]:
-    """The words of a lower-case text (letters and digits; every other character separates)."""
-    return frozenset(_WORD.findall(low))
+    """The words of a lower-case text (letters and digits; every other character separates): `_WORD`'s words."""
+    return frozenset(_WORD_CHARS.spaced(low).split())
 
 
 _UNKNOWN = "\0"  # stands for regex text that is not a fixed word
@@ -540,6 +548,7 @@ class _Tables:
         self.handbook_headings = {name: lazy_compile(p) for name, p in family["handbook_headings"].items()}
         self.family_heading_words = tuple(str(w) for w in family["heading_words"])
         self.class_spec = [Pattern(p, re.IGNORECASE) for p in family["class_spec_phrases"]]
+        self.class_spec_any = lazy_compile(_either(family["class_spec_phrases"]), re.IGNORECASE)  # found if any is
 
         post = raw["posting"]
         self.headers = tuple(str(h).lower() for h in post["header_lines"])

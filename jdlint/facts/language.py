@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, partial
+from operator import is_not
 
 from jdlint import data
+from jdlint.facts.spaced import Spacer
 from jdlint.model.posting import Posting
 from jdlint.model.store import StoreKey
 
 UNDETERMINED = "und"  # BCP 47's code for an undetermined language
 _WORD = re.compile(r"[^\W\d_]+")
 _LANGUAGE: StoreKey[str] = StoreKey("language")
+_IS_SOME = partial(is_not, None)
 
 
 @cache
@@ -88,23 +91,35 @@ def text_language(text: str) -> str:
     return _detect(text)
 
 
+_LETTERS = Spacer(r"[^\W\d_]")  # `_WORD`'s characters
+
+
+def _lower_words(text: str) -> list[str]:
+    """The words of `text` (`_WORD`), each in lower case.
+
+    Lower-casing the spaced text is lower-casing each word: a word stands
+    between spaces, which is all the context lower-casing looks at (final sigma).
+    """
+    return _LETTERS.spaced(text).lower().split()
+
+
 def _first_words(text: str, n: int) -> list[str]:
-    """The first `n` words of `text`, found in one call: first in a stretch long enough for `n` words of most texts.
+    """The first `n` words of `text` in lower case: first in a stretch long enough for `n` words of most texts.
 
     A word cut at the stretch's end is only ever the last found, so with more than `n` found the first `n` are whole.
     """
     stretch = n * 16
     if len(text) > stretch:
-        words = _WORD.findall(text, 0, stretch)
+        words = _lower_words(text[:stretch])
         if len(words) > n:
             return words[:n]
-    return _WORD.findall(text)[:n]
+    return _lower_words(text)[:n]
 
 
 def _detect(text: str) -> str:
     owner, min_hits, read_words = _tables()
-    counts: Counter[str | None] = Counter(map(owner.get, map(str.lower, _first_words(text, read_words))))
-    counts.pop(None, None)
+    owners = map(owner.get, _first_words(text, read_words))
+    counts: Counter[str] = Counter(filter(_IS_SOME, owners))  # function words only: fewer to count
     if not counts:
         return UNDETERMINED
     (best, hits), (_, runner_up) = [*counts.most_common(2), ("", 0)][:2]

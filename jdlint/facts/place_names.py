@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from jdlint import data
 from jdlint.facts.countries import is_eu_member
@@ -65,6 +65,7 @@ class Gazetteer:
 
     chains: dict[str, tuple[str, ...]]  # code -> the codes containing it, general first, itself last
     meanings: dict[str, tuple[Meaning, ...]]  # `lookup_key` of a name -> meanings
+    stems: frozenset[str]  # first words of the longer keys ("new", "new york"): a run of words goes on only then
     exact: dict[str, tuple[Meaning, ...]]  # short abbreviations as written, periods left out ("US", "NYC")
     longest: int  # words in the longest name
     codes: dict[str, tuple[Meaning, ...]]  # "WA" -> US-WA, AU-WA; "DE" -> US-DE, then the country
@@ -182,6 +183,7 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(
         chains=chains,
         meanings={k: tuple(v) for k, v in meanings.items()},
+        stems=frozenset(" ".join(words[:n]) for k in meanings for words in [k.split()] for n in range(1, len(words))),
         exact={k: tuple(v) for k, v in exact.items()},
         longest=max(len(k.split()) for k in meanings),
         codes=codes,
@@ -328,12 +330,11 @@ def _names(g: Gazetteer, text: str, start: int, end: int) -> Iterator[tuple[int,
     abbreviations only as written. A possessive or a sentence's period is
     not part of a name ("California's", "Denver."), but "St. John's" is one.
     """
-    words = [(m.start(), m.end()) for m in _NAME_WORD.finditer(text, start, end)]
-    joined = [_NAME_GAP.fullmatch(text, words[k][1], words[k + 1][0]) is not None for k in range(len(words) - 1)]
+    words = [m.span() for m in _NAME_WORD.finditer(text, start, end)]
     i = 0
     while i < len(words):
         s, e = words[i]
-        found = _longest_name(g, text, words, joined, i) if _capitalised(text[s:e]) else None
+        found = _longest_name(g, text, words, i) if _capitalised(text[s:e]) else None
         if found is None and (exact := g.exact.get(text[s:e].replace(".", ""))):
             found = (i, e, exact)
         if found is None:
@@ -345,23 +346,35 @@ def _names(g: Gazetteer, text: str, start: int, end: int) -> Iterator[tuple[int,
 
 
 def _longest_name(
-    g: Gazetteer, text: str, words: list[tuple[int, int]], joined: list[bool], i: int
+    g: Gazetteer, text: str, words: list[tuple[int, int]], i: int
 ) -> tuple[int, int, tuple[Meaning, ...]] | None:
-    """The longest name starting at word i: (its last word, its end, its meanings), or None."""
+    """The longest name starting at word i: (its last word, its end, its meanings), or None.
+
+    The run stops at the first words that begin no longer name (`g.stems`): most
+    capitalised words ("Responsibilities") are looked up once.
+    """
     found = None
     key = ""
     for k in range(i, min(i + g.longest, len(words))):
-        if k > i and not joined[k - 1]:
-            break
         s, e = words[k]
-        word = lookup_key(text[s:e])
+        if k > i and _NAME_GAP.fullmatch(text, words[k - 1][1], s) is None:
+            break
+        word = _word_key(text[s:e])
         key = f"{key} {word}" if key else word
         means = g.meanings.get(key)
         if means:
             found = (k, e - (text[e - 1] == "." and not _ABBREVIATION.search(text, s, e)), means)
         elif word.endswith("'s") and (means := g.meanings.get(key[:-2])):
             found = (k, e - 2, means)  # "California's"
+        if key not in g.stems:
+            break  # no longer name starts with these words ("California's …" ends with "'s" too)
     return found
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_key(word: str) -> str:
+    """`lookup_key` of one word, kept: the same words come back in every posting."""
+    return lookup_key(word)
 
 
 def _blocked_around(g: Gazetteer, text: str, start: int, end: int, meanings: tuple[Meaning, ...]) -> bool:

@@ -95,7 +95,7 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Z])\.(?=\s)|[\n;!?]")  # not the period of
 _STATE_CODE = re.compile(r"[A-Z]{2}")
 _DOMAIN_BEFORE = re.compile(r"(?<![\w.-])(?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]+$")  # the labels before ".gov"
 _DOMAIN_CHAR = re.compile(r"[\w-]")
-_ZIP = re.compile(r"[0-9]{5}")
+_ZIP = re.compile("[0-9]" * 5)  # five classes, not `{5}`: `re` then skips on to the next digit
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 _SEPARATORS = re.compile(r"\s[-–—|·•/]\s|[·•|()\[\]]")
 _FIELD_LIKE = re.compile(r"^\W*[A-Za-z][\w /&-]{0,30}:\s")

@@ -19,6 +19,7 @@ computed once per posting by its own fact module:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -128,12 +129,21 @@ def build_profile(
 
 
 @cache
-def _sector_patterns() -> tuple[Pattern, Pattern]:
+def _sector_patterns() -> tuple[tuple[Pattern, ...], tuple[Pattern, ...]]:
+    """The public and the private phrasings, each its own pattern: each is then looked for only near its own
+    literals (" se" of "…, SE" is everywhere in lower case; "privately held" is rare)."""
     raw = data.load("shared/sectors.yaml")
-    return (
-        Pattern("|".join(f"(?:{p})" for p in raw["public"])),
-        Pattern("|".join(f"(?:{p})" for p in raw["private"])),
-    )
+    return tuple(Pattern(p) for p in raw["public"]), tuple(Pattern(p) for p in raw["private"])
+
+
+def _first_of(patterns: tuple[Pattern, ...], posting: Posting) -> re.Match[str] | None:
+    """The leftmost match of any of `patterns` in the raw text, the earlier pattern at a tie: as their alternation."""
+    best = None
+    for pattern in patterns:
+        found = pattern.search(posting, raw=True)
+        if found is not None and (best is None or found.start() < best.start()):
+            best = found
+    return best
 
 
 def employer_sector(posting: Posting, places: tuple[JobPlace, ...]) -> tuple[str | None, str]:
@@ -142,10 +152,10 @@ def employer_sector(posting: Posting, places: tuple[JobPlace, ...]) -> tuple[str
         if p.evidence in ("employer name", "web domain"):
             return "public", f"{p.evidence} “{p.name}”"
     public, private = _sector_patterns()
-    found = public.search(posting, raw=True)
+    found = _first_of(public, posting)
     if found is not None:
         return "public", f"“{' '.join(found.group().split())}”"
-    found = private.search(posting, raw=True)
+    found = _first_of(private, posting)
     if found is not None:
         return "private", f"“{' '.join(found.group().split())}”"
     return None, ""
