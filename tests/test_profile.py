@@ -232,3 +232,20 @@ def test_the_profile_names_the_pay_laws_in_force_at_the_postings_date():
     profile = report["files"][0]["profile"]
     assert [p["jurisdictions"] for p in profile["places"]] == [["US", "US-CO"]]
     assert [law["id"] for law in profile["laws"]] == ["us-co"]
+
+
+def test_every_function_word_is_a_word_not_what_yaml_reads_as_a_boolean():
+    """An unquoted `on`, `no` or `yes` in a word list is YAML's True/False: that word would never count."""
+    from jdlint import data
+
+    lists = data.load("shared/languages.yaml")["languages"]
+    odd = {code: [w for w in words if not isinstance(w, str)] for code, words in lists.items()}
+    assert not any(odd.values()), odd
+    assert "on" in lists["en"]
+
+
+def test_a_posting_told_english_by_on_alone_is_english():
+    """Eight uses of "on" and no other function word: English (it was undetermined while YAML read `on` as True)."""
+    text = "# Barista\n\nShifts on weekends, on call on Mondays, on site on time, on budget on target on Sundays.\n"
+    _, report = run_json("-", "--stdin-filename", "barista.md", input=text)
+    assert report["files"][0]["profile"]["language"] == "en"
