@@ -28,6 +28,25 @@ def _eeo_markers() -> Pattern:
     return phrases(markers, lower=True, not_before=None, not_after=None, gaps={})
 
 
+@cache
+def _eeo_markers_gated() -> Pattern:
+    """`_eeo_markers` matched with re.IGNORECASE, which lets it run only where the shared literal pass
+    found a marker (a posting holds a few, if any) instead of scanning the whole posting.
+
+    Case-insensitive matching and matching in the lower-cased copy agree on every text without
+    "İ", "ı" or "ſ" (the three characters re.IGNORECASE reads as "i" or "s"; `_markers_for`).
+    """
+    markers = data.load("shared/eeo-markers.yaml")["markers"]
+    return phrases(markers, not_before=None, not_after=None, gaps={})
+
+
+def _markers_for(text: str) -> Pattern:
+    """The gated markers, or for a text that holds one of the three characters the lower-case scan."""
+    if text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text):
+        return _eeo_markers_gated()
+    return _eeo_markers()
+
+
 class Context:
     def __init__(
         self,
@@ -108,9 +127,9 @@ class Context:
 
     @cached_property
     def _eeo(self) -> SpanSet:
-        markers = _eeo_markers()
-        spans: list[tuple[int, int]] = []
         p = self.posting
+        markers = _markers_for(p.analysis)
+        spans: list[tuple[int, int]] = []
         for _i, sec in enumerate(p.sections):
             if sec.kind == "eeo" and sec.style != "inline":
                 spans.append((sec.heading_start, sec.end))
