@@ -79,10 +79,13 @@ class Context:
     @property
     def lemma_doc(self) -> Any:
         """`doc` when the pipeline sets lemmas (a trained one), else None: the blank default has none to give."""
+        return self.doc if self._sets_lemmas else None
+
+    @cached_property
+    def _sets_lemmas(self) -> bool:
+        """Does the pipeline set lemmas? Asked once per posting: five requirement rules ask for `lemma_doc`."""
         nlp = self.nlp
-        if nlp is None or not any("token.lemma" in nlp.get_pipe_meta(n).assigns for n in nlp.pipe_names):
-            return None
-        return self.doc
+        return nlp is not None and any("token.lemma" in nlp.get_pipe_meta(n).assigns for n in nlp.pipe_names)
 
     @property
     def language(self) -> str:
