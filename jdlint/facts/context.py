@@ -40,9 +40,14 @@ def _eeo_markers_gated() -> Pattern:
     return phrases(markers, not_before=None, not_after=None, gaps={})
 
 
+_ASKED = [0]  # postings this process has asked `_markers_for` about
+
+
 def _markers_for(text: str) -> Pattern:
-    """The gated markers, or for a text that holds one of the three characters the lower-case scan."""
-    if text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text):
+    """The gated markers, or the lower-case scan: for a text that holds one of the three characters,
+    and for a process's first posting (setting up the gated markers costs more than one scan)."""
+    _ASKED[0] += 1
+    if _ASKED[0] > 1 and (text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text)):
         return _eeo_markers_gated()
     return _eeo_markers()
 

@@ -104,6 +104,9 @@ def _prefix_regex(stems: list[str]) -> Pattern:
 _RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-'")
 
 
+_SCANS = [0]  # postings this process has asked `_candidate_runs` about
+
+
 def _inner_marks(low: str) -> list[int]:
     """Offsets of the hyphens and apostrophes between two letters a-z, in order: the only places a
     stem can be written with one inside. (`str.find` jumps between them several times faster than `re`.)"""
@@ -131,10 +134,13 @@ def _candidate_runs(posting, lists: _Lists) -> list[tuple[int, int]]:
     runs with a hyphen or apostrophe between letters: together what a scan of
     the whole lower-cased text finds, at a fraction of its cost. The two agree
     on a text without "İ", "ı" or "ſ" (which re.IGNORECASE reads as "i" or "s");
-    a text with one is scanned whole.
+    a text with one is scanned whole, and so is a process's first posting:
+    setting up `stem_words` (reading its literals off the regex, compiling it)
+    costs more than one scan, and a one-file run should not pay for it.
     """
     text = posting.analysis
-    if not (text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text)):
+    _SCANS[0] += 1
+    if _SCANS[0] == 1 or not (text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text)):
         return _scanned_runs(posting, lists.stem_starts)
     low = text.lower()  # offsets unchanged: only "İ" lower-cases to two characters
     runs = {_run_around(low, m.start(), m.end()) for m in lists.stem_words.finditer(posting)}

@@ -245,6 +245,9 @@ def find_triggers(posting) -> list[tuple[int, int]]:
     return out
 
 
+_SCANS = [0]  # postings this process has asked `_gate_starts` about
+
+
 def _gate_starts(posting, spec: _Spec) -> list[int]:
     """Where a gate word begins, in order: the sentences `find_triggers` reads.
 
@@ -253,10 +256,12 @@ def _gate_starts(posting, spec: _Spec) -> list[int]:
     and cost a regex step per character. Every occurrence is listed, also one inside another
     (the "ai" of "Paradox AI"): no gate word holds a sentence end, so such a start lies in
     the sentence just read and is skipped. The two ways agree on every text without "İ", "ı"
-    or "ſ" (which re.IGNORECASE reads as "i" or "s"); a text with one is scanned as before.
+    or "ſ" (which re.IGNORECASE reads as "i" or "s"); a text with one is scanned as before, and so
+    is a process's first posting (setting up `gate_words` costs more than one scan).
     """
     text = posting.analysis
-    if not (text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text)):
+    _SCANS[0] += 1
+    if _SCANS[0] == 1 or not (text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text)):
         return [m.start() for m in spec.gate.finditer(posting)]
     low = text.lower()  # offsets unchanged: only "İ" lower-cases to two characters
     starts = {m.start() for m in spec.gate_words.finditer(posting)}
