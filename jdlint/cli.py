@@ -495,7 +495,10 @@ def _start_server(args: argparse.Namespace, config) -> None:
 
 def _stdin(args: argparse.Namespace, config) -> tuple[str, bytes] | None:
     """(name, bytes) of standard input; None when `force-exclude` and `exclude` cover --stdin-filename."""
+    from jdlint.server import client
+
     data = sys.stdin.buffer.read()  # read even when dropped, so the writer never sees a broken pipe
+    client.settle()  # served: a Ctrl-C the client had before this end of input stops the run here
     name = args.stdin_filename or "-"
     return None if config.force_exclude and args.stdin_filename and config.excludes(name) else (name, data)
 

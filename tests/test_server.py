@@ -156,12 +156,8 @@ def _waiting_on_stdin(env: dict) -> subprocess.Popen:
     )
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="known race, under investigation: in some runs under pytest a served run blocked on "
-    "standard input misses the forwarded Ctrl-C and reads the input's end instead (never seen outside pytest)",
-)
 def test_ctrl_c_stops_a_served_run_as_it_stops_a_direct_one(server):
+    """Ctrl-C, then the input's end at once: the run must stop, not finish on the input (`client.settle`)."""
     results = []
     for env in (server, {**server, "JDLINT_NO_SERVER": "1"}):
         before = status(server)["runs"]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from jdlint.model.posting import Block, LineIndex, ListItem, Posting, Section
 from jdlint.parse.frontmatter import split_front_matter
-from jdlint.parse.inline import mask_inline, mask_table_row
+from jdlint.parse.inline import fold, mask_folded, mask_inline
 from jdlint.parse.sections import classify
 
 if TYPE_CHECKING:
@@ -27,9 +27,9 @@ MAX_NESTING = 64
 FLAT_LEVEL = 48  # from this token depth on, blocks are read as flat paragraphs (see _flatten_deep)
 
 _parsers: dict[tuple[str, ...], MarkdownIt] = {}
-# Block rules that cannot start without one of these strings. markdown-it tries every rule at
-# every line; a posting without a `|` has no table, and so on: its parser leaves those rules out
-# (the same tokens, a third less work on the corpus).
+# Block rules that cannot start without one of these strings (and a core rule with nothing to do
+# without them). markdown-it tries every rule at every line; a posting without a `|` has no table,
+# and so on: its parser leaves those rules out (the same tokens, a third less work on the corpus).
 _RULE_NEEDS = {
     "table": ("|",),
     "fence": ("```", "~~~"),
@@ -38,12 +38,25 @@ _RULE_NEEDS = {
     "reference": ("[",),
     "heading": ("#",),
     "code": ("    ", "\t"),  # an indented code block needs four columns of indentation
+    "normalize": ("\r", "\0"),  # the core rule that rewrites CR and NUL is a no-op without them
 }
+
+
+# A thematic break is three `-`, `*` or `_` with only blanks between: most postings have none, and the
+# rule is tried at every line and as a terminator of every paragraph and list line.
+_RULE_GATES = {"hr": re.compile(r"([-*_])[ \t]*\1[ \t]*\1")}
+
+
+def _unused_rules(text: str) -> tuple[str, ...]:
+    """The rules that cannot match anywhere in `text`, by a needed substring or a gate regex."""
+    unused = [r for r, needs in _RULE_NEEDS.items() if not any(n in text for n in needs)]
+    unused += [r for r, gate in _RULE_GATES.items() if gate.search(text) is None]
+    return tuple(unused)
 
 
 def _markdown(text: str | None = None) -> MarkdownIt:
     """The block parser for `text`: without the rules that `text` cannot use (None: every rule)."""
-    unused = () if text is None else tuple(r for r, needs in _RULE_NEEDS.items() if not any(n in text for n in needs))
+    unused = () if text is None else _unused_rules(text)
     md = _parsers.get(unused)
     if md is None:
         from markdown_it import MarkdownIt  # imported on first parse: a cached run never parses
@@ -97,6 +110,7 @@ def _flatten_deep(state, start: int, end: int, silent: bool) -> bool:
 
 
 _PREFIX = re.compile(r"[ \t]*(?:>[ \t]?[ \t]*)*")
+_PREFIX_FIRST = frozenset(" \t>")  # what `_PREFIX` can start with
 _LIST_MARKER = re.compile(r"(?:(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))+")
 _ATX_OPEN = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
 _PLAIN_BULLET = re.compile(r"[ \t]*(?:[•·▪●◦‣∙○■□➢➤►✓✔➔→]|o(?=[ \t])|–|—)[ \t]*")
@@ -106,8 +120,13 @@ _FIELD = re.compile(
 )
 # spaCy's tokenizer strips prefixes and suffixes one character at a time, which is quadratic on a
 # long run of punctuation (20,000 `<` took 50 s); such runs are never prose, so the analysis blanks them.
-_LONG_SYMBOL_RUN = re.compile(r"[^\w\s]{64,}")
+_SYMBOL = re.compile(r"[^\w\s]")
+_LONG_SYMBOL_RUN = re.compile(_SYMBOL.pattern + "{64,}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Every byte that can belong to a character of `_LONG_SYMBOL_RUN` in UTF-8 (ASCII symbols, and every byte
+# of a non-ASCII character) becomes `P`: a run of 64 such characters is a run of at least 64 `P`s.
+_SYMBOL_BYTES = bytes(ord("P") if b >= 0x80 or _SYMBOL.match(chr(b)) else ord(".") for b in range(256))
+_SYMBOL_GATE = b"P" * 64
 _DECOR = "=*#~_-+ \t"
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _SMALL = frozenset(["a", "an", "and", "or", "of", "the", "to", "for", "in", "on", "at", "with", "by", "&", "as", "vs"])
@@ -149,6 +168,76 @@ def plain_paragraphs(src: str) -> list[tuple[int, int]] | None:
     return out
 
 
+# What opens a block that outlasts a blank line: a fence, or an HTML block of CommonMark's kinds 1-5
+# (`<script>`, `<pre>`, `<style>`, `<textarea>`, `<!--`, `<?`, `<!X`, `<![CDATA[`).
+_HTML_OUTLASTING_BLANKS = re.compile(r"<(?:[!?]|script|pre|style|textarea)", re.IGNORECASE)
+_STUB = "x"  # a one-line paragraph standing in for a plain one (see _stub_plain_paragraphs)
+
+
+def _stub_plain_paragraphs(src: str) -> tuple[str, dict[int, int]]:
+    """`src` with each plain paragraph cut to one line, and where each such paragraph ends: {first line: line after}.
+
+    A run of non-blank lines after a blank line (or at the top), whose first line is not indented
+    and which holds no Markdown block syntax (the test of `plain_paragraphs`), is a top-level
+    paragraph: nothing before a blank line continues into an unindented line, and nothing in it
+    can interrupt it. markdown-it tries its rules on every line of a paragraph (twice: a setext
+    heading is looked for first), so it gets `x` and blank lines instead: the same line count and
+    the same tokens for everything else, and the builder reads the real lines. Not done where a
+    fence or an HTML block that outlasts blank lines could enclose such a run.
+    """
+    if "```" in src or "~~~" in src or ("<" in src and _HTML_OUTLASTING_BLANKS.search(src)):
+        return src, {}
+    lines = src.split("\n")
+    stubs: dict[int, int] = {}
+    i = 0
+    n = len(lines)
+    while i < n:
+        if not lines[i].strip(" \t"):  # markdown-it's blank line
+            i += 1
+            continue
+        j = i
+        plain = lines[i][0] not in " \t"
+        while j < n and lines[j].strip(" \t"):
+            plain = plain and _is_plain_line(lines[j])
+            j += 1
+        if plain:
+            stubs[i] = j
+            lines[i] = _STUB
+            for k in range(i + 1, j):
+                lines[k] = ""
+        i = j
+    return ("\n".join(lines), stubs) if stubs else (src, stubs)
+
+
+def _is_plain_line(line: str) -> bool:
+    """No match of `_BLOCK_START` or `_BLOCK_ANYWHERE` in `line` (line by line: cheaper than a regex scan)."""
+    return not (
+        _BLOCK_START.match(line)
+        or line.startswith("    ")
+        or "|" in line
+        or "\t" in line
+        or "\r" in line
+        or "\0" in line
+    )
+
+
+def _blank_symbol_runs(analysis: str) -> str:
+    """Blank long symbol runs (see `_LONG_SYMBOL_RUN`) and replace lone surrogates, which break spaCy.
+
+    Both regexes cost a step per character, yet almost no posting has either: a byte scan of the
+    UTF-8 (which fails on a surrogate) tells first whether they can match.
+    """
+    try:
+        gate = analysis.encode("utf-8").translate(_SYMBOL_BYTES)
+    except UnicodeEncodeError:  # a lone surrogate: possible in a str given to lint_text, never in a decoded file
+        gate = _SYMBOL_GATE
+    else:
+        if _SYMBOL_GATE not in gate:
+            return analysis
+    analysis = _LONG_SYMBOL_RUN.sub(lambda m: " " * len(m.group()), analysis)
+    return _SURROGATE.sub("\ufffd", analysis)
+
+
 @dataclass
 class _Head:
     level: int
@@ -188,6 +277,8 @@ class _Builder:
         self.text = text
         self.idx = lines
         self._lines = text.split("\n")  # the same lines as `lines` indexes; line() is hot
+        folded = fold(text)  # what masking reads: folded once here rather than line by line
+        self._folded = self._lines if folded is text else folded.split("\n")
         self.n = lines.line_count
         self.skip = skip_lines
         self.masked: list[str | None] = [None] * self.n  # None: line stays blank
@@ -208,15 +299,18 @@ class _Builder:
 
     def content_start(self, i: int, list_marker: bool) -> int:
         """Column (0-based) where a line's prose begins, after quotes and bullets."""
-        s = self.line(i)
-        pos = _PREFIX.match(s).end()
+        s = self._lines[i]
+        pos = _PREFIX.match(s).end() if s[:1] in _PREFIX_FIRST else 0  # most lines start with their prose
         if list_marker:
-            pos = _LIST_MARKER.match(s, pos).end() if _LIST_MARKER.match(s, pos) else pos
+            marker = _LIST_MARKER.match(s, pos)
+            if marker:
+                pos = marker.end()
         return pos
 
     def unmask(self, i: int, col: int, table: bool = False) -> None:
-        s = self.line(i)
-        body = (mask_table_row if table else mask_inline)(s[col:])
+        body = mask_folded(self._folded[i][col:])
+        if table:  # a table row: cells stay, pipes go
+            body = body.replace("|", " ")
         self.masked[i] = " " * col + body
 
     def analysis(self) -> str:
@@ -228,9 +322,7 @@ class _Builder:
             if i:
                 out.append(" " if i in self.soft else "\n")
             out.append(m)
-        analysis = _LONG_SYMBOL_RUN.sub(lambda m: " " * len(m.group()), "".join(out))
-        # a lone surrogate (possible in a str given to lint_text, never in a decoded file) breaks spaCy
-        return _SURROGATE.sub("\ufffd", analysis)
+        return _blank_symbol_runs("".join(out))
 
     def span_of(self, i: int, col: int) -> tuple[int, int]:
         """Offsets of the visible prose of line i from column col (trimmed)."""
@@ -252,6 +344,7 @@ class _Builder:
             for a, b in plain:
                 self._paragraph(a, b, self._starts_list(b))
             return
+        src, stubs = _stub_plain_paragraphs(src)
         tokens = _markdown(src).parse(src)
         list_depth = 0
         item_first_line: list[int] = []
@@ -295,6 +388,7 @@ class _Builder:
                     if item_done:
                         item_done[-1] = True
                 else:
+                    b = stubs.get(a, b)  # a plain paragraph markdown-it saw as one line
                     self._paragraph(a, b, self._starts_list(b))
 
     def _heading(self, a: int, b: int, level: int, markup: str) -> None:
@@ -302,7 +396,7 @@ class _Builder:
             s = self.line(a)
             col = _ATX_OPEN.match(s).end() if _ATX_OPEN.match(s) else 0
             stop = _atx_close(s, col)
-            body = mask_inline(s[col:stop])
+            body = mask_folded(self._folded[a][col:stop])
             self.masked[a] = " " * col + body + " " * (len(s) - stop)
             h0, h1 = self.span_of(a, col)
             if h0 == h1:
@@ -502,11 +596,11 @@ class _Builder:
         if _is_bold_only(s):
             return "emphasis"
         core = (self.masked[i] or "")[col:].strip(_DECOR)
-        if not core or len(core) > 60 or not _WORD.search(core):
-            return None  # empty, wordless or too long for a heading
+        if not core or len(core) > 60:
+            return None  # empty or too long for a heading
         words = _WORD.findall(core)
-        if len(words) > 8:
-            return None
+        if not words or len(words) > 8:
+            return None  # wordless, or a sentence
         if _is_label_line(core) or _is_all_caps(core):
             return "plain"
         if core[-1] in _SENTENCE_END or len(words) > 6:
@@ -576,7 +670,7 @@ def _is_title_case(words: list[str]) -> bool:
 
 def _is_title_heading(core: str, words: list[str], list_follows: bool, last: bool) -> bool:
     """A title-case line is a heading before a list, or naming a known section with lines after it (`About Us`)."""
-    return _is_title_case(words) and (list_follows or (classify(core) != "other" and not last))
+    return _is_title_case(words) and (list_follows or (not last and classify(core) != "other"))
 
 
 def _is_short_known_section(core: str, words: list[str], roomy: bool, last: bool) -> bool:

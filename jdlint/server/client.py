@@ -25,7 +25,20 @@ READY_TIMEOUT = 5.0  # seconds for the server to fork a child for it (it may be 
 DEFAULT_IDLE = 900  # seconds a server started on first use waits for its next request
 
 inside_server = False  # set in the server's children: a run there never starts another server
+SETTLE_TIMEOUT = 5.0  # seconds a served run waits for its client to answer `settle`
 last_reason = ""  # why the last `run` returned None (for `--server`: start one only if none answers)
+
+
+def settle() -> None:
+    """Let a signal the client already has reach this run before it goes on (a no-op outside the server).
+
+    A served run learns of the client's Ctrl-C over the socket, while the end of its
+    standard input comes straight from the pipe: a caller that interrupts and then
+    closes the input could have the run see the end first and finish "All clean".
+    The server's child replaces this with a round trip to the client, which answers
+    only after its signal handlers have run, so a forwarded signal arrives first, as
+    it would in a direct run. Called after standard input is read to its end.
+    """
 
 
 def _flag(name: str) -> bool:
@@ -157,6 +170,8 @@ def _through_server(argv: list[str]) -> int:
             answer = reader.message()
             if "exit" in answer:
                 return int(answer["exit"])
+            if "settle" in answer:  # our handlers have run by now: any signal was forwarded before this
+                sock.sendall(b"settled\n")
             if "signal" in answer:
                 _die_like(int(answer["signal"]), forwarded)
     except (OSError, protocol.Closed, ValueError, TypeError):

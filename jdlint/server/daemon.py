@@ -588,18 +588,30 @@ def _child(runner: Runner, conn: socket.socket, reader: protocol.Reader, message
     sys.stdin, sys.stdout, sys.stderr = opened
     sys.__stdin__, sys.__stdout__, sys.__stderr__ = opened
 
+    settled = threading.Event()
+
     def watch() -> None:  # the client's signals, and its end: a client killed mid-run ends the run
         while True:
             try:
                 line = reader.line()
             except (OSError, protocol.Closed):
                 os._exit(1)
-            if line.startswith(b"signal "):
+            if line == b"settled":
+                settled.set()
+            elif line.startswith(b"signal "):
                 # to the main thread itself: a signal sent to the process may land on this thread, and
                 # then a read of standard input in the main thread is not interrupted
                 with contextlib.suppress(ValueError, OSError):
                     signal.pthread_kill(threading.main_thread().ident, int(line.split()[1]))
 
+    def settle() -> None:
+        """A round trip to the client (see `client.settle`); a forwarded signal interrupts the wait."""
+        settled.clear()
+        with contextlib.suppress(OSError):
+            protocol.send(conn, {"settle": 1})
+            settled.wait(client.SETTLE_TIMEOUT)
+
+    client.settle = settle
     threading.Thread(target=watch, daemon=True).start()
     try:
         code = runner(message["argv"])

@@ -3,6 +3,8 @@
     client → server   the request (JSON line) with the client's stdin, stdout and stderr attached (SCM_RIGHTS)
     server → client   {"ready": pid} (a child is forked and waits) or {"fallback": why} (run in-process)
     client → child    "go" (start: nothing was written before this), later "signal N" (Ctrl-C and friends)
+    child → client    {"settle": 1} after reading standard input to its end; the client answers "settled"
+                      once its signal handlers have run (so a Ctrl-C it had is forwarded first)
     child → client    {"exit": code}; the server sends {"signal": n} instead when the child was killed
 
 Requests other than a run ({"op": "status"}, {"op": "stop"}) are answered with one JSON line.
@@ -14,7 +16,7 @@ import json
 import socket
 from typing import Any
 
-VERSION = 1  # of this protocol; a request of another version is answered {"fallback": ...}
+VERSION = 2  # of this protocol; a request of another version is answered {"fallback": ...}
 MAX_LINE = 4 * 1024 * 1024  # a request carries the environment and sys.path: a few KB
 
 

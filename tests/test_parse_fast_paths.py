@@ -1,0 +1,152 @@
+"""The parser's shortcuts must read a posting exactly as the plain way they replace.
+
+Each shortcut is checked with hypothesis against the straightforward version:
+plain paragraphs given to markdown-it as one line (`_stub_plain_paragraphs`),
+the rules left out of markdown-it where a text cannot use them, the byte scan
+before the long-symbol and surrogate regexes, folding the whole text once
+instead of line by line, the trigger test before the inline masks, and a
+heading's words found by one regex.
+"""
+
+from __future__ import annotations
+
+import re
+from unittest import mock
+
+import pytest
+from conftest import SEEDS
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from jdlint.parse import document, inline, parse_posting, sections
+from jdlint.parse.inline import fold
+
+
+def _read(text: str) -> tuple:
+    """Everything a parse gives, in a comparable form."""
+    p = parse_posting(text, "posting.md")
+    return (
+        p.analysis,
+        repr(p.sections),
+        repr(p.items),
+        repr(p.blocks),
+        p.fields,
+        p.code_ranges,
+        p.title,
+        p.title_span,
+        p.title_source,
+    )
+
+
+def _read_without_stubs(text: str) -> tuple:
+    with mock.patch.object(document, "_stub_plain_paragraphs", lambda src: (src, {})):
+        return _read(text)
+
+
+# Lines that open, continue or end every kind of block, and plain prose between them.
+LINE_START = st.sampled_from(
+    ["", "", "", " ", "  ", "   ", "    ", "\t", "- ", "* ", "+ ", "1. ", "2) ", "# ", "## ", "> ", ">", "=", "---",
+     "***", "- - -", "_ _ _", " * * *", "| ", "• ", "[x]: /url ", "```", "~~~", "<div>", "<!-- ", "<script>",
+     "<pre>", "**", "o "]
+)  # fmt: skip
+WORDS = ["We", "need", "a", "Python", "developer", "Benefits:", "REQUIREMENTS", "$120k", "|", "-->", "</pre>", "`x`"]
+LINE = st.builds(lambda start, words: start + " ".join(words), LINE_START, st.lists(st.sampled_from(WORDS), max_size=5))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LINE, max_size=14))
+@example(["- item", "", "Plain text after a list", "on two lines", "", "- next"])
+@example(["> quote", "", "Plain paragraph", "", "    code", "", "Another one"])
+@example(["```", "", "Inside a fence", "", "```"])
+@example(["<!--", "", "Inside a comment", "", "-->"])
+@example(["Title", "", "Plain paragraph at the end"])
+@example(["  - indented item", "", "   not at column 0", "", "Plain"])
+def test_plain_paragraphs_given_as_one_line_read_the_same(lines):
+    text = "\n".join(lines)
+    assert _read(text) == _read_without_stubs(text)
+
+
+def _block_tokens(md, text: str) -> list[tuple]:
+    return [(t.type, t.map, t.tag, t.markup) for t in md.parse(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(LINE, max_size=14))
+@example(["Intro", "- - -", "text"])
+@example(["- a", " * * *", "b"])
+def test_a_parser_without_the_rules_a_text_cannot_use_gives_every_rules_tokens(lines):
+    text = "\n".join(lines)
+    assert _block_tokens(document._markdown(text), text) == _block_tokens(document._markdown(None), text)
+
+
+@pytest.mark.parametrize("path", sorted(SEEDS.iterdir()), ids=lambda p: p.name)
+def test_the_seeds_read_the_same_without_stubs(path):
+    text = path.read_text(encoding="utf-8")
+    assert _read(text) == _read_without_stubs(text)
+
+
+def test_a_plain_paragraph_is_stubbed_and_a_list_continuation_is_not():
+    src = "# Title\n\nWe need a developer\nwho writes Python.\n\n- item\n\n  continued item\n"
+    stubbed, stubs = document._stub_plain_paragraphs(src)
+    assert stubs == {2: 4}
+    assert stubbed.split("\n")[2:4] == ["x", ""]
+    assert len(stubbed.split("\n")) == len(src.split("\n"))
+
+
+def test_no_stubs_where_a_fence_or_an_html_comment_could_hold_the_paragraph():
+    assert document._stub_plain_paragraphs("```\n\nPlain\n\n```\n")[1] == {}
+    assert document._stub_plain_paragraphs("<!--\n\nPlain\n\n-->\n")[1] == {}
+
+
+SYMBOLS = st.text(alphabet=st.sampled_from("ab c\n.-=*#<>’•é字\ud800"), max_size=300)
+
+
+def _blank_symbol_runs_slowly(analysis: str) -> str:
+    analysis = re.sub(r"[^\w\s]{64,}", lambda m: " " * len(m.group()), analysis)
+    return re.sub("[\ud800-\udfff]", "\ufffd", analysis)
+
+
+@settings(max_examples=300, deadline=None)
+@given(SYMBOLS, st.integers(0, 3))
+@example("x" + "-" * 64 + "y", 1)
+@example("-" * 63 + "é" + "-", 1)
+@example("•" * 64, 1)
+@example("字" * 30, 1)
+@example("a\ud800b", 1)
+def test_the_byte_scan_blanks_what_the_regexes_blank(text, repeat):
+    text = text * repeat
+    assert document._blank_symbol_runs(text) == _blank_symbol_runs_slowly(text)
+
+
+FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "“": '"', "”": '"', "\u00a0": " ", "\t": " "})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab ’‘ʼ“”\u00a0\t'\"é"), max_size=80))
+def test_folding_with_replace_is_folding_with_translate(text):
+    assert fold(text) == text.translate(FOLD)
+
+
+LINE_TEXT = st.text(alphabet=st.sampled_from("ab :/.w`<[]*_~\\@字"), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(LINE_TEXT)
+@example("see https://example.com")
+@example("www.example.com")
+def test_the_trigger_test_is_the_alternation_it_replaces(line):
+    assert inline._has_trigger(line) == (re.search(r"[`<\[\]*_~\\@]|://|www\.", line) is not None)
+
+
+def _words_by_blanking(text: str, filler: frozenset[str]) -> list[str]:
+    text = text.lower().replace("’", "'").replace("&", " and ")
+    text = re.sub(r"[^\w'\s/-]+", " ", text)
+    return [w for w in re.split(r"[\s/-]+", text) if w and w not in filler and w.strip("'")]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aBé1_'’&/- \t.,:;!?字İ\u00a0"), max_size=40))
+@example("What We’ll Offer / Benefits & Perks")
+def test_heading_words_by_findall_are_the_words_by_blanking(text):
+    filler = frozenset({"the", "our"})
+    assert sections._words(text, filler) == _words_by_blanking(text, filler)
