@@ -167,7 +167,7 @@ def _logistics() -> re.Pattern[str]:
 
 
 _LOGISTICS_SEEN: dict[str, bool] = {}
-_LOGISTICS_MAX = 16_384  # distinct item texts remembered per process
+_LOGISTICS_MAX = 4_096  # distinct item texts remembered per process
 
 
 def _about_logistics(text: str) -> bool:
@@ -236,7 +236,7 @@ def _singular(w: str) -> str:
 
 
 _NORMALISED: dict[tuple[str, ...], tuple[frozenset[str], int]] = {}
-_NORMALISED_MAX = 16_384  # distinct word lists remembered per process (a few MiB at most)
+_NORMALISED_MAX = 4_096  # distinct word lists remembered per process (about a MiB)
 
 
 def normalise(words: list[str]) -> tuple[frozenset[str], int]:
