@@ -28,6 +28,30 @@ def _eeo_markers() -> Pattern:
     return phrases(markers, lower=True, not_before=None, not_after=None, gaps={})
 
 
+@cache
+def _eeo_markers_gated() -> Pattern:
+    """`_eeo_markers` matched with re.IGNORECASE, which lets it run only where the shared literal pass
+    found a marker (a posting holds a few, if any) instead of scanning the whole posting.
+
+    Case-insensitive matching and matching in the lower-cased copy agree on every text without
+    "İ", "ı" or "ſ" (the three characters re.IGNORECASE reads as "i" or "s"; `_markers_for`).
+    """
+    markers = data.load("shared/eeo-markers.yaml")["markers"]
+    return phrases(markers, not_before=None, not_after=None, gaps={})
+
+
+_ASKED = [0]  # postings this process has asked `_markers_for` about
+
+
+def _markers_for(text: str) -> Pattern:
+    """The gated markers, or the lower-case scan: for a text that holds one of the three characters,
+    and for a process's first posting (setting up the gated markers costs more than one scan)."""
+    _ASKED[0] += 1
+    if _ASKED[0] > 1 and (text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text)):
+        return _eeo_markers_gated()
+    return _eeo_markers()
+
+
 class Context:
     def __init__(
         self,
@@ -60,10 +84,13 @@ class Context:
     @property
     def lemma_doc(self) -> Any:
         """`doc` when the pipeline sets lemmas (a trained one), else None: the blank default has none to give."""
+        return self.doc if self._sets_lemmas else None
+
+    @cached_property
+    def _sets_lemmas(self) -> bool:
+        """Does the pipeline set lemmas? Asked once per posting: five requirement rules ask for `lemma_doc`."""
         nlp = self.nlp
-        if nlp is None or not any("token.lemma" in nlp.get_pipe_meta(n).assigns for n in nlp.pipe_names):
-            return None
-        return self.doc
+        return nlp is not None and any("token.lemma" in nlp.get_pipe_meta(n).assigns for n in nlp.pipe_names)
 
     @property
     def language(self) -> str:
@@ -108,9 +135,9 @@ class Context:
 
     @cached_property
     def _eeo(self) -> SpanSet:
-        markers = _eeo_markers()
-        spans: list[tuple[int, int]] = []
         p = self.posting
+        markers = _markers_for(p.analysis)
+        spans: list[tuple[int, int]] = []
         for _i, sec in enumerate(p.sections):
             if sec.kind == "eeo" and sec.style != "inline":
                 spans.append((sec.heading_start, sec.end))

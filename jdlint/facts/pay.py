@@ -34,6 +34,7 @@ from jdlint import data
 from jdlint.facts.language import UNDETERMINED, posting_language
 from jdlint.match import Pattern
 from jdlint.model.posting import Posting
+from jdlint.model.store import StoreKey
 
 RANGE, SINGLE, OPEN = "range", "single", "open"
 MAX_RATIO = 5.0  # a "range" whose top is more than 5x its bottom is two unrelated numbers
@@ -355,8 +356,16 @@ def _range_from_minmax(m: re.Match) -> Pay | None:
     return Pay(RANGE, m.start(), m.end(), low, high)
 
 
+_PAY: StoreKey[list[Pay]] = StoreKey("pay figures")
+_BENEFITS: StoreKey[bool] = StoreKey("benefits described")
+
+
 def find_pay(posting: Posting) -> list[Pay]:
-    """Every pay figure the posting states, in text order."""
+    """Every pay figure the posting states, in text order (computed once per posting; do not change the list)."""
+    return posting.facts.compute(_PAY, lambda: _find_pay(posting))
+
+
+def _find_pay(posting: Posting) -> list[Pay]:
     found = _front_matter(posting)
     english = posting_language(posting) in ("en", UNDETERMINED)
     found += find_in(posting.analysis, posting.front_matter_end, len(posting.analysis), english=english)
@@ -375,4 +384,6 @@ def benefits_described(posting: Posting) -> bool:
 
     "Great benefits" names none. The terms are in rules/shared/benefits.yaml.
     """
-    return _benefit_terms().search(posting.analysis, posting.front_matter_end) is not None
+    return posting.facts.compute(
+        _BENEFITS, lambda: _benefit_terms().search(posting.analysis, posting.front_matter_end) is not None
+    )

@@ -8,7 +8,7 @@ what "unfinished" means. The word lists live in `rules/shared/placeholders.yaml`
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from jdlint import data
 from jdlint.parse.inline import strip_comments
@@ -88,8 +88,12 @@ def placeholder_body(text: str, kind: str = "other", title: str = "", dashes: bo
     return first
 
 
+@lru_cache(maxsize=8192)
 def is_placeholder_title(title: str) -> bool:
-    """A heading whose own text is only a placeholder (`### None`, `## TBD`)."""
+    """A heading whose own text is only a placeholder (`### None`, `## TBD`).
+
+    Memoised: two rules ask it of every heading, and headings repeat across files.
+    """
     from jdlint.parse.sections import is_placeholder_heading
 
     word = _norm(title)

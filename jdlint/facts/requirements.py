@@ -60,6 +60,9 @@ _SAYS_REQUIRED = re.compile(r"\b(?:required|requirements?|minimum|must|mandatory
 _PART = re.compile(r"\b(?:including|includes|incl|of\s+which)\b", re.IGNORECASE)
 _PART_OR_CHOICE = re.compile(r"\b(?:including|includes|incl|of\s+which|or|and/or|plus)\b", re.IGNORECASE)
 _ALTERNATIVE = re.compile(r"(?:^|\W)or\W*$|^\W*or\b|\bequivalent\s+combination\b|\bsubstitut", re.IGNORECASE)
+# `_ALTERNATIVE` in three cheap parts (`offers_alternative`): a leading "or", a trailing "or", and the two words
+_LEADING_OR = re.compile(r"\W*or\b", re.IGNORECASE)
+_ALTERNATIVE_WORDS = re.compile(r"\bequivalent\s+combination\b|\bsubstitut", re.IGNORECASE)
 _EXPERIENCE = re.compile(r"\bexperience", re.IGNORECASE)
 
 
@@ -99,7 +102,7 @@ class Requirement:
         Scraped pages put navigation ("Back", "Resources", "Yes") under headings such as
         "Education"; one-word items like those are never reported as repeats.
         """
-        if _logistics().search(self.text):
+        if _about_logistics(self.text):
             return False  # "Submit a resume", "Three professional references": how to apply, not what to have
         words = len(self.text.split())
         if self.key & known_skills() and (self.bullet or words >= 3):
@@ -109,7 +112,7 @@ class Requirement:
     @property
     def countable(self) -> bool:
         """Counts towards the length of a list: says something, and is not application logistics."""
-        if not self.key or _logistics().search(self.text):
+        if not self.key or _about_logistics(self.text):
             return False
         if self.key & known_skills():
             return True
@@ -163,6 +166,23 @@ def _logistics() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
 
 
+_LOGISTICS_SEEN: dict[str, bool] = {}
+_LOGISTICS_MAX = 4_096  # distinct item texts remembered per process
+
+
+def _about_logistics(text: str) -> bool:
+    """Does an item speak of applying ("Submit a resume") rather than of a qualification?
+
+    Memoised per process: `substantive` and `countable` both ask, and employers repeat their items.
+    """
+    found = _LOGISTICS_SEEN.get(text)
+    if found is None:
+        if len(_LOGISTICS_SEEN) >= _LOGISTICS_MAX:
+            _LOGISTICS_SEEN.clear()
+        found = _LOGISTICS_SEEN[text] = _logistics().search(text) is not None
+    return found
+
+
 @cache
 def _says_preferred() -> re.Pattern[str]:
     words = data.load("shared/requirements.yaml")["preferred_markers"]
@@ -191,6 +211,8 @@ def words_of(text: str, doc: Any = None, start: int = 0) -> list[str]:
     With a trained pipeline the spaCy lemma is used; the blank default has none, so a
     plural `s` is dropped by hand. Both sides of every comparison go through here.
     """
+    if doc is None:  # no lemmas: the words as written (most runs: the blank pipeline has none)
+        return _WORD.findall(text.lower().replace("’", "'"))
     lemmas: dict[int, str] = {}
     if doc is not None:
         span = doc.char_span(start, start + len(text), alignment_mode="expand")
@@ -213,8 +235,25 @@ def _singular(w: str) -> str:
     return w.removesuffix("'s")
 
 
+_NORMALISED: dict[tuple[str, ...], tuple[frozenset[str], int]] = {}
+_NORMALISED_MAX = 4_096  # distinct word lists remembered per process (about a MiB)
+
+
 def normalise(words: list[str]) -> tuple[frozenset[str], int]:
-    """(comparison key, level) of a word list: synonyms folded, filler and numbers dropped."""
+    """(comparison key, level) of a word list: synonyms folded, filler and numbers dropped.
+
+    Memoised per process: job-family pages and postings of one employer repeat their items word for word.
+    """
+    key = tuple(words)
+    found = _NORMALISED.get(key)
+    if found is None:
+        if len(_NORMALISED) >= _NORMALISED_MAX:
+            _NORMALISED.clear()
+        found = _NORMALISED[key] = _normalise(words)
+    return found
+
+
+def _normalise(words: list[str]) -> tuple[frozenset[str], int]:
     spec = _spec()
     syn, filler, levels = spec["synonyms"], spec["filler"], spec["levels"]
     phrase_starts, longest = spec["phrase_starts"], spec["longest"]
@@ -260,6 +299,8 @@ def years_in(text: str, base: int, doc: Any = None, look_back: bool = True) -> l
     sentence ("We want an engineer with 3+ years of experience") the words before are not it.
     """
     out: list[YearsDemand] = []
+    if not _may_name_years(text):
+        return out
     matches = [m for m in _YEARS.finditer(text) if _is_demand(text, m)]
     # "Four years of experience, including two years at the P11 level": the second is a part of the first
     matches = [m for k, m in enumerate(matches) if k == 0 or not _PART.search(text, matches[k - 1].end(), m.start())]
@@ -279,6 +320,36 @@ def years_in(text: str, base: int, doc: Any = None, look_back: bool = True) -> l
         subject, about = _subject(text, m, nxt, base, doc, look_back)
         out.append(YearsDemand(low, high, base + m.start(), base + m.end(), subject, about))
     return out
+
+
+def _may_name_years(text: str) -> bool:
+    """Whether `_YEARS` can match at all: it needs "year" or "yr" (no other character folds to those
+    letters under re.IGNORECASE), and most items have neither; a substring test is far cheaper than the regex."""
+    low = text.lower()
+    return "yr" in low or "year" in low
+
+
+def offers_alternative(text: str) -> bool:
+    """Does an item offer an alternative: "…; or", "or …", "or an equivalent combination", "substitute"?
+
+    What `_ALTERNATIVE.search(text)` says, without a regex attempt at every character: an "or"
+    can only be looked for at the two ends, and the two words are looked for only in a text
+    holding "valent" or "tut" (letters no other character folds to under re.IGNORECASE).
+    """
+    if _LEADING_OR.match(text):
+        return True
+    end = len(text)
+    while end and not _is_word_char(text[end - 1]):
+        end -= 1
+    if end >= 2 and text[end - 2 : end].lower() == "or" and (end == 2 or not _is_word_char(text[end - 3])):
+        return True
+    low = text.lower()
+    return ("valent" in low or "tut" in low) and _ALTERNATIVE_WORDS.search(text) is not None
+
+
+def _is_word_char(ch: str) -> bool:
+    """`re`'s `\\w` for one character of a str."""
+    return ch.isalnum() or ch == "_"
 
 
 def _is_demand(text: str, m: re.Match[str]) -> bool:
@@ -328,15 +399,18 @@ def analyse(posting: Any, doc: Any = None) -> Analysis:
     texts = [posting.analysis[it.start : it.end] for it in items]
     offers: dict[int, bool] = {}  # item index -> does its text offer an alternative ("or equivalent")
 
-    def offers_alternative(k: int) -> bool:
+    def alternative_at(k: int) -> bool:
         if k not in offers:
-            offers[k] = bool(_ALTERNATIVE.search(texts[k]))
+            offers[k] = offers_alternative(texts[k])
         return offers[k]
 
+    kinds: dict[int, str] = {}  # section -> its list kind (a list's items share one)
     for n, item in enumerate(items):
         if item.section < 0:
             continue
-        kind = list_kind(posting, item.section)
+        kind = kinds.get(item.section)
+        if kind is None:
+            kind = kinds[item.section] = list_kind(posting, item.section)
         if kind not in KINDS:
             continue
         text = texts[n]
@@ -346,7 +420,7 @@ def analyse(posting: Any, doc: Any = None) -> Analysis:
             kind = "preferred"
         key, level = normalise(words_of(text, doc, item.start))
         nxt_text = texts[n + 1] if n + 1 < len(items) else ""
-        alternative = offers_alternative(n) or (n > 0 and offers_alternative(n - 1)) or bool(_OR_FIRST.match(nxt_text))
+        alternative = alternative_at(n) or (n > 0 and alternative_at(n - 1)) or bool(_OR_FIRST.match(nxt_text))
         reqs.append(
             Requirement(
                 kind, item.section, item.start, item.end, text, key, level,
@@ -413,7 +487,9 @@ def _summary_demands(posting: Any, doc: Any) -> list[Requirement]:
         if not (sec.is_preamble or under_title or posting.effective_kind(bl.section) in ("about", "required")):
             continue
         text = posting.analysis[bl.start : bl.end]
-        if not _EXPERIENCE.search(text):
+        # "xper" first: no other character folds to those letters under re.IGNORECASE, and a substring
+        # test costs far less than the regex's attempt at every character
+        if "xper" not in text.lower() or not _EXPERIENCE.search(text):
             continue
         demands = []
         prev_end = bl.start

@@ -22,6 +22,7 @@ from jdlint.facts.surroundings import parent_intro_span, section_span, sentence_
 from jdlint.hookspecs import hookimpl
 from jdlint.match import Pattern, phrases
 from jdlint.model.finding import Hit
+from jdlint.model.store import StoreKey
 
 RULE_ID = "disability-bias"
 _THROUGH = re.compile(r"\s+(?:[\w-]+\s+){0,3}through\b", re.IGNORECASE)  # "walk stakeholders through"
@@ -208,14 +209,21 @@ _POSTING_FRAMING = re.compile(
 def _framed(posting, offset: int, spec: _Spec) -> bool:
     """Essential-function or accommodation wording in the demand's section or its parent's introduction,
     or one sentence anywhere that frames the job's essential functions with accommodation."""
-    text = posting.analysis
-    if _POSTING_FRAMING.search(text):
+    if _frames_the_job(posting):
         return True
     c0, c1 = section_span(posting, offset)
     if _framing_in_body(posting, spec, c0, c1):
         return True
     intro = parent_intro_span(posting, offset)
     return bool(intro and _framing_in_body(posting, spec, intro[0], intro[1]))
+
+
+_FRAMES_THE_JOB: StoreKey[bool] = StoreKey("disability-bias: a sentence frames the essential functions")
+
+
+def _frames_the_job(posting) -> bool:
+    """`_POSTING_FRAMING` anywhere in the posting: searched once per posting, not once per demand."""
+    return posting.facts.compute(_FRAMES_THE_JOB, lambda: _POSTING_FRAMING.search(posting.analysis) is not None)
 
 
 def _framing_in_body(posting, spec: _Spec, start: int, end: int) -> bool:

@@ -73,6 +73,7 @@ class _Lists:
     compound_ignored: frozenset[str]
     margin: int
     stem_starts: Pattern  # where a word part may begin with a stem (a fast prefilter)
+    stem_words: Pattern  # the stems written without a hyphen inside, in any case (see `_candidate_runs`)
 
 
 @cache
@@ -87,6 +88,8 @@ def _lists() -> _Lists:
         compound_ignored=frozenset(w.lower() for w in spec.get("compound_second_words_ignored", [])),
         margin=int(spec.get("verdict_margin", 1)),
         stem_starts=_prefix_regex([s for s, _ in stems]),
+        # not after a letter as `stem_starts` has it in the lower-cased copy (the Kelvin sign lower-cases to "k")
+        stem_words=phrases([s for s, _ in stems], not_before="a-zA-Z\u212a", not_after=None, gaps={}),
     )
 
 
@@ -101,13 +104,70 @@ def _prefix_regex(stems: list[str]) -> Pattern:
 _RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-'")
 
 
-def _candidate_runs(posting, stem_starts: Pattern) -> list[tuple[int, int]]:
-    """Maximal runs of letters, hyphens and apostrophes that contain a stem occurrence.
+_SCANS = [0]  # postings this process has asked `_candidate_runs` about
+
+
+def _inner_marks(low: str) -> list[int]:
+    """Offsets of the hyphens and apostrophes between two letters a-z, in order: the only places a
+    stem can be written with one inside. (`str.find` jumps between them several times faster than `re`.)"""
+    out = []
+    last = len(low) - 1
+    for mark in "-'":
+        i = low.find(mark, 1)
+        while 0 < i < last:
+            if "a" <= low[i - 1] <= "z" and "a" <= low[i + 1] <= "z":
+                out.append(i)
+            i = low.find(mark, i + 1)
+    return sorted(out)
+
+
+def _candidate_runs(posting, lists: _Lists) -> list[tuple[int, int]]:
+    """Maximal runs of letters, hyphens and apostrophes that contain a stem occurrence, in order.
 
     Every `_WORD` match lies inside one such run, and scanning a run from its
     start finds the same words as scanning the whole text. The runs are read
-    in the text the stems were found in (the lower-cased copy).
+    in the lower-cased copy, where `stem_starts` finds the stems.
+
+    A run holds a stem written plainly ("competitive") or with a hyphen or an
+    apostrophe inside ("co-operative"). The first kind is found by `stem_words`
+    near the shared literal pass's hits, the second by `stem_starts` in the few
+    runs with a hyphen or apostrophe between letters: together what a scan of
+    the whole lower-cased text finds, at a fraction of its cost. The two agree
+    on a text without "İ", "ı" or "ſ" (which re.IGNORECASE reads as "i" or "s");
+    a text with one is scanned whole, and so is a process's first posting:
+    setting up `stem_words` (reading its literals off the regex, compiling it)
+    costs more than one scan, and a one-file run should not pay for it.
     """
+    text = posting.analysis
+    _SCANS[0] += 1
+    if _SCANS[0] == 1 or not (text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text)):
+        return _scanned_runs(posting, lists.stem_starts)
+    low = text.lower()  # offsets unchanged: only "İ" lower-cases to two characters
+    runs = {_run_around(low, m.start(), m.end()) for m in lists.stem_words.finditer(posting)}
+    stems_in_low = lists.stem_starts.regex  # a regex over the lower-cased copy, which `low` is
+    done = -1
+    for mark in _inner_marks(low):
+        if mark < done:
+            continue  # its run was read
+        run = _run_around(low, mark, mark + 1)
+        done = run[1]
+        if run not in runs and stems_in_low.search(low, *run):
+            runs.add(run)
+    return sorted(runs)
+
+
+def _run_around(low: str, start: int, end: int) -> tuple[int, int]:
+    """The maximal run of `_RUN_CHARS` holding low[start:end]."""
+    while start > 0 and low[start - 1] in _RUN_CHARS:
+        start -= 1
+    return start, _RUN_REST.match(low, end).end()  # type: ignore[union-attr]
+
+
+_RUN_REST = re.compile("[A-Za-z'-]*")  # `_RUN_CHARS`, as many as follow
+
+
+def _scanned_runs(posting, stem_starts: Pattern) -> list[tuple[int, int]]:
+    """`_candidate_runs` by one scan of the whole lower-cased text."""
     runs: list[tuple[int, int]] = []
     for m in stem_starts.finditer(posting):
         p = m.start()
@@ -175,7 +235,7 @@ def coded_words(posting, context) -> list[tuple[int, int, str]]:
         + [(b.start, b.end) for b in posting.blocks if b.kind == "heading"]
     )
     out: list[tuple[int, int, str]] = []
-    for run_start, run_end in _candidate_runs(posting, lists.stem_starts):
+    for run_start, run_end in _candidate_runs(posting, lists):
         _code_run(text, run_start, run_end, lists, skip, context, out)
     posting.facts[_CODED] = out
     return out

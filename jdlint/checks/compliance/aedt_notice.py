@@ -151,6 +151,11 @@ class _Spec:
     statements: re.Pattern  # "we do not use AI to screen applicants": a statement whether AI is used
     elements: dict[str, _Element]
     gate: Pattern  # a word every trigger and product needs: sentences without one are skipped
+    gate_words: Pattern  # the gate's words but the two short ones, in any case: found near the shared literal pass
+
+
+_GATE_WORDS = ("aedt", "automat", "artificial", "algorithm", "machine", "a.i.")
+_ALONE = ("ai", "ml")  # gate words that count only with no letter a-z around them ("email", "html")
 
 
 @cache
@@ -169,13 +174,14 @@ def _spec() -> _Spec:
         statements=lazy_compile("|".join(raw["statements"]), flags),
         # anywhere in a word, but "ai" and "ml" only alone (not in "email", "html")
         gate=phrases(
-            ["aedt", "automat", "artificial", "algorithm", "machine", "a.i.", "ai", "ml", *raw["products"]],
+            [*_GATE_WORDS, *_ALONE, *raw["products"]],
             lower=True,
             not_before=None,
             not_after=None,
             gaps={},
-            standalone=("ai", "ml"),
+            standalone=_ALONE,
         ),
+        gate_words=phrases([*_GATE_WORDS, *raw["products"]], not_before=None, not_after=None, gaps={}),
         elements={
             e["id"]: _Element(e["id"], e["name"], tuple(lazy_compile(p, flags) for p in e.get("patterns") or ()))
             for e in raw["elements"]
@@ -214,10 +220,10 @@ def find_triggers(posting) -> list[tuple[int, int]]:
     source = posting.analysis
     out: list[tuple[int, int]] = []
     done = -1
-    for gate in spec.gate.finditer(posting):
-        if gate.start() < done:
+    for start in _gate_starts(posting, spec):
+        if start < done:
             continue  # its sentence was read
-        s, e = _sentence_at(source, gate.start())
+        s, e = _sentence_at(source, start)
         done = e
         sentence = source[s:e]
         if spec.not_triggers.search(sentence):
@@ -237,6 +243,36 @@ def find_triggers(posting) -> list[tuple[int, int]]:
             first, neg_end = min(found)  # the earliest, then the longest, match in the sentence
             out.append((s + first, s - neg_end))
     return out
+
+
+_SCANS = [0]  # postings this process has asked `_gate_starts` about
+
+
+def _gate_starts(posting, spec: _Spec) -> list[int]:
+    """Where a gate word begins, in order: the sentences `find_triggers` reads.
+
+    The longer words are found around the shared literal pass's hits (a posting holds few),
+    "ai" and "ml" by `str.find`; a scan of the whole lower-cased text with `spec.gate` did both
+    and cost a regex step per character. Every occurrence is listed, also one inside another
+    (the "ai" of "Paradox AI"): no gate word holds a sentence end, so such a start lies in
+    the sentence just read and is skipped. The two ways agree on every text without "İ", "ı"
+    or "ſ" (which re.IGNORECASE reads as "i" or "s"); a text with one is scanned as before, and so
+    is a process's first posting (setting up `gate_words` costs more than one scan).
+    """
+    text = posting.analysis
+    _SCANS[0] += 1
+    if _SCANS[0] == 1 or not (text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text)):
+        return [m.start() for m in spec.gate.finditer(posting)]
+    low = text.lower()  # offsets unchanged: only "İ" lower-cases to two characters
+    starts = {m.start() for m in spec.gate_words.finditer(posting)}
+    for word in _ALONE:
+        p = low.find(word)
+        while p >= 0:
+            q = p + len(word)
+            if (p == 0 or not "a" <= low[p - 1] <= "z") and (q == len(low) or not "a" <= low[q] <= "z"):
+                starts.add(p)
+            p = low.find(word, p + 1)
+    return sorted(starts)
 
 
 def missing_elements(source: str, text_notice: bool, ids: tuple[str, ...] | None = None) -> list[str]:

@@ -233,14 +233,13 @@ def jdlint_check(posting, context):
         return
     pays = find_pay(posting)
     laws = law_data.by_id()
-    benefits = benefits_described(posting)
     countries = {p.country for p in places if p.country}
     errors: list[law_data.Law] = []
     advice: list[law_data.Law] = []
     unsure = False
     for lid, place in applicable.items():
         law = laws[lid]
-        if _pay_ok(law, pays) and (benefits or not law.benefits):
+        if _pay_ok(law, pays) and (not law.benefits or benefits_described(posting)):
             continue
         if place.jurisdictions[0] == "EU" and len(countries) > 1:
             unsure = True  # a European law, but the job may be done in several countries: name none
@@ -251,6 +250,8 @@ def jdlint_check(posting, context):
     if errors:
         errors.sort(key=lambda law: (applicable[law.id].remote, applicable[law.id].start))
         start, end = _span(posting, applicable[errors[0].id])
+        # the benefits are read only for a law that asks for them (one so far): the scan is a long regex
+        benefits = errors[0].benefits and benefits_described(posting)
         yield Hit(RULE.id, start, end, _message(errors, applicable, pays, posting, benefits))
     for law in advice:
         start, end = _span(posting, applicable[law.id])
