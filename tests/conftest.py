@@ -70,16 +70,6 @@ def fixture_text(name: str) -> str:
     return (FIXTURES / name).read_text(encoding="utf-8")
 
 
-def pasted_comparisons(rule: str, copies: int) -> tuple[int, int]:
-    """(pairs `rule` compared, its findings) over a posting pasted `copies` times into one file."""
-    from jdlint.facts.requirements import COMPARISONS  # the debug counter of the requirement rules
-
-    text = "\n\n".join([fixture_text("postings/repeated-requirements.md")] * copies)
-    before = COMPARISONS[rule]
-    found = lint(text, select=[rule])
-    return COMPARISONS[rule] - before, len(found)
-
-
 def spans(findings, rule: str) -> list[str]:
     return [f.match for f in findings if f.rule == rule]
 

@@ -13,7 +13,10 @@ import subprocess
 import sys
 import time
 
-from conftest import ROOT
+import pytest
+from conftest import ROOT, fixture_text, lint
+
+from jdlint.facts.requirements import COMPARISONS  # the requirement rules' debug counter
 
 LINE = "Paragraph {n}: the team reviews quarterly goals and shares the notes with everyone.\r\n"
 FIXABLE = "Paragraph {n}: the salesman will meet every client in person and report weekly.\r\n"
@@ -68,3 +71,20 @@ def test_suppression_comments_are_matched_by_line(tmp_path):
     assert len(findings) == 8000  # every ninja, no rockstar, no unused comment
     assert all("ninja" in f["match"].lower() for f in findings)
     assert seconds < 600, seconds
+
+
+@pytest.mark.parametrize("rule", ["duplicate-requirement", "required-and-preferred", "years-conflict"])
+def test_requirement_comparisons_grow_linearly_with_pasted_copies(rule):
+    """Each item is compared with a bounded number of its group's nearest members (it was all pairs up to a
+    cap): past the first few copies every copy adds the same number of comparisons, and each copy's own
+    repeat is still reported."""
+
+    def comparisons(copies: int) -> tuple[int, int]:
+        text = "\n\n".join([fixture_text("postings/repeated-requirements.md")] * copies)
+        before = COMPARISONS[rule]
+        found = lint(text, select=[rule])
+        return COMPARISONS[rule] - before, len(found)
+
+    (c16, f16), (c32, f32), (c64, f64) = (comparisons(n) for n in (16, 32, 64))
+    assert c64 - c32 == 2 * (c32 - c16) > 0
+    assert (f16, f32, f64) == (16, 32, 64)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SEEDS, assert_explained_examples, fixture_text, lint, pasted_comparisons, run_json
+from conftest import SEEDS, assert_explained_examples, fixture_text, lint, run_json
 
 RULE = "duplicate-requirement"
 
@@ -109,19 +109,3 @@ def test_no_finding_on_any_seed():
 
 def test_explain_examples_behave_as_documented():
     assert_explained_examples(RULE)
-
-
-# -- a file of pasted postings: comparisons bounded per item --------------------
-
-
-def _comparisons(copies: int) -> tuple[int, int]:
-    return pasted_comparisons(RULE, copies)
-
-
-def test_comparisons_grow_linearly_with_pasted_copies():
-    # each item is compared with a bounded number of its group's nearest members: every copy past the
-    # first few adds the same number of comparisons (not more, as all pairs up to a cap did), and each
-    # copy's own repeat is still reported
-    (c16, f16), (c32, f32), (c64, f64) = (_comparisons(n) for n in (16, 32, 64))
-    assert c64 - c32 == 2 * (c32 - c16) > 0
-    assert (f16, f32, f64) == (16, 32, 64)
