@@ -522,33 +522,30 @@ def test_the_debounce_follows_the_documents_last_lint(tmp_path):
         c.proc.kill()
 
 
-def test_the_client_can_fix_the_debounce(tmp_path):
-    c = _started(tmp_path, trace="messages", initializationOptions={"debounce": {"min": 120, "max": 120}})
+def _one_edit(tmp_path, debounce: dict):
+    """A session started with `debounce` options that opened a posting, typed one character and closed."""
+    c = _started(tmp_path, trace="messages", initializationOptions={"debounce": debounce})
     try:
         uri = open_doc(c, tmp_path / "job.md", "# Sales\n\nWe need a rockstar.\n")
         c.diagnostics(uri, 1)
         change(c, uri, 2, (0, 0), (0, 0), "x")
         c.diagnostics(uri, 2)
         assert c.close() == 0
-        assert _debounces(_traces(c), uri)[1] == [120.0]
+        return c, uri
     finally:
         if c.proc.poll() is None:
             c.proc.kill()
+
+
+def test_the_client_can_fix_the_debounce(tmp_path):
+    c, uri = _one_edit(tmp_path, {"min": 120, "max": 120})
+    assert _debounces(_traces(c), uri)[1] == [120.0]
 
 
 def test_debounce_options_that_make_no_sense_are_ignored(tmp_path):
-    c = _started(tmp_path, trace="messages", initializationOptions={"debounce": {"min": 500, "max": "soon"}})
-    try:
-        uri = open_doc(c, tmp_path / "job.md", "# Sales\n\nWe need a rockstar.\n")
-        c.diagnostics(uri, 1)
-        change(c, uri, 2, (0, 0), (0, 0), "x")
-        c.diagnostics(uri, 2)
-        assert c.close() == 0
-        assert _debounces(_traces(c), uri)[1] == [30.0]  # the defaults
-        assert b"ignoring initializationOptions.debounce" in b"".join(c.stderr)
-    finally:
-        if c.proc.poll() is None:
-            c.proc.kill()
+    c, uri = _one_edit(tmp_path, {"min": 500, "max": "soon"})
+    assert _debounces(_traces(c), uri)[1] == [30.0]  # the defaults
+    assert b"ignoring initializationOptions.debounce" in b"".join(c.stderr)
 
 
 def test_no_trace_unless_the_client_asks(client, tmp_path):
