@@ -235,3 +235,14 @@ def test_a_minimum_maximum_pair_is_found_exactly_when_the_plain_regex_finds_it(t
     assert bool(plain) is flagged
     ranges = [(p.start, p.end) for p in pay.find_in(text, 0, len(text)) if p.kind == pay.RANGE]
     assert all(span in ranges for span in plain)
+
+
+def test_a_gated_pattern_stands_in_for_a_whole_scan_from_the_second_posting_and_never_where_case_folding_differs():
+    from jdlint.match import GatedAfterFirst
+
+    gated = GatedAfterFirst()
+    assert not gated("We are an equal opportunity employer.")  # the first posting: one scan, no set-up
+    assert gated("We are an equal opportunity employer.")
+    assert gated("Wir sind ein Arbeitgeber für Chancengleichheit.")  # non-ASCII, none of the three
+    for odd in ("İSTANBUL office", "dıscrimination", "ſharing"):
+        assert not gated(odd)

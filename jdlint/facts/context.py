@@ -17,7 +17,7 @@ from jdlint.config import Config
 from jdlint.facts.dates import posted_date
 from jdlint.facts.language import posting_language
 from jdlint.facts.profile import Profile, build_profile
-from jdlint.match import Pattern, SpanSet, phrases
+from jdlint.match import GatedAfterFirst, Pattern, SpanSet, phrases
 from jdlint.model.posting import Posting
 
 
@@ -40,16 +40,12 @@ def _eeo_markers_gated() -> Pattern:
     return phrases(markers, not_before=None, not_after=None, gaps={})
 
 
-_ASKED = [0]  # postings this process has asked `_markers_for` about
+_GATED = GatedAfterFirst()  # whether `_markers_for` may answer with the gated markers
 
 
 def _markers_for(text: str) -> Pattern:
-    """The gated markers, or the lower-case scan: for a text that holds one of the three characters,
-    and for a process's first posting (setting up the gated markers costs more than one scan)."""
-    _ASKED[0] += 1
-    if _ASKED[0] > 1 and (text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text)):
-        return _eeo_markers_gated()
-    return _eeo_markers()
+    """The gated markers, or the lower-case scan (a process's first posting, a text with "İ", "ı" or "ſ")."""
+    return _eeo_markers_gated() if _GATED(text) else _eeo_markers()
 
 
 class Context:

@@ -73,14 +73,14 @@ from functools import cached_property, partial
 from types import MappingProxyType
 
 from jdlint.match.lazy import lazy_compile
-from jdlint.match.literals import folded
+from jdlint.match.literals import GatedAfterFirst, folded
 from jdlint.match.lowered import lower_same_length, lowered
 from jdlint.match.regex_gate import GatedAny, GatedRegex
 from jdlint.match.regex_trie import first_char_trie, phrase_atoms, trie_alternation
 from jdlint.match.spans import SpanSet, merged
 from jdlint.model.posting import Posting
 
-__all__ = ["AnyPattern", "Pattern", "SpanSet", "Text", "lazy_compile", "phrases"]
+__all__ = ["AnyPattern", "GatedAfterFirst", "Pattern", "SpanSet", "Text", "lazy_compile", "phrases"]
 
 
 class Text:

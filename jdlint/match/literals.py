@@ -32,11 +32,32 @@ from typing import Any
 _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
 
 
+def folds_plainly(text: str) -> bool:
+    """True when `text` holds none of "İ", "ı", "ſ" (what `re.IGNORECASE` reads as "i" or "s"): there a
+    case-insensitive match and a match in the lower-cased copy find the same places."""
+    return text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text)
+
+
 def folded(lowered: str) -> str:
     """`lowered` with the characters `re.IGNORECASE` reads as "i" or "s" made those letters (same offsets)."""
-    if lowered.isascii() or not ("İ" in lowered or "ı" in lowered or "ſ" in lowered):
-        return lowered
-    return lowered.translate(_FOLD)
+    return lowered if folds_plainly(lowered) else lowered.translate(_FOLD)
+
+
+class GatedAfterFirst:
+    """Says, posting by posting, whether a case-insensitive pattern run near the shared literal hits may
+    stand in for one scan of the lower-cased text.
+
+    Not on a process's first posting at its call site (setting up the gated pattern costs more than one
+    scan, and a one-file run should not pay for it), nor on a text where the two could disagree
+    (`folds_plainly`). One instance per call site.
+    """
+
+    def __init__(self) -> None:
+        self.asked = 0
+
+    def __call__(self, text: str) -> bool:
+        self.asked += 1
+        return self.asked > 1 and folds_plainly(text)
 
 
 _KEEP = 8  # texts whose hits are kept: a posting's analysis and raw copies, its flattened copies, a few Texts

@@ -20,7 +20,7 @@ from functools import cache
 
 from jdlint import data
 from jdlint.hookspecs import hookimpl
-from jdlint.match import Pattern, SpanSet, phrases
+from jdlint.match import GatedAfterFirst, Pattern, SpanSet, phrases
 from jdlint.model.finding import Hit, Severity
 from jdlint.model.rule import Rule
 from jdlint.model.store import StoreKey
@@ -104,7 +104,7 @@ def _prefix_regex(stems: list[str]) -> Pattern:
 _RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-'")
 
 
-_SCANS = [0]  # postings this process has asked `_candidate_runs` about
+_GATED = GatedAfterFirst()  # whether `_candidate_runs` may use the gated stems on this posting
 
 
 def _inner_marks(low: str) -> list[int]:
@@ -139,8 +139,7 @@ def _candidate_runs(posting, lists: _Lists) -> list[tuple[int, int]]:
     costs more than one scan, and a one-file run should not pay for it.
     """
     text = posting.analysis
-    _SCANS[0] += 1
-    if _SCANS[0] == 1 or not (text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text)):
+    if not _GATED(text):
         return _scanned_runs(posting, lists.stem_starts)
     low = text.lower()  # offsets unchanged: only "İ" lower-cases to two characters
     runs = {_run_around(low, m.start(), m.end()) for m in lists.stem_words.finditer(posting)}

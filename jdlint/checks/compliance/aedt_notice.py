@@ -24,7 +24,7 @@ from jdlint.facts.anchor import first_line
 from jdlint.facts.place_names import gazetteer
 from jdlint.facts.places import JobPlace, job_places
 from jdlint.hookspecs import hookimpl
-from jdlint.match import Pattern, lazy_compile, phrases
+from jdlint.match import GatedAfterFirst, Pattern, lazy_compile, phrases
 from jdlint.model.finding import Hit, Severity
 from jdlint.model.rule import Rule
 
@@ -245,7 +245,7 @@ def find_triggers(posting) -> list[tuple[int, int]]:
     return out
 
 
-_SCANS = [0]  # postings this process has asked `_gate_starts` about
+_GATED = GatedAfterFirst()  # whether `_gate_starts` may use the gated words on this posting
 
 
 def _gate_starts(posting, spec: _Spec) -> list[int]:
@@ -260,8 +260,7 @@ def _gate_starts(posting, spec: _Spec) -> list[int]:
     is a process's first posting (setting up `gate_words` costs more than one scan).
     """
     text = posting.analysis
-    _SCANS[0] += 1
-    if _SCANS[0] == 1 or not (text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text)):
+    if not _GATED(text):
         return [m.start() for m in spec.gate.finditer(posting)]
     low = text.lower()  # offsets unchanged: only "İ" lower-cases to two characters
     starts = {m.start() for m in spec.gate_words.finditer(posting)}
