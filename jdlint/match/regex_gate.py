@@ -280,7 +280,7 @@ class GatedRegex:
             for start, end in windows:
                 yield from self.pattern.finditer(text, start, end)
             return
-        places = sorted({s for lit in self.starts for s in found.starts.get(lit, ())})
+        places = found.starts_of(self.starts)
         match = self.pattern.match
         i, n = 0, len(places)
         for start, end in windows:
