@@ -217,7 +217,7 @@ def test_prefix_literals_are_what_every_match_starts_with(pattern, expected):
 @pytest.mark.parametrize("pattern", [r"\d+", r"(?:a|b)c?", r"[a-z]{3,}", r"x*", r"(?i)foo|\w+"])
 def test_a_regex_without_a_long_required_literal_is_searched_whole(pattern):
     gated = GatedRegex(pattern)
-    assert gated.keywords is None
+    assert gated.literals is None
     assert gated.windows("some text 123 foobar", "some text 123 foobar") == [(0, 20)]
 
 

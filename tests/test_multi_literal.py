@@ -110,6 +110,47 @@ def test_a_gated_pattern_finds_what_its_regex_finds_on_generated_text(regex_flag
 
 
 @SETTINGS
+@given(st.lists(_patterns(), min_size=2, max_size=5), st.lists(st.sampled_from(PIECES), max_size=80).map("".join))
+@example([(r"\b(?:abc|bcd)\b", 0), (r"(?:cde|xab)", 0), (r"\b(?:abc|bcd)\b", 0)], "xabc bcde abcd")
+def test_several_patterns_asked_of_one_text_in_any_order_find_what_their_regexes_find(regex_flags, text):
+    """Texts are scanned for the literals their first asker's kind of text is asked for; a pattern whose
+    literals that scan lacked is scanned for on its own (and joins the next scan); an equal text reuses it."""
+    first, again = Text(text), Text(text)  # two lowered copies, equal: the second reuses the first's scan
+    for i, (regex, flags) in enumerate(regex_flags):
+        where = first if i % 2 == 0 else again
+        assert [m.span() for m in Pattern(regex, flags).finditer(where)] == [
+            m.span() for m in re.finditer(regex, text, flags)
+        ]
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.frozensets(st.sampled_from([*LITERALS, "a", "e-", "ẞ"]), min_size=1, max_size=5), min_size=1, max_size=6
+    ),
+    st.lists(st.lists(st.sampled_from(PIECES), max_size=60).map("".join), min_size=1, max_size=4),
+)
+@example([frozenset({"abc"}), frozenset({"abcd", "bcd"}), frozenset({"abc"})], ["abcd abc", "abcd abc", "bcd"])
+def test_the_shared_pass_gives_every_place_of_every_literal_asked_for(sets, texts):
+    """Whatever order sets are asked in, and however a text's scan was made (its group's automaton, a scan of
+    one set alone merged in), each literal's places are those `str.find` gives in the folded text."""
+    from jdlint.match.literals import Literals, folded
+    from jdlint.match.lowered import lower_same_length
+
+    shared = Literals()
+    for n, raw in enumerate(texts):
+        low = lower_same_length(raw)
+        for literals in sets[n % len(sets) :] + sets[: n % len(sets)]:
+            hits = shared.hits(low, literals)
+            for lit in literals:
+                expected, at = [], folded(low).find(lit)
+                while at >= 0:
+                    expected.append(at)
+                    at = folded(low).find(lit, at + 1)
+                assert hits.starts.get(lit, []) == expected
+
+
+@SETTINGS
 @given(st.lists(_patterns(), min_size=1, max_size=4), st.lists(st.sampled_from(PIECES), max_size=80).map("".join))
 def test_any_pattern_finds_the_earliest_match_on_generated_text(regexes, text):
     flags = regexes[0][1]

@@ -2,28 +2,32 @@
 
 Each `GatedRegex` and `GatedAny` looks for its own literals before it runs
 its regex; with some sixty of them a posting's lower-cased copy was scanned
-once per regex. Here the literals of all of them go into one Aho–Corasick
-automaton (`ahocorasick-rs`: the matches come back as one list, built in
-Rust) and a text is scanned once, when a gate first asks; the hits are kept
-by literal, and each gate rebuilds from them exactly the places its own trie
-regex would have found: `leftmost_longest` is what `finditer` of that trie
-gives (the longest literal at the leftmost place, then on after it),
+once per regex. Here their literals go into Aho–Corasick automata
+(`ahocorasick-rs`: the matches come back as one list, built in Rust) and a
+text is scanned when a gate first asks; the hits are kept by literal, and
+each gate rebuilds from them exactly the places its own trie regex would
+have found: `leftmost_longest` is what `finditer` of that trie gives (the
+longest literal at the leftmost place, then on after it),
 `longest_at_each_start` what a search from every position gives. Offsets,
 case and word edges are those of the trie scan.
+
+Not one automaton for every gate: a posting's copies are read by different
+gates (its analysis text by the word lists and most rules, its raw text by
+the page and place facts, a flattened copy by the statement rules), and the
+literals of one kind's gates found in another's text are work thrown away: a
+hit costs more than a character, and a large automaton is read back into the
+processor's caches at every text. So texts are told apart by the literal set
+first asked of them (the same gate, as rules run in a fixed order): each such
+`_Group` learns which sets its texts are asked for and scans for all of them
+in one pass. A set its scan lacked (a gate seen for the first time, a rule
+that asks only some postings) is scanned for alone in that text, and joins
+the group's automaton from its next text on.
 
 Three characters that a case-insensitive regex equates with an ASCII letter
 keep a form of their own in the lower-cased copy: "İ" and "ı" (an "i" to
 `re.IGNORECASE`) and "ſ" (an "s"). Literals are looked for in `folded(lowered)`,
 where they are those letters, so a gate never skips "İSTANBUL" that its regex
 would match. Offsets do not move: each is one character for one.
-
-A gate registers its literals on first use. Literals that arrive after the
-automaton was built join it when the next text is scanned; until then that
-gate scans with its own trie (the same places). On a process's first posting
-the automaton holds only the first gate's literals; from the next one on, all.
-The automaton is first built as a compact NFA (quick to build: a one-file run
-rebuilds it as gates arrive) and, once its literals have stayed the same over
-`_UPGRADE` texts, once more as a DFA (slower to build, faster per character).
 
 A text equal to one scanned lately (a posting's raw text where it has no
 markup, the same flattened copy made by two rules) reuses that scan.
@@ -34,6 +38,7 @@ Behind `jdlint.match`: rules and facts never see it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import chain
 from typing import Any
 
 _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
@@ -68,22 +73,29 @@ class GatedAfterFirst:
 
 
 _KEEP = 8  # texts whose hits are kept: a posting's analysis and raw copies, its flattened copies, a few Texts
-_UPGRADE = 32  # texts scanned with the same literals before the automaton is rebuilt as a DFA
-_NOT_YET = 1 << 62  # the generation of a literal set the automaton does not hold yet
 
 
 class Hits:
     """Where each literal occurs in one text: literal -> its start offsets, in order (overlaps included).
 
-    `generation`: that of the automaton that scanned the text; a literal set held by that automaton
-    (`Literals.hits` checks) has all its places here, and a literal absent from `starts` is not in the text.
+    A literal of `scanned` that is absent from `starts` is not in the text; `covered` are the literal sets
+    asked of the text so far (all of each in `scanned`), `group` the `_Group` that scanned it.
     """
 
-    __slots__ = ("generation", "starts", "text")
+    __slots__ = ("covered", "group", "scanned", "starts", "text")
 
-    def __init__(self, text: str, generation: int, starts: dict[str, list[int]]) -> None:
+    def __init__(
+        self,
+        text: str,
+        group: _Group,
+        covered: set[frozenset[str]],
+        scanned: frozenset[str],
+        starts: dict[str, list[int]],
+    ) -> None:
         self.text = text
-        self.generation = generation
+        self.group = group
+        self.covered = covered
+        self.scanned = scanned
         self.starts = starts
 
     def leftmost_longest(self, literals: Iterable[str]) -> list[tuple[int, int]]:
@@ -129,93 +141,96 @@ class Hits:
         return sorted(best.items())
 
 
-class Literals:
-    """The literals of every gate in use, one automaton over them, and the hits of the last few texts."""
+class _Automaton:
+    """One Aho–Corasick automaton over some literals; `scan` gives literal -> start offsets (all, overlapping)."""
 
-    def __init__(self) -> None:
-        self._added: dict[str, int] = {}  # literal -> the generation of the first automaton holding it
-        self._waiting: set[str] = set()  # literals registered since the last build
-        self._sets: dict[frozenset[str], int] = {}  # literal set -> the first generation holding all of it
-        self._generation = 0
-        self._automaton: Any = None
-        self._names: list[str] = []  # the automaton's pattern index -> literal
-        self._scans = 0  # texts scanned since the last build
-        self._fast = False  # is the automaton the DFA?
-        self._recent: list[Hits] = []
+    def __init__(self, literals: Iterable[str]) -> None:
+        import ahocorasick_rs
 
-    def add(self, literals: Iterable[str]) -> None:
-        """Register a gate's literals; they are looked for from the next text on."""
-        self._since(frozenset(literals))
+        self._names = sorted({lit for lit in literals if lit})  # "" is no literal: never looked for
+        self.literals = frozenset(self._names)
+        self._rs: Any = ahocorasick_rs.AhoCorasick(
+            self._names,
+            matchkind=ahocorasick_rs.MatchKind.Standard,
+            # small and quick to build; a DFA is faster on a warm cache, but it is larger, and between two
+            # texts the rules' own work pushes the automaton out of the caches: reading it back is the cost
+            implementation=ahocorasick_rs.Implementation.ContiguousNFA,
+        )
 
-    def hits(self, lowered: str, literals: frozenset[str], rescan: bool = False) -> Hits | None:
-        """The hits in `lowered` (scanned once), or None when `literals` are not all in its scan yet.
-
-        `rescan`: scan `lowered` again when its kept scan lacks `literals`, rather than answer None (for a
-        caller whose own scan would cost more). The new hits replace the old: each literal's are the same.
-        """
-        since = self._sets.get(literals)
-        if since is None:
-            since = self._since(literals)
-        for h in self._recent:
-            if h.text is lowered or h.text == lowered:
-                if since <= h.generation:
-                    return h
-                if not rescan:
-                    return None
-                self._recent.remove(h)
-                break
-        h = self._scan(lowered)
-        return h if self._sets[literals] <= h.generation else None
-
-    def _since(self, literals: frozenset[str]) -> int:
-        """The first generation whose automaton holds every one of `literals` (`_NOT_YET`: the next one will)."""
-        added = self._added
-        new = [lit for lit in literals if lit not in added and lit]  # "" is no literal: never looked for
-        if new:
-            self._waiting.update(new)
-            since = _NOT_YET
-        else:
-            since = max((added[lit] for lit in literals if lit), default=0)
-        self._sets[literals] = since
-        return since
-
-    def _scan(self, lowered: str) -> Hits:
-        if self._waiting or self._automaton is None:
-            self._build(dfa=False)
-        elif not self._fast and self._scans >= _UPGRADE:
-            self._build(dfa=True)  # the same literals, the same generation: only faster
-        self._scans += 1
-        names = self._names
+    def scan(self, text: str) -> dict[str, list[int]]:
         grouped: dict[int, list[int]] = {}
-        for i, s, _ in self._automaton.find_matches_as_indexes(folded(lowered), overlapping=True):
+        for i, s, _ in self._rs.find_matches_as_indexes(folded(text), overlapping=True):
             found = grouped.get(i)
             if found is None:
                 grouped[i] = [s]
             else:
                 found.append(s)
-        h = Hits(lowered, self._generation, {names[i]: found for i, found in grouped.items()})
+        names = self._names
+        return {names[i]: found for i, found in grouped.items()}
+
+
+class _Group:
+    """The literal sets asked of the texts whose first ask was one set, and one automaton over all of them."""
+
+    def __init__(self, first: frozenset[str]) -> None:
+        self.sets: set[frozenset[str]] = {first}
+        self._automaton: _Automaton | None = None
+        self._covered: frozenset[frozenset[str]] = frozenset()
+
+    def join(self, literals: frozenset[str]) -> None:
+        """Texts of this group are asked `literals` too: look for them from the next text on."""
+        if literals not in self.sets:
+            self.sets.add(literals)
+            self._automaton = None
+
+    def scan(self, text: str) -> Hits:
+        if self._automaton is None:
+            self._automaton = _Automaton(chain.from_iterable(self.sets))
+            self._covered = frozenset(self.sets)
+        automaton = self._automaton
+        return Hits(text, self, set(self._covered), automaton.literals, automaton.scan(text))
+
+
+class Literals:
+    """The groups of texts and their automata, and the hits of the last few texts."""
+
+    def __init__(self) -> None:
+        self._groups: dict[frozenset[str], _Group] = {}  # by the set first asked of their texts
+        self._alone: dict[frozenset[str], _Automaton] = {}  # one set's own, for a text its group's scan lacked
+        self._recent: list[Hits] = []
+
+    def hits(self, lowered: str, literals: frozenset[str], rescan: bool = False) -> Hits:
+        """The hits of `literals` (and of others) in `lowered`, scanned for once per text.
+
+        `rescan` is no longer needed: every ask is answered, by one more scan for `literals` alone when the
+        text's kept scan lacks them.
+        """
+        for h in self._recent:
+            if h.text is lowered or h.text == lowered:
+                if literals not in h.covered:
+                    self._complete(h, literals)
+                return h
+        group = self._groups.get(literals)
+        if group is None:
+            group = self._groups[literals] = _Group(literals)
+        h = group.scan(lowered)
         self._recent.insert(0, h)
         del self._recent[_KEEP:]
         return h
 
-    def _build(self, dfa: bool) -> None:
-        import ahocorasick_rs
-
-        if self._waiting or self._automaton is None:
-            self._generation += 1
-            for lit in self._waiting:
-                self._added[lit] = self._generation
-            self._waiting.clear()
-            for literals, since in self._sets.items():
-                if since == _NOT_YET:
-                    self._sets[literals] = max((self._added[lit] for lit in literals if lit), default=0)
-        self._names = list(self._added)
-        kind = ahocorasick_rs.Implementation.DFA if dfa else ahocorasick_rs.Implementation.ContiguousNFA
-        self._automaton = ahocorasick_rs.AhoCorasick(
-            self._names, matchkind=ahocorasick_rs.MatchKind.Standard, implementation=kind
-        )
-        self._scans = 0
-        self._fast = dfa
+    def _complete(self, h: Hits, literals: frozenset[str]) -> None:
+        """Add the places of `literals` to `h` (a scan of their own if its group's lacked some)."""
+        h.group.join(literals)
+        if not literals <= h.scanned:
+            automaton = self._alone.get(literals)
+            if automaton is None:
+                automaton = self._alone[literals] = _Automaton(literals)
+            scanned = h.scanned
+            for lit, found in automaton.scan(h.text).items():
+                if lit not in scanned:
+                    h.starts[lit] = found
+            h.scanned = scanned | automaton.literals
+        h.covered.add(literals)
 
 
 LITERALS = Literals()  # one per process: every gate shares it

@@ -243,21 +243,14 @@ class GatedRegex:
         return literals if literals and min(map(len, literals)) >= MIN_LITERAL else None
 
     @cached_property
-    def keywords(self) -> re.Pattern[str] | None:
-        """A trie regex of `literals`: this gate's own scan, until the shared pass (`LITERALS`) knows them."""
-        return re.compile(trie_alternation(self.literals)) if self.literals else None
-
-    @cached_property
     def starts(self) -> frozenset[str] | None:
         """Literals every match starts with (`match_start_literals`), when the regex is gated at all."""
         return match_start_literals(self.source, self.flags) if self.literals else None
 
     def _places(self, lowered: str) -> list[tuple[int, int]]:
-        """(start, end) of the literals in `lowered`, as `keywords.finditer` finds them (leftmost, longest)."""
-        found = LITERALS.hits(lowered, self.literals)  # type: ignore[arg-type]
-        if found is not None:
-            return found.leftmost_longest(self.literals)  # type: ignore[arg-type]
-        return [m.span() for m in self.keywords.finditer(folded(lowered))]  # type: ignore[union-attr]
+        """(start, end) of the literals in `lowered`, as `finditer` of a trie regex of them finds them
+        (leftmost, longest), read off the shared pass."""
+        return LITERALS.hits(lowered, self.literals).leftmost_longest(self.literals)  # type: ignore[arg-type]
 
     def search(self, text: str, lowered: str) -> re.Match[str] | None:
         """A match of the pattern in `text` (`lowered`: the same text lower-cased, same length), or None.
@@ -275,12 +268,11 @@ class GatedRegex:
         begin nowhere else) instead of an attempt at every offset of the window.
         """
         windows = self.windows(text, lowered)
-        found = LITERALS.hits(lowered, self.starts) if self.starts and windows else None
-        if found is None:
+        if not self.starts or not windows:
             for start, end in windows:
                 yield from self.pattern.finditer(text, start, end)
             return
-        places = found.starts_of(self.starts)
+        places = LITERALS.hits(lowered, self.starts).starts_of(self.starts)
         match = self.pattern.match
         i, n = 0, len(places)
         for start, end in windows:
