@@ -110,10 +110,38 @@ def _leading(items: list, wide: bool = False, limit: int = _MAX_STRINGS) -> set[
             if piece:
                 run = piece
             break
+        if piece is None and wide and (spaces := _space_run(op, av)):  # "be\s+able": "be" and a space
+            short = {a for a in run if len(a) < MIN_LITERAL}
+            if len(run) + len(short) * len(spaces) <= limit:
+                run = (run - short) | {a + c for a in short for c in spaces}
+            break
         if piece is None or len(run) * len(piece) > limit:
             break
         run = {a + b for a in run for b in piece}
     return run if run != {""} and "" not in run else None
+
+
+# what `\s` matches in a str pattern (case-insensitive or not): the characters for which str.isspace() holds
+_WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+_WHITESPACE += "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+
+
+def _space_run(op: Any, av: Any) -> frozenset[str] | None:
+    """The characters a run of at least one `\\s` (or `[\\s…]` of spaces and literals) can begin with, or None.
+
+    A prefix too short to look for ("be" in "be\\s+able\\s+to") is looked for with each of them after it.
+    """
+    if op not in _OPTIONAL or av[0] < 1 or len(av[2]) != 1 or av[2][0][0] is not _c.IN:
+        return None
+    chars: set[str] = set()
+    for o, v in av[2][0][1]:
+        if o is _c.CATEGORY and v is _c.CATEGORY_SPACE:
+            chars.update(_WHITESPACE)
+        elif o is _c.LITERAL:
+            chars.add(chr(v).lower())
+        else:
+            return None
+    return frozenset(chars)
 
 
 def _group_leading(op: Any, av: Any, wide: bool = False, limit: int = _MAX_STRINGS) -> set[str] | None:
