@@ -38,8 +38,9 @@ and with `lower=True` it is written in lower case and matched in the
 lower-cased copy, which lets `re` jump to the letters that can start it. The
 machinery lives in this package's other modules (regex_gate, literals,
 regex_trie, lowered, spans, gated_matcher, token_windows); rules and facts do not import them.
-The literals of every gate are found together, in one Aho–Corasick pass
-over a posting's lower-cased copy (`literals`), the first time one asks.
+The literals of the gates are found together, in one Aho–Corasick pass
+over each lower-cased copy (`literals`), the first time one asks: the pass
+looks for the literals that kind of copy is asked for.
 
 A rule, for example::
 
