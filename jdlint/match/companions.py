@@ -38,7 +38,8 @@ class Companions:
 
     def __init__(self) -> None:
         self._tables: tuple[dict[str, list[tuple[Need, ...]] | None], ...] = ({}, {})  # lower, exact
-        self._resolved: tuple[dict[str, list[tuple[Need, ...]] | None], ...] = ({}, {})
+        # per found word: its terms' weakest alternatives, each a tuple of needs (texts, longest first)
+        self._resolved: tuple[dict[str, list[tuple[tuple[str, ...], ...]] | None], ...] = ({}, {})
 
     def add(self, exact: bool, anchor_texts: Iterable[str], needs: Iterable[Iterable[str]]) -> None:
         """One term: it holds one of `anchor_texts` and, for each of `needs`, a token with one of its texts."""
@@ -54,21 +55,22 @@ class Companions:
                     alts.append(sure)
         self._resolved[exact].clear()
 
-    def _alternatives(self, exact: bool, word: str) -> list[tuple[Need, ...]] | None:
+    def _alternatives(self, exact: bool, word: str) -> list[tuple[tuple[str, ...], ...]] | None:
         """The needs of every term the found `word` may stand for: it or an anchor word it begins with (the
         tokenizer may cut a token out of a longer word, as `AnchorFinder` reads it). [] for an unknown word."""
         resolved = self._resolved[exact]
         if word in resolved:
             return resolved[word]
         table = self._tables[exact]
-        out: list[tuple[Need, ...]] | None = []
+        alts: list[tuple[Need, ...]] | None = []
         for k in range(1, len(word) + 1):
             if word[:k] in table:
-                alts = table[word[:k]]
-                if alts is None:
-                    out = None
+                more = table[word[:k]]
+                if more is None:
+                    alts = None
                     break
-                out.extend(alts)
+                alts.extend(more)
+        out = None if alts is None else _weakest(alts)
         resolved[word] = out
         return out
 
@@ -87,15 +89,42 @@ class Companions:
             if backwards is None:
                 backwards = text[::-1]
             words = _words(reach)
-            a = n - words.match(backwards, n - s).end()
-            b = words.match(text, e).end()
-            if any(_met(alt, low, a, b) for alts in (lower, exact) for alt in alts):
+            near = low[n - words.match(backwards, n - s).end() : words.match(text, e).end()]
+            if _met(lower, near) or (exact and _met(exact, near)):
                 out.append(anchor)
         return out
 
 
-def _met(alternative: tuple[Need, ...], low: str, a: int, b: int) -> bool:
-    return all(any(low.find(u, a, b) >= 0 for u in need) for need in alternative)
+def _met(alternatives: list[tuple[tuple[str, ...], ...]], near: str) -> bool:
+    """Does `near` hold, for some alternative, one of the texts of each of its needs?"""
+    for alternative in alternatives:
+        for need in alternative:
+            for u in need:
+                if u in near:
+                    break
+            else:
+                break  # a need unmet: not this alternative
+        else:
+            return True
+    return False
+
+
+def _weakest(alternatives: list[tuple[Need, ...]]) -> list[tuple[tuple[str, ...], ...]]:
+    """The alternatives no other one is weaker than (met wherever it is), each need's texts longest first and
+    its needs the most demanding first: the check of an anchor that opens nothing fails early."""
+    distinct = list(dict.fromkeys(frozenset(a) for a in alternatives))
+    kept = [a for a in distinct if not any(b != a and _weaker(b, a) for b in distinct)]
+    return [tuple(tuple(sorted(need, key=lambda u: (-len(u), u))) for need in sorted(a, key=_demand)) for a in kept]
+
+
+def _weaker(b: frozenset[Need], a: frozenset[Need]) -> bool:
+    """Is `b` met wherever `a` is? Each of its needs is met by some need of `a` (a subset of its texts)."""
+    return all(any(na <= nb for na in a) for nb in b)
+
+
+def _demand(need: Need) -> tuple[int, int, tuple[str, ...]]:
+    """Fewer texts, then longer ones, are less likely to occur by chance."""
+    return len(need), -min(map(len, need)), tuple(sorted(need))
 
 
 _WORDS: dict[int, re.Pattern[str]] = {}
