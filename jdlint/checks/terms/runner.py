@@ -121,7 +121,10 @@ class TermChecker:
             text = posting.analysis
             nlp = context.nlp
             low = lowered(posting)
-            cut = token_windows.tokenize_joined(nlp, text, c.companions.kept(text, low, c.finder.find(text, low)))
+            anchors = c.companions.kept(text, low, c.finder.find(text, low))
+            if not anchors:  # every term holds an anchor: none can match
+                return {}, {}
+            cut = token_windows.tokenize_joined(nlp, text, anchors)
             if cut is not None:
                 found = _joined_spans_of(c.phrases, c.patterns, cut, within_parts=True)
                 if not found:
