@@ -506,6 +506,16 @@ def test_an_anchor_that_a_match_holds_is_never_left_out(words, gaps):
             assert any(i in kept for i in held), (key, doc[start:end].text)
 
 
+def test_of_two_terms_met_in_the_same_places_one_still_keeps_its_anchor():
+    companions = Companions()
+    companions.add(False, ["years"], [["most"], ["most", "max"]])  # the second need adds nothing to the first
+    companions.add(False, ["years"], [["most"]])
+    companions.add(False, ["year"], [["than"], ["more"]])
+    text = "at most 5 years, 3 year olds, not more than 2 year"
+    found = [(m.start(), m.end(), 3) for m in re.finditer(r"years?", text)]
+    assert companions.kept(text, text, found) == [found[0], found[2]]
+
+
 _NLP = []
 
 

@@ -112,8 +112,10 @@ def _met(alternatives: list[tuple[tuple[str, ...], ...]], near: str) -> bool:
 def _weakest(alternatives: list[tuple[Need, ...]]) -> list[tuple[tuple[str, ...], ...]]:
     """The alternatives no other one is weaker than (met wherever it is), each need's texts longest first and
     its needs the most demanding first: the check of an anchor that opens nothing fails early."""
-    distinct = list(dict.fromkeys(frozenset(a) for a in alternatives))
-    kept = [a for a in distinct if not any(b != a and _weaker(b, a) for b in distinct)]
+    kept: list[frozenset[Need]] = []
+    for a in map(frozenset, alternatives):
+        if not any(_weaker(b, a) for b in kept):  # of two met in the same places, the first stays
+            kept = [b for b in kept if not _weaker(a, b)] + [a]
     return [tuple(tuple(sorted(need, key=lambda u: (-len(u), u))) for need in sorted(a, key=_demand)) for a in kept]
 
 
