@@ -13,7 +13,8 @@ each anchor really had `reach` tokens either side, cutting a stretch by words
 instead where one came out short. `tokenize_joined` does the same with one Doc
 of the stretches joined by single spaces (`Joined`): one tokenizer call and one
 call of each matcher per posting rather than per stretch. Callers fall back to
-the whole Doc on None.
+the whole Doc on None. The term packs hand over only the anchors some term could
+match around (`jdlint.match.companions`).
 """
 
 from __future__ import annotations

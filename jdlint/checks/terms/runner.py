@@ -10,7 +10,10 @@ Phrases go into one `PhraseMatcher` (on lower-case text) and token patterns
 into a `GatedMatcher` (each pattern tried only on postings that contain one of
 its anchor words), compiled once per process for the whole set of packs.
 With the default pipeline the matchers run on one Doc of the stretches around
-anchor words only (`jdlint.match.token_windows`); the whole posting is tokenized
+anchor words only (`jdlint.match.token_windows`), and only around those where a
+term's other fixed words occur near enough (`jdlint.match.companions`: nearly
+every anchor stands alone, and a posting with none is not tokenized at all);
+the whole posting is tokenized
 when that cannot be shown to give the same matches (a trained or extended
 pipeline, a pattern reading sentences or tags, an unbounded one, a stretch
 still short after it was recut by words). The anchor scan costs next to
