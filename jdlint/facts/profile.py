@@ -133,7 +133,15 @@ def _sector_patterns() -> tuple[tuple[Pattern, ...], tuple[Pattern, ...]]:
     """The public and the private phrasings, each its own pattern: each is then looked for only near its own
     literals (" se" of "…, SE" is everywhere in lower case; "privately held" is rare)."""
     raw = data.load("shared/sectors.yaml")
-    return tuple(Pattern(p) for p in raw["public"]), tuple(Pattern(p) for p in raw["private"])
+    return tuple(map(_sector_pattern, raw["public"])), tuple(map(_sector_pattern, raw["private"]))
+
+
+def _sector_pattern(entry: str | dict[str, Any]) -> Pattern:
+    """A phrasing: a regex, or {pattern, near, reach}, a regex looked for only within reach of its anchor."""
+    if isinstance(entry, dict):
+        before, after = entry["reach"]
+        return Pattern(str(entry["pattern"]), near=str(entry["near"]), reach=(int(before), int(after)))
+    return Pattern(entry)
 
 
 def _first_of(patterns: tuple[Pattern, ...], posting: Posting) -> re.Match[str] | None:
