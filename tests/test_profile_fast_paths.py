@@ -147,13 +147,16 @@ SECTOR_PIECES = [
 @given(st.lists(st.sampled_from(SECTOR_PIECES), max_size=40).map(" ".join))
 @example("Venture-backed Inc and Acme, Inc")
 @example("Acme SE is a privately held company in the County of Placer")
+@example("Acme, SE and Acme AGs and Acme.gov, Inc")
 def test_the_sector_phrasings_one_by_one_find_what_their_alternation_finds(text):
     posting = parse_posting(text, "sector.md")
-    for patterns in profile._sector_patterns():
-        alternation = re.compile("|".join(f"(?:{p.source})" for p in patterns))
+    for phrasings in profile._sector_patterns():
+        alternation = re.compile("|".join(f"(?:{source})" for source in phrasings.sources))
         plain = alternation.search(posting.text)
-        found = profile._first_of(patterns, posting)
+        found = phrasings.search(posting)
         assert (found and found.span()) == (plain and plain.span())
+        one_by_one = profile._first_of(phrasings.patterns, posting)
+        assert (one_by_one and one_by_one.span()) == (plain and plain.span())
 
 
 @SETTINGS

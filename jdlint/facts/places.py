@@ -95,7 +95,7 @@ _SENTENCE_END = re.compile(r"(?<!\b[A-Z])\.(?=\s)|[\n;!?]")  # not the period of
 _STATE_CODE = re.compile(r"[A-Z]{2}")
 _DOMAIN_BEFORE = re.compile(r"(?<![\w.-])(?:[A-Za-z0-9-]+\.)*[A-Za-z0-9-]+$")  # the labels before ".gov"
 _DOMAIN_CHAR = re.compile(r"[\w-]")
-_ZIP = re.compile("[ \t]" + "[0-9]" * 5)  # after a blank; classes, not `{5}`: `re` then skips on to the next blank
+_ZIP = re.compile("[0-9]" * 5)  # five classes, not `{5}`: `re` then skips on to the next digit
 _WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 _SEPARATORS = re.compile(r"\s[-–—|·•/]\s|[·•|()\[\]]")
 _FIELD_LIKE = re.compile(r"^\W*[A-Za-z][\w /&-]{0,30}:\s")
@@ -673,8 +673,8 @@ def _address_places(posting: Posting, st: _Settings) -> list[JobPlace]:
     g = gazetteer()
     found: list[JobPlace] = []
     for zip_code in _ZIP.finditer(analysis):  # a street address ends in a ZIP code: look back from each
-        z = zip_code.start() + 1
-        if z < 2 or not analysis[z - 2].isalpha():
+        z = zip_code.start()
+        if z < 2 or analysis[z - 1] not in " \t" or not analysis[z - 2].isalpha():
             continue  # "WA 98104", "Ohio 44077": right after a word
         m = st.address.search(analysis, max(0, z - ADDRESS_REACH), z)
         if m is None or st.ignore.search(_address_block(analysis, m.start())):
