@@ -173,3 +173,12 @@ def test_every_character_is_spaced_as_its_class_says():
         spacer = Spacer(word_char)
         for text in (every, " ".join(every), every.encode("ascii", "ignore").decode()):
             assert spacer.spaced(text).split() == re.findall(f"{word_char}+", text)
+
+
+@SETTINGS
+@given(st.text(st.characters(blacklist_categories=()), max_size=80))
+@example("Straße\ud800naïve 😀 ½ – “quoted” e-mail\u00a0x\u2028y")
+def test_text_of_any_characters_is_spaced_as_its_class_says(text):
+    """Non-ASCII text takes the UTF-8 path: its ASCII bytes translated, then its other characters replaced."""
+    for word_char in (r"[^\W\d_]", r"[^\W_]"):
+        assert Spacer(word_char).spaced(text).split() == re.findall(f"{word_char}+", text)

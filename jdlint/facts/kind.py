@@ -195,13 +195,18 @@ def _class_spec(head: str) -> bool:
     """Does the top of a page say it is a class specification? One regex of all the phrasings, one pass.
 
     Most pages hold none of the words some phrasing cannot match without ("class"): a substring test
-    settles them. Only on ASCII text, where ignoring case finds no letter beyond the lower-cased ones
-    ("claſs" is "class" to the regex).
+    settles them. Not on a text holding "ı" or "ſ": ignoring case, the regex reads them as "i" and "s"
+    ("claſs" is "class" to it); in lower-case text no other letter stands for an ASCII one.
     """
     t = _tables()
-    if t.class_spec_keys and head.isascii() and not any(key in head for key in t.class_spec_keys):
+    if t.class_spec_keys and not any(key in head for key in t.class_spec_keys) and _folds_plainly(head):
         return False
     return t.class_spec_any.search(head) is not None
+
+
+def _folds_plainly(low: str) -> bool:
+    """True when lower-case `low` holds neither "ı" nor "ſ", the letters `re.IGNORECASE` equates with "i" and "s"."""
+    return low.isascii() or not ("ı" in low or "ſ" in low)
 
 
 _NOT_HEADING_WORD = re.compile(r"[^\w()&,-]+")
