@@ -143,7 +143,7 @@ class _Phrasings:
         self._together = AnyPattern(self.sources) if all(isinstance(e, str) for e in entries) else None
 
     def search(self, posting: Posting) -> re.Match[str] | None:
-        """The leftmost match of any phrasing in the raw text, the earlier phrasing at a tie."""
+        """The leftmost match of any phrasing in the raw text, as their alternation finds it (a test holds it)."""
         if self._together is not None:
             return self._together.search(posting, raw=True)
         return _first_of(self.patterns, posting)
