@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from jdlint.model.posting import Block, LineIndex, ListItem, Posting, Section
+from jdlint.parse.blocks import scan_blocks
 from jdlint.parse.frontmatter import split_front_matter
 from jdlint.parse.inline import fold, mask_folded, mask_inline
 from jdlint.parse.sections import classify
@@ -289,6 +290,10 @@ class _Builder:
         self.fields: list[tuple[str, int, int, int, int]] = []  # label, l0, l1, v0, v1
         self.list_next: set[int] = set()  # lines where a Markdown list starts
         self.code: list[tuple[int, int]] = []  # offsets of code blocks
+        self._stubs: dict[int, int] = {}  # plain paragraphs markdown-it saw as one line: {first line: line after}
+        self._list_depth = 0
+        self._item_first: list[int] = []  # first line of each open list item
+        self._item_done: list[bool] = []  # whether that item's first paragraph has been read
 
     # -- helpers -------------------------------------------------------------
     def line(self, i: int) -> str:
@@ -344,27 +349,25 @@ class _Builder:
             for a, b in plain:
                 self._paragraph(a, b, self._starts_list(b))
             return
-        src, stubs = _stub_plain_paragraphs(src)
-        tokens = _markdown(src).parse(src)
-        list_depth = 0
-        item_first_line: list[int] = []
-        item_done: list[bool] = []
+        if scan_blocks(src, self):  # headings, lists, breaks and paragraphs only: read without markdown-it
+            return
+        src, self._stubs = _stub_plain_paragraphs(src)
+        self._walk(_markdown(src).parse(src))
+
+    def _walk(self, tokens: list) -> None:
+        """Report markdown-it's block tokens as `scan_blocks` reports its blocks; tables and HTML here only."""
         heading_level = 0
         in_table_row = False
         for k, tok in enumerate(tokens):
             t = tok.type
             if t in ("bullet_list_open", "ordered_list_open"):
-                list_depth += 1
-                if tok.map:
-                    self.list_next.add(tok.map[0])
+                self.open_list(tok.map[0] if tok.map else -1)
             elif t in ("bullet_list_close", "ordered_list_close"):
-                list_depth -= 1
+                self.close_list()
             elif t == "list_item_open":
-                item_first_line.append(tok.map[0] if tok.map else -1)
-                item_done.append(False)
+                self.open_item(tok.map[0] if tok.map else -1)
             elif t == "list_item_close":
-                item_first_line.pop()
-                item_done.pop()
+                self.close_item()
             elif t == "heading_open":
                 heading_level = int(tok.tag[1])
             elif t == "tr_open":
@@ -374,24 +377,48 @@ class _Builder:
             elif t == "tr_close":
                 in_table_row = False
             elif t in ("fence", "code_block") and tok.map:
-                self.code.append((self.start(tok.map[0]), self.idx.line_span(min(tok.map[1], self.n))[1]))
+                self.code_block(*tok.map)
             elif t == "html_block" and tok.map:
                 self._html_block(tok.map[0], tok.map[1], tok.content)
             elif t == "inline" and tok.map and not in_table_row:
                 a, b = tok.map
                 prev = tokens[k - 1].type if k else ""
                 if prev == "heading_open":
-                    self._heading(a, b, heading_level, tokens[k - 1].markup)
-                elif list_depth and item_first_line:
-                    first = item_first_line[-1] == a and not item_done[-1]
-                    self._list_paragraph(a, b, list_depth, first and prev == "paragraph_open")
-                    if item_done:
-                        item_done[-1] = True
+                    self.heading(a, b, heading_level, tokens[k - 1].markup)
                 else:
-                    b = stubs.get(a, b)  # a plain paragraph markdown-it saw as one line
-                    self._paragraph(a, b, self._starts_list(b))
+                    self.inline(a, b, prev == "paragraph_open")
 
-    def _heading(self, a: int, b: int, level: int, markup: str) -> None:
+    # -- the blocks, in document order (see `jdlint.parse.blocks.BlockSink`) ----------
+    def open_list(self, line: int) -> None:
+        self._list_depth += 1
+        if line >= 0:
+            self.list_next.add(line)
+
+    def close_list(self) -> None:
+        self._list_depth -= 1
+
+    def open_item(self, line: int) -> None:
+        self._item_first.append(line)
+        self._item_done.append(False)
+
+    def close_item(self) -> None:
+        self._item_first.pop()
+        self._item_done.pop()
+
+    def code_block(self, a: int, b: int) -> None:
+        self.code.append((self.start(a), self.idx.line_span(min(b, self.n))[1]))
+
+    def inline(self, a: int, b: int, in_paragraph: bool = True) -> None:
+        """Lines a..b of a paragraph: an item's when inside a list, else a top-level one."""
+        if self._list_depth and self._item_first:
+            first = self._item_first[-1] == a and not self._item_done[-1]
+            self._list_paragraph(a, b, self._list_depth, first and in_paragraph)
+            self._item_done[-1] = True
+        else:
+            b = self._stubs.get(a, b)  # a plain paragraph markdown-it saw as one line
+            self._paragraph(a, b, self._starts_list(b))
+
+    def heading(self, a: int, b: int, level: int, markup: str) -> None:
         if markup.startswith("#"):
             s = self.line(a)
             col = _ATX_OPEN.match(s).end() if _ATX_OPEN.match(s) else 0
