@@ -18,7 +18,7 @@ from conftest import SEEDS
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from jdlint.parse import document, inline, parse_posting, sections
+from jdlint.parse import blocks, document, inline, parse_posting, sections
 from jdlint.parse.inline import fold
 
 
@@ -150,3 +150,101 @@ def _words_by_blanking(text: str, filler: frozenset[str]) -> list[str]:
 def test_heading_words_by_findall_are_the_words_by_blanking(text):
     filler = frozenset({"the", "our"})
     assert sections._words(text, filler) == _words_by_blanking(text, filler)
+
+
+# -- the block scanner (jdlint/parse/blocks.py) stands in for markdown-it ------------------------------------
+
+
+class _Events:
+    """A sink that records what it is told; `_Builder._walk` reports markdown-it's tokens to it the same way."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple] = []
+
+    def __getattr__(self, name: str):
+        return lambda *args: self.seen.append((name, args[:2] if name == "inline" else args))
+
+
+def _scanned(text: str) -> list[tuple] | None:
+    events = _Events()
+    return events.seen if blocks.scan_blocks(text, events) else None
+
+
+def _walked(text: str) -> list[tuple]:
+    events = _Events()
+    document._Builder._walk(events, document._markdown(None).parse(text))
+    return events.seen
+
+
+def _read_by_markdown_it(text: str) -> tuple:
+    with mock.patch.object(document, "scan_blocks", lambda src, sink: False):
+        return _read(text)
+
+
+# Indentation, markers, breaks, underlines and headings in the combinations lists make of them.
+BLOCK_START = st.sampled_from(
+    ["", "", "", " ", "  ", "   ", "    ", "     ", "      ", "        ", "- ", "* ", "+ ", "-", "*", "1. ", "2. ",
+     "1) ", "10. ", "123456789. ", "1234567890. ", "-    ", "-     ", "1.     ", "  - ", "   - ", "    - ", "     - ",
+     "  1. ", "- - ", "* - ", "1. - ", "# ", "## ", "####### ", "#", " #", "    # ", "- # ", "=", "==", "-", "---",
+     "--", "- - -", "***", "* * *", "_ _ _", "  ---", "   ===", "> ", "- > ", "<div>", "[x]: /u ", "- [ ] ", "• ",
+     "o ", "**", "\t", "| "]
+)  # fmt: skip
+BLOCK_WORDS = ["We", "need", "a", "developer", "Benefits:", "REQUIREMENTS", "-", "#", "1.", "*", "==", "x"]
+BLOCK_LINE = st.builds(
+    lambda start, words, end: start + " ".join(words) + end,
+    BLOCK_START,
+    st.lists(st.sampled_from(BLOCK_WORDS), max_size=4),
+    st.sampled_from(["", "", "", " ", "  #", " ##"]),
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(BLOCK_LINE, max_size=16), st.sampled_from(["", "\n", "\n  ", "\n\n"]))
+@example(["- a", "", "  b", "- c"], "")
+@example(["- a", "b", "    - c", "  d"], "\n")
+@example(["1. a", "2) b", "", "3. c"], "")
+@example(["Text", "2. not a list", "1. a list", "-", "- b"], "")
+@example(["-", "", "  foo"], "")
+@example(["- a", "     - b", "    c"], "")
+@example(["Title", "===", "- item", "---"], "")
+@example(["  - a", "     - b", "        - c", "     d"], "")
+def test_the_block_scanner_reports_what_markdown_it_parses(lines, tail):
+    text = "\n".join(lines) + tail
+    scanned = _scanned(text)
+    if scanned is not None:  # else the text holds what only markdown-it reads
+        assert scanned == _walked(text)
+        assert _read(text) == _read_by_markdown_it(text)
+
+
+def test_deep_lists_and_foreign_blocks_go_to_markdown_it():
+    assert _scanned("".join(f"{'  ' * i}- level {i}\n" for i in range(30))) is None
+    for text in ("- a\n> quote\n", "Text\n<div>\n", "[x]: /url\n", "| a | b |\n", "```\ncode\n```\n", "a\tb\n"):
+        assert _scanned(text) is None, text
+    assert _scanned("Text\n[not a reference] inside a paragraph\n") is not None
+
+
+def test_the_block_scanner_reads_a_plain_text_posting():
+    text = (
+        "Data Analyst\n\nAbout us\nWe build maps.\n\nRequirements:\n- SQL\n- Python,\n  pandas\n\n## Benefits\n1. Pay\n"
+    )
+    assert _scanned(text) == [
+        ("inline", (0, 1)), ("inline", (2, 4)), ("inline", (5, 6)), ("open_list", (6,)),
+        ("open_item", (6,)), ("inline", (6, 7)), ("close_item", ()),
+        ("open_item", (7,)), ("inline", (7, 9)), ("close_item", ()), ("close_list", ()),
+        ("heading", (10, 11, 2, "##")), ("open_list", (11,)), ("open_item", (11,)), ("inline", (11, 12)),
+        ("close_item", ()), ("close_list", ()),
+    ]  # fmt: skip
+
+
+@pytest.mark.corpus
+def test_real_postings_read_the_same_by_the_block_scanner(corpus_dir):
+    postings = sorted(p for p in corpus_dir.rglob("*") if p.is_file() and p.suffix in (".md", ".txt"))
+    scanned = 0
+    for path in [*postings[::4], *sorted(SEEDS.iterdir())]:
+        text = path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n")
+        events = _scanned(text)
+        if events is not None:
+            scanned += 1
+            assert events == _walked(text), path.name
+            assert _read(text) == _read_by_markdown_it(text), path.name
+    assert scanned > len(postings) // 8  # most postings are read without markdown-it
