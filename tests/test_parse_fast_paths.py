@@ -187,14 +187,14 @@ BLOCK_START = st.sampled_from(
      "1) ", "10. ", "123456789. ", "1234567890. ", "-    ", "-     ", "1.     ", "  - ", "   - ", "    - ", "     - ",
      "  1. ", "- - ", "* - ", "1. - ", "# ", "## ", "####### ", "#", " #", "    # ", "- # ", "=", "==", "-", "---",
      "--", "- - -", "***", "* * *", "_ _ _", "  ---", "   ===", "> ", "- > ", "<div>", "[x]: /u ", "- [ ] ", "• ",
-     "o ", "**", "\t", "| "]
+     "o ", "**", "\t", "| ", "|---|---|", "--- | ---", "-\t", "1.\t", " \t", "#\t", "===\t", "___\t", "- -\t-"]
 )  # fmt: skip
-BLOCK_WORDS = ["We", "need", "a", "developer", "Benefits:", "REQUIREMENTS", "-", "#", "1.", "*", "==", "x"]
+BLOCK_WORDS = ["We", "need", "developer", "Benefits:", "REQUIREMENTS", "-", "#", "1.", "*", "==", "x", "a\tb", "x|y"]
 BLOCK_LINE = st.builds(
     lambda start, words, end: start + " ".join(words) + end,
     BLOCK_START,
     st.lists(st.sampled_from(BLOCK_WORDS), max_size=4),
-    st.sampled_from(["", "", "", " ", "  #", " ##"]),
+    st.sampled_from(["", "", "", " ", "  #", " ##", "\t"]),
 )
 
 
@@ -208,6 +208,8 @@ BLOCK_LINE = st.builds(
 @example(["- a", "     - b", "    c"], "")
 @example(["Title", "===", "- item", "---"], "")
 @example(["  - a", "     - b", "        - c", "     d"], "")
+@example(["Pay | Place", "--- | ---", "1 | 2"], "")
+@example(["Pay\tPlace", "===\t", "- -\t-", "a|b"], "")
 def test_the_block_scanner_reports_what_markdown_it_parses(lines, tail):
     text = "\n".join(lines) + tail
     scanned = _scanned(text)
@@ -218,9 +220,10 @@ def test_the_block_scanner_reports_what_markdown_it_parses(lines, tail):
 
 def test_deep_lists_and_foreign_blocks_go_to_markdown_it():
     assert _scanned("".join(f"{'  ' * i}- level {i}\n" for i in range(30))) is None
-    for text in ("- a\n> quote\n", "Text\n<div>\n", "[x]: /url\n", "| a | b |\n", "```\ncode\n```\n", "a\tb\n"):
+    for text in ("- a\n> quote\n", "Text\n<div>\n", "[x]: /url\n", "| a |\n|---|\n", "```\ncode\n```\n", "-\tb\n"):
         assert _scanned(text) is None, text
-    assert _scanned("Text\n[not a reference] inside a paragraph\n") is not None
+    for text in ("Text\n[not a reference] inside a paragraph\n", "Pay | Place\n", "Pay\t90k\n"):
+        assert _scanned(text) is not None, text
 
 
 def test_the_block_scanner_reads_a_plain_text_posting():

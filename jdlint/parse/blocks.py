@@ -12,7 +12,7 @@ character cannot open a block is passed over without trying any rule.
 
 `scan_blocks` returns False, having reported nothing, for a text that might
 hold any other construct (a table, a fence, a block quote, HTML, a link
-reference, a tab or a carriage return, lists nested very deeply): markdown-it
+reference, a tab in the indentation, a carriage return, lists nested very deeply): markdown-it
 reads those. tests/test_parse_fast_paths.py checks with hypothesis and on
 real postings that both give the same parsed posting.
 """
@@ -22,7 +22,12 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-_FOREIGN_ANYWHERE = ("|", "```", "~~~", "\t", "\r", "\0")  # a table, a fence; what markdown-it measures or rewrites
+_FOREIGN_ANYWHERE = ("```", "~~~", "\r", "\0")  # a fence; what markdown-it rewrites
+# A table needs a line holding a `|` over a delimiter row (`|---|:--|`, `--- | ---`).
+_TABLE = re.compile(r"\|[^\n]*\n[ \t]*[|:-][ \t|:-]*(?:\n|$)")
+# A tab where markdown-it measures indentation (before the text, after a list marker or `#`s); a tab further on
+# is only a blank to it (here too: in a break or an underline).
+_TAB_INDENT = re.compile(r"(?m)^ *(?:(?:[-+*]|[0-9]{1,9}[.)]|#{1,6}) *)*\t")
 # What a block quote, an HTML block or a link reference definition starts with: found where a block starts,
 # they send the text to markdown-it (a `[` only there: a link reference cannot interrupt a paragraph).
 _FOREIGN_BLOCK = frozenset("><[")
@@ -55,6 +60,8 @@ def scan_blocks(src: str, sink: BlockSink) -> bool:
     """Report the blocks of `src` to `sink` as markdown-it would; False (nothing reported) when it cannot."""
     if any(s in src for s in _FOREIGN_ANYWHERE):
         return False
+    if ("|" in src and _TABLE.search(src)) or ("\t" in src and _TAB_INDENT.search(src)):
+        return False
     events = _Recorder()
     try:
         _Scanner(src, events).run()
@@ -84,7 +91,7 @@ class _Scanner:
 
     def __init__(self, src: str, sink: _Recorder) -> None:
         lines = src.split("\n")
-        if src.endswith("\n") or not lines[-1].strip(" "):
+        if src.endswith("\n") or not lines[-1].strip(" \t"):
             lines.pop()  # markdown-it counts no line after a final newline, nor a last line of spaces
         self.lines = lines
         self.n = len(lines)
@@ -103,9 +110,9 @@ class _Scanner:
         return i >= self.n or self.col[i] >= len(self.lines[i])
 
     def tokenize(self, line: int) -> None:
-        n = self.n
+        n, lines, col = self.n, self.lines, self.col
         while line < n:
-            while line < n and self.empty(line):
+            while line < n and col[line] >= len(lines[line]):  # empty(line)
                 line += 1
             self.line = line
             if line >= n or self.col[line] < self.blk:
@@ -147,7 +154,7 @@ class _Scanner:
         if c - self.blk >= 4 or c >= len(s) or s[c] not in "*-_":
             return False
         m = s[c]
-        return not s[c:].replace(m, "").strip(" ") and s.count(m, c) >= 3
+        return not s[c:].replace(m, "").strip(" \t") and s.count(m, c) >= 3
 
     def heading(self, line: int, silent: bool) -> bool:
         c = self.col[line]
@@ -248,7 +255,7 @@ class _Scanner:
             if c - self.blk <= 3 and s[c] in _MAY_OPEN:
                 if s[c] in _FOREIGN_INTERRUPT:
                     raise _Foreign
-                if c >= self.blk and s[c] in "-=" and not s[c:].rstrip(" ").strip(s[c]):
+                if c >= self.blk and s[c] in "-=" and not s[c:].rstrip(" \t").strip(s[c]):
                     self.line = nxt + 1
                     self.sink.heading(start, nxt, 1 if s[c] == "=" else 2, s[c])
                     return

@@ -10,8 +10,8 @@ the lines under it are its items even without bullets.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from jdlint.model.posting import Block, LineIndex, ListItem, Posting, Section
@@ -115,6 +115,7 @@ _PREFIX_FIRST = frozenset(" \t>")  # what `_PREFIX` can start with
 _LIST_MARKER = re.compile(r"(?:(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))+")
 _ATX_OPEN = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
 _PLAIN_BULLET = re.compile(r"[ \t]*(?:[•·▪●◦‣∙○■□➢➤►✓✔➔→]|o(?=[ \t])|–|—)[ \t]*")
+_PLAIN_BULLET_FIRST = frozenset("•·▪●◦‣∙○■□➢➤►✓✔➔→o–—")  # what `_PLAIN_BULLET` matches after its blanks
 _EMPHASIS_HEADING = re.compile(r"[ \t]*(\*\*|__)([^*_\n]{1,80}?)\1[ \t]*:?[ \t]*$")
 _FIELD = re.compile(
     r"[ \t]*(?:\*\*|__)?([A-Za-z][\w '’&/()-]{0,40}?)(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]+(\S(?:.*[^ \t])?)[ \t]*$"
@@ -129,6 +130,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _SYMBOL_BYTES = bytes(ord("P") if b >= 0x80 or _SYMBOL.match(chr(b)) else ord(".") for b in range(256))
 _SYMBOL_GATE = b"P" * 64
 _DECOR = "=*#~_-+ \t"
+MAX_HEADING = 60  # characters of a plain-text heading's words
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _SMALL = frozenset(["a", "an", "and", "or", "of", "the", "to", "for", "in", "on", "at", "with", "by", "&", "as", "vs"])
 _SENTENCE_END = ".!?;,"
@@ -319,27 +321,28 @@ class _Builder:
         self.masked[i] = " " * col + body
 
     def analysis(self) -> str:
-        out = []
-        for i in range(self.n):
-            m = self.masked[i]
-            if m is None:
-                m = " " * len(self.line(i))
-            if i:
-                out.append(" " if i in self.soft else "\n")
-            out.append(m)
-        return _blank_symbol_runs("".join(out))
+        """The masked lines joined, a soft line break (a wrapped line) as a space."""
+        lines = self._lines
+        masked = [" " * len(lines[i]) if m is None else m for i, m in enumerate(self.masked)]
+        pieces = []
+        last = 0
+        for i in sorted(self.soft):  # never line 0, which follows no line break
+            pieces.append("\n".join(masked[last:i]))
+            last = i
+        pieces.append("\n".join(masked[last:]))
+        return _blank_symbol_runs(" ".join(pieces))
 
     def span_of(self, i: int, col: int) -> tuple[int, int]:
         """Offsets of the visible prose of line i from column col (trimmed)."""
         m = self.masked[i] or ""
-        left = col
-        right = len(m)
-        while left < right and m[left] == " ":
-            left += 1
-        while right > left and m[right - 1] == " ":
-            right -= 1
-        base = self.start(i)
-        return base + left, base + right
+        size = len(m)
+        base = self.idx.starts[i]
+        if col >= size:
+            return base + col, base + size
+        right = len(m.rstrip(" "))
+        if right <= col:  # only spaces from col on
+            return base + size, base + size
+        return base + size - len(m[col:].lstrip(" ")), base + right
 
     # -- token walk ----------------------------------------------------------
     def run(self) -> None:
@@ -545,26 +548,34 @@ class _Builder:
         """Unmask lines a..b; a bullet Markdown does not know (`•`, `–`, `o`) marks an item whose prose follows it."""
         kinds: list[str] = []
         cols: list[int] = []
+        lines, folded, masked = self._lines, self._folded, self.masked
         for i in range(a, b):
-            s = self._lines[i]
-            col = self.content_start(i, False)
-            bullet = _PLAIN_BULLET.match(s, col)
-            if bullet and bullet.end() > col and bullet.end() < len(s):
-                cols.append(bullet.end())
-                kinds.append("bullet")
-            else:
-                cols.append(col)
-                kinds.append("text")
-            self.unmask(i, cols[-1])
+            s = lines[i]
+            col = _PREFIX.match(s).end() if s[:1] in _PREFIX_FIRST else 0  # content_start(i, False)
+            kind = "text"
+            if s[col : col + 1] in _PLAIN_BULLET_FIRST:  # the regex runs only where a bullet can start
+                bullet = _PLAIN_BULLET.match(s, col)
+                if bullet and bullet.end() < len(s):
+                    col = bullet.end()
+                    kind = "bullet"
+            cols.append(col)
+            kinds.append(kind)
+            masked[i] = " " * col + mask_folded(folded[i][col:]) if col else mask_folded(folded[i])  # unmask(i, col)
         return kinds, cols
 
     def _mark_plain_headings(self, a: int, kinds: list[str], cols: list[int], next_is_list: bool) -> None:
         """Record the text lines that a plain-text convention makes headings, and mark them `heading`."""
         n = len(kinds)
+        masked = self.masked
         for j in range(n):
             if kinds[j] != "text":
                 continue
-            style = self._plain_heading_style(a + j, cols[j], _list_follows(kinds, j, next_is_list), j == n - 1, n == 1)
+            i = a + j
+            m = masked[i]
+            long = m is not None and len(m) - cols[j] > MAX_HEADING  # most lines: tested here without a call
+            if long and len(m[cols[j] :].strip(_DECOR)) > MAX_HEADING and not _is_bold_only(self._lines[i]):
+                continue
+            style = self._plain_heading_style(i, cols[j], _list_follows(kinds, j, next_is_list), j == n - 1, n == 1)
             if style:
                 self._add_pseudo(a + j, cols[j], style)
                 kinds[j] = "heading"
@@ -595,15 +606,19 @@ class _Builder:
 
     def _line_run(self, first: int, last: int, col: int, kind: str, under_heading: bool) -> None:
         """Record lines first..last (one line and its continuations) as an item or a paragraph, and a field."""
-        s0, _ = self.span_of(first, col)
-        _, e0 = self.span_of(last, col if last == first else 0)
+        if last == first:
+            s0, e0 = self.span_of(first, col)
+        else:
+            s0, _ = self.span_of(first, col)
+            _, e0 = self.span_of(last, 0)
         if e0 <= s0:
             return
         if last == first:
             line = self._lines[first]
             if ":" in line:  # the field regex runs only on lines holding a colon
                 self._field(first, line)
-        is_item = _is_item(kind, under_heading)
+        # a bulleted line is an item, and so is an unbulleted line under a plain heading in the same paragraph
+        is_item = kind == "bullet" or under_heading
         if is_item:
             self.items.append(ListItem(s0, e0, self.text[s0:e0], 0, bullet=kind == "bullet"))
         self.blocks.append(Block("item" if is_item else "paragraph", s0, e0))
@@ -623,7 +638,7 @@ class _Builder:
         if _is_bold_only(s):
             return "emphasis"
         core = (self.masked[i] or "")[col:].strip(_DECOR)
-        if not core or len(core) > 60:
+        if not core or len(core) > MAX_HEADING:
             return None  # empty or too long for a heading
         words = _WORD.findall(core)
         if not words or len(words) > 8:
@@ -667,11 +682,6 @@ def _run_end(kinds: list[str], j: int) -> int:
     while stop < len(kinds) and kinds[stop] == "cont":
         stop += 1
     return stop
-
-
-def _is_item(kind: str, under_heading: bool) -> bool:
-    """A bulleted line is an item, and so is an unbulleted line under a plain heading in the same paragraph."""
-    return kind == "bullet" or under_heading
 
 
 def _is_bold_only(line: str) -> bool:
@@ -808,21 +818,32 @@ def _attach(posting: Posting, b: _Builder) -> None:
     block_sections = [
         (s.heading_start if s.style != "preamble" else 0, i) for i, s in enumerate(sections) if s.style != "inline"
     ]
-    starts = [s for s, _ in block_sections]
-
-    def owner(offset: int) -> int:
-        j = bisect_right(starts, offset) - 1
-        return block_sections[j][1] if j >= 0 else 0
-
-    items = sorted(b.items, key=lambda it: it.start)
-    for n, item in enumerate(items):
-        item.section = owner(item.start)
-        sections[item.section].items.append(n)
+    items = sorted(b.items, key=_START)
+    for n, (item, owner) in enumerate(zip(items, _owners(items, block_sections), strict=True)):
+        item.section = owner
+        sections[owner].items.append(n)
     posting.items = items
-    blocks = sorted(b.blocks, key=lambda bl: bl.start)
-    for bl in blocks:
-        bl.section = owner(bl.start)
+    blocks = sorted(b.blocks, key=_START)
+    for bl, owner in zip(blocks, _owners(blocks, block_sections), strict=True):
+        bl.section = owner
     posting.blocks = blocks
+
+
+_START = attrgetter("start")
+
+
+def _owners(spans: list, block_sections: list[tuple[int, int]]) -> list[int]:
+    """For spans sorted by start, the section (start, index) of the last of the sorted `block_sections` at or
+    before each start (0 if none): one walk along both lists, cheaper than a bisection per item and block."""
+    out = []
+    j = -1
+    last = len(block_sections) - 1
+    for span in spans:
+        offset = span.start
+        while j < last and block_sections[j + 1][0] <= offset:
+            j += 1
+        out.append(block_sections[j][1] if j >= 0 else 0)
+    return out
 
 
 def _set_title(posting: Posting) -> None:
