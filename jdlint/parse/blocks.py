@@ -20,6 +20,7 @@ real postings that both give the same parsed posting.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Protocol
 
 _FOREIGN_ANYWHERE = ("```", "~~~", "\r", "\0")  # a fence; what markdown-it rewrites
@@ -37,6 +38,7 @@ _ORDERED = re.compile(r"[0-9]{1,9}[.)](?=[ \t]|$)")
 # paragraph; and a space, before which the first character is further on. Any other line continues a paragraph.
 _MAY_OPEN = frozenset("-*_+#=0123456789><")
 _LOOK_CLOSER = _MAY_OPEN | {" "}
+_MAY_START = _MAY_OPEN | _FOREIGN_BLOCK  # what a line starting a block may start with, other than prose
 MAX_DEPTH = 20  # deeper lists go to markdown-it (which reads past depth 24 as flat paragraphs)
 
 
@@ -62,41 +64,30 @@ def scan_blocks(src: str, sink: BlockSink) -> bool:
         return False
     if ("|" in src and _TABLE.search(src)) or ("\t" in src and _TAB_INDENT.search(src)):
         return False
-    events = _Recorder()
+    events: list[tuple] = []  # (method of the sink, arguments): a text found foreign half-way reports nothing
     try:
-        _Scanner(src, events).run()
+        _Scanner(src, sink, events.append).run()
     except _Foreign:
         return False
-    events.replay(sink)
+    for report, args in events:
+        report(*args)
     return True
-
-
-class _Recorder:
-    """Holds the events until the scan has finished: a text found foreign half-way reports nothing."""
-
-    def __init__(self) -> None:
-        self.events: list[tuple] = []
-
-    def __getattr__(self, name: str):
-        add = self.events.append
-        return lambda *args: add((name, args))
-
-    def replay(self, sink: BlockSink) -> None:
-        for name, args in self.events:
-            getattr(sink, name)(*args)
 
 
 class _Scanner:
     """markdown-it's `tokenize` with its code, hr, list, heading, lheading and paragraph rules, on spaces only."""
 
-    def __init__(self, src: str, sink: _Recorder) -> None:
+    def __init__(self, src: str, sink: BlockSink, emit: Callable[[tuple], None]) -> None:
         lines = src.split("\n")
         if src.endswith("\n") or not lines[-1].strip(" \t"):
             lines.pop()  # markdown-it counts no line after a final newline, nor a last line of spaces
         self.lines = lines
         self.n = len(lines)
         self.col = [len(s) - len(s.lstrip(" ")) for s in lines]  # markdown-it's sCount and tShift (no tabs here)
-        self.sink = sink
+        self.emit = emit
+        self.open_list, self.close_list = sink.open_list, sink.close_list
+        self.open_item, self.close_item = sink.open_item, sink.close_item
+        self.heading_at, self.inline, self.code_block = sink.heading, sink.inline, sink.code_block
         self.line = 0
         self.blk = 0  # blkIndent: the column a block's lines must reach
         self.list_indent = -1
@@ -127,7 +118,11 @@ class _Scanner:
         """The first rule that reads a block at `line` (a break records nothing)."""
         if self.col[line] - self.blk >= 4:
             self.code(line)
-        elif self.lines[line][self.col[line]] in _FOREIGN_BLOCK:
+            return
+        first = self.lines[line][self.col[line]]
+        if first not in _MAY_START:  # prose: only a paragraph starts here
+            self.paragraph(line)
+        elif first in _FOREIGN_BLOCK:
             raise _Foreign
         elif self.hr(line):
             self.line = line + 1
@@ -146,7 +141,7 @@ class _Scanner:
             else:
                 break
         self.line = last
-        self.sink.code_block(start, last)
+        self.emit((self.code_block, (start, last)))
 
     def hr(self, line: int) -> bool:
         c = self.col[line]
@@ -170,7 +165,7 @@ class _Scanner:
             return False
         if not silent:
             self.line = line + 1
-            self.sink.heading(line, line + 1, level, "#" * level)
+            self.emit((self.heading_at, (line, line + 1, level, "#" * level)))
         return True
 
     def _marker_end(self, line: int) -> tuple[int, bool]:
@@ -207,7 +202,7 @@ class _Scanner:
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise _Foreign
-        self.sink.open_list(start)
+        self.emit((self.open_list, (start,)))
         n = self.n
         nxt = start
         while nxt < n:
@@ -215,7 +210,7 @@ class _Scanner:
             content = len(s) - len(s[end:].lstrip(" "))
             after = 1 if content >= len(s) else content - end
             indent = end + (after if after <= 4 else 1)
-            self.sink.open_item(start)
+            self.emit((self.open_item, (start,)))
             old_col, old_list_indent = self.col[start], self.list_indent
             self.list_indent = self.blk
             self.blk = indent
@@ -227,14 +222,14 @@ class _Scanner:
             self.blk = self.list_indent
             self.list_indent = old_list_indent
             self.col[start] = old_col
-            self.sink.close_item()
+            self.emit((self.close_item, ()))
             nxt = start = self.line
             if nxt >= n or self.col[nxt] < self.blk or self.col[nxt] - self.blk >= 4 or self.hr(nxt):
                 break
             end, same = self._marker_end(nxt)
             if end < 0 or same != ordered or self.lines[nxt][end - 1] != marker:
                 break
-        self.sink.close_list()
+        self.emit((self.close_list, ()))
         self.line = nxt
         self.depth -= 1
 
@@ -257,10 +252,10 @@ class _Scanner:
                     raise _Foreign
                 if c >= self.blk and s[c] in "-=" and not s[c:].rstrip(" \t").strip(s[c]):
                     self.line = nxt + 1
-                    self.sink.heading(start, nxt, 1 if s[c] == "=" else 2, s[c])
+                    self.emit((self.heading_at, (start, nxt, 1 if s[c] == "=" else 2, s[c])))
                     return
                 if self.hr(nxt) or self.list(nxt, True) or self.heading(nxt, True):
                     break
             nxt += 1
         self.line = nxt
-        self.sink.inline(start, nxt)
+        self.emit((self.inline, (start, nxt)))

@@ -539,29 +539,47 @@ class _Builder:
 
     def _paragraph(self, a: int, b: int, next_is_list: bool) -> None:
         """A top-level paragraph: plain-text headings, fields, bullets and items live here."""
+        if b == a + 1:
+            self._one_line_paragraph(a, next_is_list)
+            return
         kinds, cols = self._unmask_plain_bullets(a, b)
         self._mark_plain_headings(a, kinds, cols, next_is_list)
         self._join_wrapped_lines(a, kinds)
         self._paragraph_runs(a, kinds, cols)
 
+    def _one_line_paragraph(self, i: int, next_is_list: bool) -> None:
+        """`_paragraph` for one line (three paragraphs in four): a heading, or a run of its own, never joined."""
+        kind, col = self._unmask_line(i)
+        if kind == "text":
+            style = self._plain_heading_style(i, col, next_is_list, True, True)
+            if style:
+                self._add_pseudo(i, col, style)
+                return
+        self._line_run(i, i, col, kind, False)
+
     def _unmask_plain_bullets(self, a: int, b: int) -> tuple[list[str], list[int]]:
-        """Unmask lines a..b; a bullet Markdown does not know (`•`, `–`, `o`) marks an item whose prose follows it."""
+        """Unmask lines a..b and tell each line's kind (`text` or `bullet`) and the column its prose starts at."""
         kinds: list[str] = []
         cols: list[int] = []
-        lines, folded, masked = self._lines, self._folded, self.masked
         for i in range(a, b):
-            s = lines[i]
-            col = _PREFIX.match(s).end() if s[:1] in _PREFIX_FIRST else 0  # content_start(i, False)
-            kind = "text"
-            if s[col : col + 1] in _PLAIN_BULLET_FIRST:  # the regex runs only where a bullet can start
-                bullet = _PLAIN_BULLET.match(s, col)
-                if bullet and bullet.end() < len(s):
-                    col = bullet.end()
-                    kind = "bullet"
-            cols.append(col)
+            kind, col = self._unmask_line(i)
             kinds.append(kind)
-            masked[i] = " " * col + mask_folded(folded[i][col:]) if col else mask_folded(folded[i])  # unmask(i, col)
+            cols.append(col)
         return kinds, cols
+
+    def _unmask_line(self, i: int) -> tuple[str, int]:
+        """Unmask line i of a paragraph; a bullet Markdown does not know (`•`, `–`, `o`) marks an item after it."""
+        s = self._lines[i]
+        col = _PREFIX.match(s).end() if s[:1] in _PREFIX_FIRST else 0  # content_start(i, False)
+        kind = "text"
+        if s[col : col + 1] in _PLAIN_BULLET_FIRST:  # the regex runs only where a bullet can start
+            bullet = _PLAIN_BULLET.match(s, col)
+            if bullet and bullet.end() < len(s):
+                col = bullet.end()
+                kind = "bullet"
+        folded = self._folded[i]
+        self.masked[i] = " " * col + mask_folded(folded[col:]) if col else mask_folded(folded)  # unmask(i, col)
+        return kind, col
 
     def _mark_plain_headings(self, a: int, kinds: list[str], cols: list[int], next_is_list: bool) -> None:
         """Record the text lines that a plain-text convention makes headings, and mark them `heading`."""
