@@ -187,9 +187,10 @@ BLOCK_START = st.sampled_from(
      "1) ", "10. ", "123456789. ", "1234567890. ", "-    ", "-     ", "1.     ", "  - ", "   - ", "    - ", "     - ",
      "  1. ", "- - ", "* - ", "1. - ", "# ", "## ", "####### ", "#", " #", "    # ", "- # ", "=", "==", "-", "---",
      "--", "- - -", "***", "* * *", "_ _ _", "  ---", "   ===", "> ", "- > ", "<div>", "[x]: /u ", "- [ ] ", "• ",
-     "o ", "**", "\t", "| ", "|---|---|", "--- | ---", "-\t", "1.\t", " \t", "#\t", "===\t", "___\t", "- -\t-"]
+     "o ", "**", "\t", "| ", "|---|---|", "--- | ---", "-\t", "1.\t", " \t", "#\t", "===\t", "___\t", "- -\t-",
+     "<3 ", "< ", "<b>", "</p>", "<!", "[Apply] ", "- [a]"]
 )  # fmt: skip
-BLOCK_WORDS = ["We", "need", "developer", "Benefits:", "REQUIREMENTS", "-", "#", "1.", "*", "==", "x", "a\tb", "x|y"]
+BLOCK_WORDS = ["We", "developer", "Benefits:", "REQUIREMENTS", "-", "#", "1.", "*", "==", "x", "a\tb", "x|y", "]:"]
 BLOCK_LINE = st.builds(
     lambda start, words, end: start + " ".join(words) + end,
     BLOCK_START,
@@ -222,7 +223,8 @@ def test_deep_lists_and_foreign_blocks_go_to_markdown_it():
     assert _scanned("".join(f"{'  ' * i}- level {i}\n" for i in range(30))) is None
     for text in ("- a\n> quote\n", "Text\n<div>\n", "[x]: /url\n", "| a |\n|---|\n", "```\ncode\n```\n", "-\tb\n"):
         assert _scanned(text) is None, text
-    for text in ("Text\n[not a reference] inside a paragraph\n", "Pay | Place\n", "Pay\t90k\n"):
+    assert _scanned("[Apply] on our site\n\n[x]: /url\n") is None
+    for text in ("[not a reference] inside a paragraph\n", "Pay | Place\n", "Pay\t90k\n", "<3 years\n- < 5 staff\n"):
         assert _scanned(text) is not None, text
 
 

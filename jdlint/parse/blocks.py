@@ -33,6 +33,8 @@ _TAB_INDENT = re.compile(r"(?m)^ *(?:(?:[-+*]|[0-9]{1,9}[.)]|#{1,6}) *)*\t")
 # they send the text to markdown-it (a `[` only there: a link reference cannot interrupt a paragraph).
 _FOREIGN_BLOCK = frozenset("><[")
 _FOREIGN_INTERRUPT = frozenset("><")
+# Every kind of HTML block starts `<` and a letter, `/`, `!` or `?` (`<3 years` is text).
+_HTML_SECOND = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ/!?")
 _ORDERED = re.compile(r"[0-9]{1,9}[.)](?=[ \t]|$)")
 # The first characters of a break, list item, heading or underline, or a foreign block that may interrupt a
 # paragraph; and a space, before which the first character is further on. Any other line continues a paragraph.
@@ -92,6 +94,7 @@ class _Scanner:
         self.blk = 0  # blkIndent: the column a block's lines must reach
         self.list_indent = -1
         self.depth = 0
+        self.references = "]:" in src  # a link reference definition needs a `]` followed by `:`
 
     def run(self) -> None:
         if self.n:
@@ -122,12 +125,20 @@ class _Scanner:
         first = self.lines[line][self.col[line]]
         if first not in _MAY_START:  # prose: only a paragraph starts here
             self.paragraph(line)
-        elif first in _FOREIGN_BLOCK:
+        elif first in _FOREIGN_BLOCK and self.foreign(line):
             raise _Foreign
         elif self.hr(line):
             self.line = line + 1
         elif not self.list(line, False) and not self.heading(line, False):
             self.paragraph(line)
+
+    def foreign(self, line: int) -> bool:
+        """A block quote, an HTML block or a link reference definition may start at `line` (`>`, `<`, `[`)."""
+        s = self.lines[line]
+        c = self.col[line]
+        if s[c] == "<":
+            return s[c + 1 : c + 2] in _HTML_SECOND
+        return s[c] == ">" or self.references
 
     # -- rules -------------------------------------------------------------------
     def code(self, start: int) -> None:
@@ -248,7 +259,7 @@ class _Scanner:
             if c >= len(s):
                 break  # blank
             if c - self.blk <= 3 and s[c] in _MAY_OPEN:
-                if s[c] in _FOREIGN_INTERRUPT:
+                if s[c] in _FOREIGN_INTERRUPT and self.foreign(nxt):
                     raise _Foreign
                 if c >= self.blk and s[c] in "-=" and not s[c:].rstrip(" \t").strip(s[c]):
                     self.line = nxt + 1

@@ -472,13 +472,17 @@ class _Builder:
                 self._list_paragraph(a, i, depth, first)
                 self._paragraph(i, b, self._starts_list(b))
                 return
+        cols = [self.content_start(i, i == a) for i in range(a, b)]  # where each line's prose starts, once
         for i in range(a, b):
-            self.unmask(i, self.content_start(i, i == a))
+            self.unmask(i, cols[i - a])
             if i > a and self._is_soft(i - 1, i):
                 self.soft.add(i)
         if first:
-            s0, _ = self.span_of(a, self.content_start(a, True))
-            _, e0 = self.span_of(b - 1, self.content_start(b - 1, b - 1 == a))
+            if b - 1 == a:  # an item on one line: one span
+                s0, e0 = self.span_of(a, cols[0])
+            else:
+                s0, _ = self.span_of(a, cols[0])
+                _, e0 = self.span_of(b - 1, cols[-1])
             if e0 > s0:
                 self.items.append(ListItem(s0, e0, self.text[s0:e0], depth - 1, bullet=True))
                 self.blocks.append(Block("item", s0, e0))
