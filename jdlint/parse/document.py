@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from operator import attrgetter
 from typing import TYPE_CHECKING
 
@@ -655,25 +656,12 @@ class _Builder:
             self.fields.append((label, *label_at, base + field.start(2), base + field.end(2)))
 
     def _plain_heading_style(self, i: int, col: int, list_follows: bool, last: bool, alone: bool) -> str | None:
-        """`emphasis` or `plain` when line i reads as a heading (else None); cheap tests first, `classify` last."""
+        """`emphasis` or `plain` when line i reads as a heading (else None); see `_heading_style`."""
         s = self._lines[i]
-        if _is_bold_only(s):
-            return "emphasis"
         core = (self.masked[i] or "")[col:].strip(_DECOR)
-        if not core or len(core) > MAX_HEADING:
-            return None  # empty or too long for a heading
-        words = _WORD.findall(core)
-        if not words or len(words) > 8:
-            return None  # wordless, or a sentence
-        if _is_label_line(core) or _is_all_caps(core):
-            return "plain"
-        if core[-1] in _SENTENCE_END or len(words) > 6:
-            return None  # reads as a sentence
-        if _is_title_heading(core, words, list_follows, last):
-            return "plain"
-        if _is_short_known_section(core, words, list_follows or alone, last):
-            return "plain"
-        return None
+        if not core or len(core) > MAX_HEADING:  # empty or too long for a heading, unless bold-only
+            return "emphasis" if _is_bold_only(s) else None
+        return _heading_style(s, core, list_follows, last, alone)
 
     def _add_pseudo(self, i: int, col: int, style: str) -> None:
         """Record line i as a heading below every Markdown level; its span leaves out `**`, `:` and `=` decoration."""
@@ -689,6 +677,29 @@ class _Builder:
 
 
 # -- plain-text conventions, one decision each ---------------------------------
+
+
+@lru_cache(maxsize=8192)
+def _heading_style(line: str, core: str, list_follows: bool, last: bool, alone: bool) -> str | None:
+    """How `line`, whose prose without decoration is `core`, reads as a heading: cheap tests first, `classify` last.
+
+    Memoised: a posting's short lines repeat across postings (boilerplate headings and sign-offs, 3 in 5).
+    """
+    if _is_bold_only(line):
+        return "emphasis"
+    words = _WORD.findall(core)
+    if not words or len(words) > 8:
+        return None  # wordless, or a sentence
+    if _is_label_line(core) or _is_all_caps(core):
+        return "plain"
+    if core[-1] in _SENTENCE_END or len(words) > 6:
+        return None  # reads as a sentence
+    if _is_title_heading(core, words, list_follows, last):
+        return "plain"
+    if _is_short_known_section(core, words, list_follows or alone, last):
+        return "plain"
+    return None
+
 
 
 def _list_follows(kinds: list[str], j: int, next_is_list: bool) -> bool:
