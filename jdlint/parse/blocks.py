@@ -60,15 +60,18 @@ class _Foreign(Exception):
     """The text holds something only markdown-it reads."""
 
 
-def scan_blocks(src: str, sink: BlockSink) -> bool:
-    """Report the blocks of `src` to `sink` as markdown-it would; False (nothing reported) when it cannot."""
+def scan_blocks(src: str, sink: BlockSink, lines: list[str] | None = None) -> bool:
+    """Report the blocks of `src` to `sink` as markdown-it would; False (nothing reported) when it cannot.
+
+    `lines` is `src.split("\n")` when the caller has it already.
+    """
     if any(s in src for s in _FOREIGN_ANYWHERE):
         return False
     if ("|" in src and _TABLE.search(src)) or ("\t" in src and _TAB_INDENT.search(src)):
         return False
     events: list[tuple] = []  # (method of the sink, arguments): a text found foreign half-way reports nothing
     try:
-        _Scanner(src, sink, events.append).run()
+        _Scanner(src, src.split("\n") if lines is None else lines, sink, events.append).run()
     except _Foreign:
         return False
     for report, args in events:
@@ -79,10 +82,9 @@ def scan_blocks(src: str, sink: BlockSink) -> bool:
 class _Scanner:
     """markdown-it's `tokenize` with its code, hr, list, heading, lheading and paragraph rules, on spaces only."""
 
-    def __init__(self, src: str, sink: BlockSink, emit: Callable[[tuple], None]) -> None:
-        lines = src.split("\n")
+    def __init__(self, src: str, lines: list[str], sink: BlockSink, emit: Callable[[tuple], None]) -> None:
         if src.endswith("\n") or not lines[-1].strip(" \t"):
-            lines.pop()  # markdown-it counts no line after a final newline, nor a last line of spaces
+            lines = lines[:-1]  # markdown-it counts no line after a final newline, nor a last line of spaces
         self.lines = lines
         self.n = len(lines)
         self.col = [len(s) - len(s.lstrip(" ")) for s in lines]  # markdown-it's sCount and tShift (no tabs here)

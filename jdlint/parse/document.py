@@ -353,7 +353,8 @@ class _Builder:
             for a, b in plain:
                 self._paragraph(a, b, self._starts_list(b))
             return
-        if scan_blocks(src, self):  # headings, lists, breaks and paragraphs only: read without markdown-it
+        lines = [""] * self.skip + self._lines[self.skip :] if self.skip else self._lines  # src's lines
+        if scan_blocks(src, self, lines):  # headings, lists, breaks and paragraphs only: read without markdown-it
             return
         src, self._stubs = _stub_plain_paragraphs(src)
         self._walk(_markdown(src).parse(src))
@@ -589,15 +590,10 @@ class _Builder:
     def _mark_plain_headings(self, a: int, kinds: list[str], cols: list[int], next_is_list: bool) -> None:
         """Record the text lines that a plain-text convention makes headings, and mark them `heading`."""
         n = len(kinds)
-        masked = self.masked
         for j in range(n):
             if kinds[j] != "text":
                 continue
             i = a + j
-            m = masked[i]
-            long = m is not None and len(m) - cols[j] > MAX_HEADING  # most lines: tested here without a call
-            if long and len(m[cols[j] :].strip(_DECOR)) > MAX_HEADING and not _is_bold_only(self._lines[i]):
-                continue
             style = self._plain_heading_style(i, cols[j], _list_follows(kinds, j, next_is_list), j == n - 1, n == 1)
             if style:
                 self._add_pseudo(a + j, cols[j], style)
