@@ -177,7 +177,7 @@ def _walked(text: str) -> list[tuple]:
 
 
 def _read_by_markdown_it(text: str) -> tuple:
-    with mock.patch.object(document, "scan_blocks", lambda src, sink: False):
+    with mock.patch.object(document, "scan_blocks", lambda *args: False):
         return _read(text)
 
 
