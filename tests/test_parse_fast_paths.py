@@ -18,6 +18,7 @@ from conftest import SEEDS
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from jdlint.model.posting import LineIndex
 from jdlint.parse import blocks, document, inline, parse_posting, sections
 from jdlint.parse.inline import fold
 
@@ -253,3 +254,13 @@ def test_real_postings_read_the_same_by_the_block_scanner(corpus_dir):
             assert events == _walked(text), path.name
             assert _read(text) == _read_by_markdown_it(text), path.name
     assert scanned > len(postings) // 8  # most postings are read without markdown-it
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab :/.w\n`<[]*_~\\@字"), max_size=120))
+@example("see https://example.com\nplain\nwww.example.com")
+@example("a*b*c\n\n*")
+def test_the_lines_with_a_trigger_are_found_in_one_scan(text):
+    starts = LineIndex(text).starts
+    expected = {i for i, line in enumerate(text.split("\n")) if inline._has_trigger(line)}
+    assert inline.trigger_lines(text, starts) == expected

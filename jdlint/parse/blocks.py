@@ -12,9 +12,9 @@ character cannot open a block is passed over without trying any rule.
 
 `scan_blocks` returns False, having reported nothing, for a text that might
 hold any other construct (a table, a fence, a block quote, HTML, a link
-reference, a tab in the indentation, a carriage return, lists nested very deeply): markdown-it
-reads those. tests/test_parse_fast_paths.py checks with hypothesis and on
-real postings that both give the same parsed posting.
+reference, a tab in the indentation, a carriage return, lists nested very
+deeply): markdown-it reads those. tests/test_parse_fast_paths.py checks with
+hypothesis and on real postings that both give the same parsed posting.
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from jdlint.model.posting import Block, LineIndex, ListItem, Posting, Section
 from jdlint.parse.blocks import scan_blocks
 from jdlint.parse.frontmatter import split_front_matter
-from jdlint.parse.inline import fold, mask_folded, mask_inline
+from jdlint.parse.inline import fold, mask_folded, mask_inline, trigger_lines
 from jdlint.parse.sections import classify
 
 if TYPE_CHECKING:
@@ -283,6 +283,7 @@ class _Builder:
         self._lines = text.split("\n")  # the same lines as `lines` indexes; line() is hot
         folded = fold(text)  # what masking reads: folded once here rather than line by line
         self._folded = self._lines if folded is text else folded.split("\n")
+        self._triggers = trigger_lines(folded, lines.starts)  # the lines masking can change
         self.n = lines.line_count
         self.skip = skip_lines
         self.masked: list[str | None] = [None] * self.n  # None: line stays blank
@@ -316,10 +317,14 @@ class _Builder:
         return pos
 
     def unmask(self, i: int, col: int, table: bool = False) -> None:
-        body = mask_folded(self._folded[i][col:])
+        body = self._mask(i, self._folded[i][col:])
         if table:  # a table row: cells stay, pipes go
             body = body.replace("|", " ")
         self.masked[i] = " " * col + body
+
+    def _mask(self, i: int, part: str) -> str:
+        """`part` of folded line i masked: as it is when the line holds nothing a mask could match."""
+        return mask_folded(part) if i in self._triggers else part
 
     def analysis(self) -> str:
         """The masked lines joined, a soft line break (a wrapped line) as a space."""
@@ -428,7 +433,7 @@ class _Builder:
             s = self.line(a)
             col = _ATX_OPEN.match(s).end() if _ATX_OPEN.match(s) else 0
             stop = _atx_close(s, col)
-            body = mask_folded(self._folded[a][col:stop])
+            body = self._mask(a, self._folded[a][col:stop])
             self.masked[a] = " " * col + body + " " * (len(s) - stop)
             h0, h1 = self.span_of(a, col)
             if h0 == h1:
@@ -584,7 +589,10 @@ class _Builder:
                 col = bullet.end()
                 kind = "bullet"
         folded = self._folded[i]
-        self.masked[i] = " " * col + mask_folded(folded[col:]) if col else mask_folded(folded)  # unmask(i, col)
+        if i not in self._triggers:  # unmask(i, col), without a call for the most common case
+            self.masked[i] = " " * col + folded[col:] if col else folded
+        else:
+            self.masked[i] = " " * col + mask_folded(folded[col:])
         return kind, col
 
     def _mark_plain_headings(self, a: int, kinds: list[str], cols: list[int], next_is_list: bool) -> None:

@@ -89,6 +89,33 @@ def _has_trigger(line: str) -> bool:
     return _TRIGGER_CHARS.search(line) is not None or "://" in line or "www." in line
 
 
+def trigger_lines(folded: str, starts: list[int]) -> set[int]:
+    """The lines of `folded` (starting at `starts`) on which `_has_trigger` holds: the only ones to mask.
+
+    Three lines in a hundred have a trigger: one scan of the text finds them, where a regex search
+    per line costs a call and a scan start each.
+    """
+    lines: set[int] = set()
+    last = len(starts) - 1
+
+    def add(found: int) -> int:
+        """Record the line holding offset `found`; where to look next (the line after it, -1: none)."""
+        line = bisect_right(starts, found) - 1
+        lines.add(line)
+        return starts[line + 1] if line < last else -1
+
+    match = _TRIGGER_CHARS.search(folded)
+    while match:
+        nxt = add(match.start())
+        match = _TRIGGER_CHARS.search(folded, nxt) if nxt >= 0 else None
+    for needle in ("://", "www."):  # no line break inside either
+        pos = folded.find(needle)
+        while pos != -1:
+            nxt = add(pos)
+            pos = folded.find(needle, nxt) if nxt >= 0 else -1
+    return lines
+
+
 def code_spans(line: str) -> list[tuple[int, int]]:
     """Code spans as CommonMark pairs them: a run of n backticks closes at the next run of exactly n.
 
