@@ -34,6 +34,7 @@ _MASKS = [
 # A character class alone is scanned in C; with the `://` and `www.` branches beside it the regex
 # engine tries three branches at every character (twice the cost): those two are `in` tests.
 _TRIGGER_CHARS = re.compile(r"[`<\[\]*_~\\@]")
+_TRIGGERS = ("`", "<", "[", "]", "*", "_", "~", "\\", "@", "://", "www.")  # what `_has_trigger` looks for
 _FOLDABLE = re.compile("[’‘ʼ“”\u00a0\t]")
 _CLOSING_BRACKET = re.compile(r"\](?!\()")
 
@@ -92,7 +93,7 @@ def _has_trigger(line: str) -> bool:
 def trigger_lines(folded: str, starts: list[int]) -> set[int]:
     """The lines of `folded` (starting at `starts`) on which `_has_trigger` holds: the only ones to mask.
 
-    Three lines in a hundred have a trigger: one scan of the text finds them, where a regex search
+    Three lines in a hundred have a trigger: a scan of the text for each finds them, where a regex search
     per line costs a call and a scan start each.
     """
     lines: set[int] = set()
@@ -104,11 +105,7 @@ def trigger_lines(folded: str, starts: list[int]) -> set[int]:
         lines.add(line)
         return starts[line + 1] if line < last else -1
 
-    match = _TRIGGER_CHARS.search(folded)
-    while match:
-        nxt = add(match.start())
-        match = _TRIGGER_CHARS.search(folded, nxt) if nxt >= 0 else None
-    for needle in ("://", "www."):  # no line break inside either
+    for needle in _TRIGGERS:  # `str.find` skips to the next one faster than a regex search
         pos = folded.find(needle)
         while pos != -1:
             nxt = add(pos)
