@@ -20,8 +20,8 @@ ever used), and run with `JDLINT_NO_SERVER=1` except in the server row.
   `--jobs 1`, beside the floor: a bare `spacy.blank("en")` + sentencizer
   `nlp.pipe` pass over the same texts in one process, imports included as
   jdlint's figure includes its own (also words/s, files/s, peak memory);
-* cold start: `jdlint check SMALL --no-cache` (the parsed rule data is cached on
-  disk by content, filled by one untimed run first) beside
+* cold start: `jdlint check SMALL --no-cache` (neither a cached result nor the
+  parsed-rule-data cache: `--no-cache` turns both off) beside
   `python -c "import spacy; spacy.blank('en')"`; jdlint's modules are
   byte-compiled first, as pip does when it installs a wheel; warm: the same
   file with the result cache filled;
@@ -395,7 +395,7 @@ def _cold(py: str, small: str, runs: int, work: Path, base_env: dict[str, str]) 
     """Cold one-file run beside the spaCy import, and warm (result cache filled), interleaved."""
     env = {**base_env, "JDLINT_CACHE_DIR": str(work / "cache-small")}
     cmd = [py, "-m", "jdlint", "check", small, "--format", "json", "--fail-on", "never"]
-    measure(cmd, env)  # untimed: fills the YAML cache and this file's result
+    measure(cmd, env)  # untimed: fills this file's result (and the YAML cache) for the warm row
     got = interleaved(
         {"cold": ([*cmd, "--no-cache"], env), "spacy": ([py, "-c", SPACY_IMPORT], env), "warm": (cmd, env)}, runs
     )

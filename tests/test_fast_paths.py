@@ -26,6 +26,7 @@ from jdlint.data import yaml_cache
 from jdlint.facts import pages, pay, place_names, places
 from jdlint.facts.place_names import Anchored
 from jdlint.match import AnyPattern, Pattern, Text, phrases, token_windows
+from jdlint.match.companions import Companions
 from jdlint.match.gated_matcher import GatedMatcher, anchors, max_length
 from jdlint.match.regex_gate import GatedRegex, prefix_literals, required_literals
 from jdlint.match.regex_trie import first_char_alternation, trie_alternation
@@ -454,6 +455,67 @@ def test_a_gated_matcher_finds_what_one_matcher_finds(words):
     assert sorted(gated(doc)) == sorted(plain(doc))
 
 
+@SETTINGS
+@given(
+    st.lists(st.sampled_from(TOKEN_WORDS), max_size=80), st.lists(st.sampled_from([" ", "  ", "\n", "\t "]), min_size=1)
+)
+@example(
+    [
+        "you",
+        "are",
+        "a",
+        "unicorn",
+        ",",
+        "young",
+        "and",
+        "dynamic",
+        "teams",
+        "no",
+        "more",
+        "than",
+        "5",
+        "years",
+        "A",
+        "-",
+        "player",
+        "years",
+    ],
+    [" "],
+)
+@example(["young", "dynamic", "team", "A", "-", "players", "than"], ["  "])
+def test_an_anchor_that_a_match_holds_is_never_left_out(words, gaps):
+    nlp = _blank()
+    text = "".join(w + gaps[i % len(gaps)] for i, w in enumerate(words))
+    bounded = {k: p for k, p in PATTERNS.items() if max_length(p) is not None and anchors(p) is not None}
+    gated = GatedMatcher(nlp.vocab, nlp.Defaults.stop_words)
+    for key, pattern in bounded.items():
+        gated.add(key, [pattern])
+    companions = Companions()
+    for (attr, texts), others in gated.fixed:
+        companions.add(attr == "ORTH", texts, [ts if a == "LOWER" else {t.lower() for t in ts} for a, ts in others])
+    lower = {w.lower(): n - 1 for w, n in gated.anchor_texts["LOWER"].items()}
+    exact = {w: n - 1 for w, n in gated.anchor_texts["ORTH"].items()}
+    found = token_windows.AnchorFinder(lower, exact, nlp.tokenizer).find(text, text.lower())
+    kept = {s for s, _, _ in companions.kept(text, text.lower(), found)}
+    doc = nlp.make_doc(text)
+    for (key, pattern), ((attr, texts), _) in zip(bounded.items(), gated.fixed, strict=True):
+        plain = Matcher(nlp.vocab)
+        plain.add(key, [pattern])
+        for _, start, end in plain(doc):
+            held = [t.idx for t in doc[start:end] if (t.lower_ if attr == "LOWER" else t.text) in texts]
+            assert any(i in kept for i in held), (key, doc[start:end].text)
+
+
+def test_of_two_terms_met_in_the_same_places_one_still_keeps_its_anchor():
+    companions = Companions()
+    companions.add(False, ["years"], [["most"], ["most", "max"]])  # the second need adds nothing to the first
+    companions.add(False, ["years"], [["most"]])
+    companions.add(False, ["year"], [["than"], ["more"]])
+    text = "at most 5 years, 3 year olds, not more than 2 year"
+    found = [(m.start(), m.end(), 3) for m in re.finditer(r"years?", text)]
+    assert companions.kept(text, text, found) == [found[0], found[2]]
+
+
 _NLP = []
 
 
@@ -738,6 +800,16 @@ def test_the_seeds_read_the_same_on_stretches_and_on_whole_docs(term_engines, se
     text = (SEEDS / seed).read_text(encoding="utf-8")
     windowed, whole = term_engines
     assert _term_findings(text, windowed) == _term_findings(text, whole)
+
+
+def test_a_left_out_anchor_at_the_edge_of_a_stretch_makes_no_match_across_stretches(term_engines):
+    # "years" has no "at most" within its reach and opens no stretch, yet it begins the stretch of the second
+    # "digital native": joined right after the first stretch's "at most 8" the Doc reads "at most 8 years"
+    text = "We want a digital native at most 8 " + " ".join(["x" * 30] * 6) + " years, digital native here.\n"
+    windowed, whole = term_engines
+    found = _term_findings(text, windowed)
+    assert found == _term_findings(text, whole)
+    assert [f[0] for f in found].count("age-bias") == 2
 
 
 def test_a_plugin_that_takes_the_doc_gets_the_whole_posting_tokenized():

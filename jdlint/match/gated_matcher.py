@@ -121,6 +121,8 @@ class GatedMatcher:
         self._needs: list[tuple[tuple[int, frozenset[int]], ...]] = []
         # anchor text -> the most tokens a match around it spans, per attribute (LOWER / ORTH)
         self.anchor_texts: dict[str, dict[str, int]] = {"LOWER": {}, "ORTH": {}}
+        # per gated pattern: its anchor (attribute, texts) and every other fixed-text token's (attribute, texts)
+        self.fixed: list[tuple[tuple[str, frozenset[str]], list[tuple[str, frozenset[str]]]]] = []
         self.longest = 0  # the most tokens any match spans (0: no pattern yet)
         self.local = True  # every pattern bounded and reading only token-local attributes
 
@@ -162,6 +164,7 @@ class GatedMatcher:
                 for a, ts in fixed_texts(pattern)
             }
             self._needs.append(tuple(needs - {(col, hashes)}))
+            self.fixed.append((anchor, [f for f in fixed_texts(pattern) if f != anchor]))
 
     def __call__(self, doc: Any) -> list[tuple[int, int, int]]:
         matches: list[tuple[int, int, int]] = []

@@ -13,7 +13,8 @@ each anchor really had `reach` tokens either side, cutting a stretch by words
 instead where one came out short. `tokenize_joined` does the same with one Doc
 of the stretches joined by single spaces (`Joined`): one tokenizer call and one
 call of each matcher per posting rather than per stretch. Callers fall back to
-the whole Doc on None.
+the whole Doc on None. The term packs hand over only the anchors some term could
+match around (`jdlint.match.companions`).
 """
 
 from __future__ import annotations
@@ -98,29 +99,38 @@ def _from_hits(
 ) -> list[Anchor]:
     """What the scanners of `_edge_groups(words)` find, read off the places of the words: at each offset, per
     edge group, the longest word whose edges pass (a letter or digit may touch its start only if the tokenizer
-    can cut it there, its end likewise). A word's group is asked only where it decides something."""
-    at: dict[int, list[str]] = {}
-    for w in starts.keys() & words:  # the words this text holds (the pass keeps only literals it found)
-        for s in starts[w]:
-            found = at.get(s)
-            if found is None:
-                at[s] = [w]
-            else:
-                found.append(w)
-    out: list[Anchor] = []
+    can cut it there, its end likewise). A word's edges are asked only where a letter or digit touches it, and
+    its group only where another word passes at its offset."""
+    passed: dict[int, list[str]] = {}
     n = len(low)
-    for s, found in at.items():
-        after_word = s > 0 and low[s - 1].isalnum()
+    for w in starts.keys() & words:  # the words this text holds (the pass keeps only literals it found)
+        size = len(w)
+        free_start = free_end = None
+        for s in starts[w]:
+            if s > 0 and low[s - 1].isalnum():
+                if free_start is None:
+                    free_start = edges.free_start(w)
+                if not free_start:
+                    continue
+            e = s + size
+            if e < n and low[e].isalnum():
+                if free_end is None:
+                    free_end = edges.free_end(w)
+                if not free_end:
+                    continue
+            here = passed.get(s)
+            if here is None:
+                passed[s] = [w]
+            else:
+                here.append(w)
+    out: list[Anchor] = []
+    for s, here in passed.items():
+        if len(here) == 1:  # alone at its offset: its group does not matter
+            w = here[0]
+            out.append((s, s + len(w), reach[w]))
+            continue
         best: dict[tuple[bool, bool], str] = {}
-        for w in found:
-            e = s + len(w)
-            if after_word and not edges.free_start(w):
-                continue
-            if e < n and low[e].isalnum() and not edges.free_end(w):
-                continue
-            if len(found) == 1:  # alone at its offset: its group does not matter
-                out.append((s, e, reach[w]))
-                break
+        for w in here:
             group = edges.group(w)
             if len(w) > len(best.get(group, "")):
                 best[group] = w

@@ -10,7 +10,10 @@ Phrases go into one `PhraseMatcher` (on lower-case text) and token patterns
 into a `GatedMatcher` (each pattern tried only on postings that contain one of
 its anchor words), compiled once per process for the whole set of packs.
 With the default pipeline the matchers run on one Doc of the stretches around
-anchor words only (`jdlint.match.token_windows`); the whole posting is tokenized
+anchor words only (`jdlint.match.token_windows`), and only around those where a
+term's other fixed words occur near enough (`jdlint.match.companions`: nearly
+every anchor stands alone, and a posting with none is not tokenized at all);
+the whole posting is tokenized
 when that cannot be shown to give the same matches (a trained or extended
 pipeline, a pattern reading sentences or tags, an unbounded one, a stretch
 still short after it was recut by words). The anchor scan costs next to
@@ -36,6 +39,7 @@ from jdlint.config.schema import ConfigError
 from jdlint.facts.language import pack_language
 from jdlint.hookspecs import hookimpl
 from jdlint.match import token_windows
+from jdlint.match.companions import Companions
 from jdlint.match.gated_matcher import GatedMatcher
 from jdlint.match.lowered import lowered
 from jdlint.model.finding import Hit
@@ -78,6 +82,7 @@ class _Compiled:
     anchors: tuple[dict[str, int], dict[str, int]]  # (lower-case, exact) anchor word -> match length
     windowed: bool  # False: always match on the whole Doc
     reach: int  # tokens from an anchor within which a match and its exceptions lie
+    companions: Companions  # what else a term around each anchor word holds
     finder: token_windows.AnchorFinder | None = None  # made once enough text has been linted
     seen: int = 0  # characters matched on whole Docs so far
 
@@ -118,9 +123,13 @@ class TermChecker:
         if c.finder is not None:
             text = posting.analysis
             nlp = context.nlp
-            cut = token_windows.tokenize_joined(nlp, text, c.finder.find(text, lowered(posting)))
+            low = lowered(posting)
+            anchors = c.companions.kept(text, low, c.finder.find(text, low))
+            if not anchors:  # every term holds an anchor: none can match
+                return {}, {}
+            cut = token_windows.tokenize_joined(nlp, text, anchors)
             if cut is not None:
-                found = _joined_spans_of(c.phrases, c.patterns, cut)
+                found = _joined_spans_of(c.phrases, c.patterns, cut, within_parts=True)
                 if not found:
                     return found, {}
                 around = [(s, e, c.reach) for spans in found.values() for s, e in spans]
@@ -215,6 +224,7 @@ def _compile(term_rules: list[TermRule], nlp) -> _Compiled:
     exc_patterns = GatedMatcher(nlp.vocab, nlp.Defaults.stop_words)
     # a match holds one of these words (lower case) -> the tokens it reaches either side of it
     anchors: dict[str, int] = {}
+    companions = Companions()
     longest = {"term": 0, "exception": 0}
 
     def phrase_docs(texts: list[str], kind: str) -> list[Any]:
@@ -224,6 +234,7 @@ def _compile(term_rules: list[TermRule], nlp) -> _Compiled:
             if kind == "term" and len(d):
                 word = _rarest(d, common)
                 anchors[word] = max(anchors.get(word, 0), len(d) - 1)
+                companions.add(False, [word], [[t.lower_] for t in d if t.lower_ != word])
         return docs
 
     for r, tr in enumerate(term_rules):
@@ -244,6 +255,8 @@ def _compile(term_rules: list[TermRule], nlp) -> _Compiled:
     for word, longest_match in patterns.anchor_texts["LOWER"].items():
         anchors[word.lower()] = max(anchors.get(word.lower(), 0), longest_match - 1)
     orth = {word: longest_match - 1 for word, longest_match in patterns.anchor_texts["ORTH"].items()}
+    for (attr, texts), others in patterns.fixed:
+        companions.add(attr == "ORTH", texts, [_lower_texts(a, ts) for a, ts in others])
     windowed = (
         token_windows.windowable(anchors, orth)
         and patterns.anchored
@@ -253,7 +266,12 @@ def _compile(term_rules: list[TermRule], nlp) -> _Compiled:
     )
     # an exception counts when it overlaps a match: it lies within the match and its own length
     reach = max(longest["term"], patterns.longest) + max(longest["exception"], exc_patterns.longest)
-    return _Compiled(phrases, patterns, exc_phrases, exc_patterns, (anchors, orth), windowed, reach)
+    return _Compiled(phrases, patterns, exc_phrases, exc_patterns, (anchors, orth), windowed, reach, companions)
+
+
+def _lower_texts(attr: str, texts: frozenset[str]) -> list[str]:
+    """What a token matching one of `texts` in `attr` has as its lower-case text (an `ORTH` text lower-cased)."""
+    return list(texts) if attr == "LOWER" else [t.lower() for t in texts]
 
 
 def _run(matcher, doc) -> list:
@@ -272,15 +290,22 @@ def _spans_of(phrases, patterns, parts: list[tuple[int, Any]]) -> Matches:
     return out
 
 
-def _joined_spans_of(phrases, patterns, joined: token_windows.Joined) -> Matches:
+def _joined_spans_of(phrases, patterns, joined: token_windows.Joined, within_parts: bool = False) -> Matches:
     """`_spans_of` the stretches, read off their joined Doc: the same matches, in the same order (stretch by
-    stretch, and in each the phrases' before the patterns'), so ties between terms fall as they did."""
+    stretch, and in each the phrases' before the patterns'), so ties between terms fall as they did.
+
+    `within_parts`: drop a match that runs from one stretch into the next. None of the text's matches does (each
+    lies within its anchor's stretch), but where an anchor was left out (`Companions.kept`) its word may still
+    stand at the edge of another stretch, beside words the text does not have there.
+    """
     doc = joined.doc
     hits = _run(phrases, doc) + _run(patterns, doc)
     out: Matches = {}
     if hits:
         if len(joined.starts) > 1:
             hits.sort(key=lambda hit: joined.part(hit[1]))
+            if within_parts:
+                hits = [hit for hit in hits if joined.part(hit[1]) == joined.part(hit[2] - 1)]
         strings = doc.vocab.strings
         for match_id, s, e in hits:
             out.setdefault(strings[match_id], []).append(joined.chars(s, e))
