@@ -147,13 +147,16 @@ SECTOR_PIECES = [
 @given(st.lists(st.sampled_from(SECTOR_PIECES), max_size=40).map(" ".join))
 @example("Venture-backed Inc and Acme, Inc")
 @example("Acme SE is a privately held company in the County of Placer")
+@example("Acme, SE and Acme AGs and Acme.gov, Inc")
 def test_the_sector_phrasings_one_by_one_find_what_their_alternation_finds(text):
     posting = parse_posting(text, "sector.md")
-    for patterns in profile._sector_patterns():
-        alternation = re.compile("|".join(f"(?:{p.source})" for p in patterns))
+    for phrasings in profile._sector_patterns():
+        alternation = re.compile("|".join(f"(?:{source})" for source in phrasings.sources))
         plain = alternation.search(posting.text)
-        found = profile._first_of(patterns, posting)
+        found = phrasings.search(posting)
         assert (found and found.span()) == (plain and plain.span())
+        one_by_one = profile._first_of(phrasings.patterns, posting)
+        assert (one_by_one and one_by_one.span()) == (plain and plain.span())
 
 
 @SETTINGS
@@ -170,3 +173,53 @@ def test_every_character_is_spaced_as_its_class_says():
         spacer = Spacer(word_char)
         for text in (every, " ".join(every), every.encode("ascii", "ignore").decode()):
             assert spacer.spaced(text).split() == re.findall(f"{word_char}+", text)
+
+
+@SETTINGS
+@given(st.text(st.characters(blacklist_categories=()), max_size=80))
+@example("Straße\ud800naïve 😀 ½ – “quoted” e-mail\u00a0x\u2028y")
+def test_text_of_any_characters_is_spaced_as_its_class_says(text):
+    """Non-ASCII text takes the UTF-8 path: its ASCII bytes translated, then its other characters replaced."""
+    for word_char in (r"[^\W\d_]", r"[^\W_]"):
+        assert Spacer(word_char).spaced(text).split() == re.findall(f"{word_char}+", text)
+
+
+@SETTINGS
+@given(texts(), texts(), texts(), st.data())
+@example("Responsibilities", "Seattle, WA-", "", None)
+def test_a_stretch_remembered_as_nameless_is_nameless_wherever_it_stands(text, prefix, suffix, data):
+    """`places_in` remembers a stretch in which nothing can be found by its text, the character before
+    it and `field`: the same stretch in other surroundings must give what a fresh look gives there."""
+    g = place_names.gazetteer()
+    if data is None:
+        s, e = 0, len(text)
+    else:
+        s, e = sorted(data.draw(st.tuples(st.integers(0, len(text)), st.integers(0, len(text)))))
+    other, o0 = (prefix + text[s - 1 : e] + suffix, len(prefix) + 1) if s else (text[:e] + suffix, 0)
+    o1 = o0 + e - s
+    for field in (True, False):
+        place_names._NO_NAMES.clear()
+        expected = place_names.places_in(g, other, o0, o1, field)
+        place_names._NO_NAMES.clear()
+        place_names.places_in(g, text, s, e, field)  # remembers the stretch when nothing is in it
+        assert place_names.places_in(g, other, o0, o1, field) == expected
+
+
+IGNORE_PIECES = [
+    "Based", "based", "in", "Seattle", ",", "this", "role", "Acme", "has", "raised", "headquartered", "HQ", "(12)",
+    "authorized", "to", "work", "the", "U.S.", "similar", "jobs", "privacy", "©", "AEDT", "teams", "across", ".",
+    "Inc.", "with", "offices", "at", "\n", "İ", "ſ", "you", "TX",
+]  # fmt: skip
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(IGNORE_PIECES), max_size=40).map(" ".join))
+@example("Based in Austin, TX, Acme has raised")
+@example("Based in Seattle, this role is hybrid")
+def test_the_location_ignore_phrasings_one_by_one_find_what_their_alternation_finds(sentence):
+    from jdlint.facts import places
+
+    raw = place_names.place_data()["location_ignore"]
+    alternation = re.compile("|".join(raw), re.IGNORECASE)
+    found = places._settings().ignore.search(sentence)
+    assert (found is not None) == (alternation.search(sentence) is not None)

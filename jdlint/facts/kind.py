@@ -192,8 +192,21 @@ def _job_family(posting: Posting) -> Kind | None:
 
 
 def _class_spec(head: str) -> bool:
-    """Does the top of a page say it is a class specification? One regex of all the phrasings, one pass."""
-    return _tables().class_spec_any.search(head) is not None
+    """Does the top of a page say it is a class specification? One regex of all the phrasings, one pass.
+
+    Most pages hold none of the words some phrasing cannot match without ("class"): a substring test
+    settles them. Not on a text holding "ı" or "ſ": ignoring case, the regex reads them as "i" and "s"
+    ("claſs" is "class" to it); in lower-case text no other letter stands for an ASCII one.
+    """
+    t = _tables()
+    if t.class_spec_keys and not any(key in head for key in t.class_spec_keys) and _folds_plainly(head):
+        return False
+    return t.class_spec_any.search(head) is not None
+
+
+def _folds_plainly(low: str) -> bool:
+    """True when lower-case `low` holds neither "ı" nor "ſ", the letters `re.IGNORECASE` equates with "i" and "s"."""
+    return low.isascii() or not ("ı" in low or "ſ" in low)
 
 
 _NOT_HEADING_WORD = re.compile(r"[^\w()&,-]+")
@@ -533,6 +546,14 @@ def _key_words(pattern: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def _anchors(phrases: list[str]) -> tuple[str, ...]:
+    """The longest key word of each phrasing (a text with none of them matches none); () when one has none."""
+    keys = [_key_words(str(p)) for p in phrases]
+    if not keys or not all(keys):
+        return ()
+    return tuple(sorted({max(sorted(k), key=len) for k in keys}))
+
+
 class _Tables:
     """rules/shared/kinds.yaml, compiled once."""
 
@@ -549,6 +570,7 @@ class _Tables:
         self.family_heading_words = tuple(str(w) for w in family["heading_words"])
         self.class_spec = [Pattern(p, re.IGNORECASE) for p in family["class_spec_phrases"]]
         self.class_spec_any = lazy_compile(_either(family["class_spec_phrases"]), re.IGNORECASE)  # found if any is
+        self.class_spec_keys = _anchors(family["class_spec_phrases"])
 
         post = raw["posting"]
         self.headers = tuple(str(h).lower() for h in post["header_lines"])

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache, partial
-from operator import is_not
+from functools import cache
 
 from jdlint import data
 from jdlint.facts.spaced import Spacer
@@ -23,7 +22,6 @@ from jdlint.model.store import StoreKey
 UNDETERMINED = "und"  # BCP 47's code for an undetermined language
 _WORD = re.compile(r"[^\W\d_]+")
 _LANGUAGE: StoreKey[str] = StoreKey("language")
-_IS_SOME = partial(is_not, None)
 
 
 @cache
@@ -94,13 +92,14 @@ def text_language(text: str) -> str:
 _LETTERS = Spacer(r"[^\W\d_]")  # `_WORD`'s characters
 
 
-def _lower_words(text: str) -> list[str]:
-    """The words of `text` (`_WORD`), each in lower case.
+def _lower_words(text: str, n: int = -1) -> list[str]:
+    """The words of `text` (`_WORD`), each in lower case; with `n`, split no further than n words (the rest,
+    if any, is one more item: `str.split`'s maxsplit).
 
     Lower-casing the spaced text is lower-casing each word: a word stands
     between spaces, which is all the context lower-casing looks at (final sigma).
     """
-    return _LETTERS.spaced(text).lower().split()
+    return _LETTERS.spaced(text).lower().split(None, n)
 
 
 def _first_words(text: str, n: int) -> list[str]:
@@ -110,16 +109,16 @@ def _first_words(text: str, n: int) -> list[str]:
     """
     stretch = n * 16
     if len(text) > stretch:
-        words = _lower_words(text[:stretch])
+        words = _lower_words(text[:stretch], n)
         if len(words) > n:
             return words[:n]
-    return _lower_words(text)[:n]
+    return _lower_words(text, n)[:n]
 
 
 def _detect(text: str) -> str:
     owner, min_hits, read_words = _tables()
     owners = map(owner.get, _first_words(text, read_words))
-    counts: Counter[str] = Counter(filter(_IS_SOME, owners))  # function words only: fewer to count
+    counts: Counter[str] = Counter(filter(None, owners))  # function words only (a code is never empty)
     if not counts:
         return UNDETERMINED
     (best, hits), (_, runner_up) = [*counts.most_common(2), ("", 0)][:2]

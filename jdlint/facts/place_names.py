@@ -297,7 +297,12 @@ def _atoms(
     found: list[Atom] = []
     if start >= end:
         return found
+    key = (text[start - 1 : start], text[start:end], field) if end - start <= _REMEMBERED else None
+    if key is not None and key in _NO_NAMES:
+        return found
+    named = False
     for s, e, means in _names(g, text, start, end):
+        named = True
         if not _blocked_around(g, text, s, e, means):
             found.append(Atom(s, e, means))
     for m in g.code_re.finditer(text, start, end):
@@ -306,6 +311,8 @@ def _atoms(
     if _COUNTY_WORD.search(text, start, end):
         found += county_atoms(g, text, g.county.pattern.finditer(text, start, end))
     if not found:
+        if key is not None and not named:
+            _remember_no_names(key)
         return found
     blocked = [(m.start(), m.end()) for m in g.not_places.finditer(text, start, end)]
     skip = list(skip)
@@ -320,6 +327,22 @@ def _atoms(
         out.append(atom)
         reach = atom.end
     return out
+
+
+_REMEMBERED = 200  # characters: a stretch this short that names nothing is remembered (headings, header lines)
+_NO_NAMES: set[tuple[str, str, bool]] = set()
+
+
+def _remember_no_names(key: tuple[str, str, bool]) -> None:
+    """Keep a stretch in which no name, code or county can be found ("Responsibilities", "About Us").
+
+    What `_atoms` finds before it looks beyond a stretch (a name's neighbours, the spans to skip)
+    depends on the stretch, the character before it (the look-behinds of `_NAME_WORD`, `code_re` and
+    the county regex) and `field`, and on nothing else: the key holds just those.
+    """
+    if len(_NO_NAMES) >= 1 << 14:
+        _NO_NAMES.clear()
+    _NO_NAMES.add(key)
 
 
 def _names(g: Gazetteer, text: str, start: int, end: int) -> Iterator[tuple[int, int, tuple[Meaning, ...]]]:

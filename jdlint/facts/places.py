@@ -32,7 +32,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from jdlint.facts import laws
 from jdlint.facts.pages import inside, job_list_spans
@@ -54,7 +54,7 @@ from jdlint.facts.place_names import (
     us_codes,
     us_state_names,
 )
-from jdlint.match import Pattern, lazy_compile
+from jdlint.match import AnyPattern, Pattern, lazy_compile
 from jdlint.model.posting import Posting, Section
 from jdlint.model.store import StoreKey
 
@@ -131,7 +131,7 @@ class _Settings:
     """The patterns of the evidence, built once per process (`_settings()`)."""
 
     cues: Pattern
-    ignore: re.Pattern[str]
+    ignore: AnyPattern  # each phrasing looked for only near its own words: one alternation tries them all everywhere
     labels: frozenset[str]
     label_lines: Pattern
     fm_keys: frozenset[str]
@@ -156,7 +156,7 @@ def _settings() -> _Settings:
     labels = raw.get("location_labels") or ()
     return _Settings(
         cues=Pattern(r"\b(?:" + "|".join(raw.get("location_cues") or ["$^"]) + r")\s", re.IGNORECASE),
-        ignore=lazy_compile("|".join(raw.get("location_ignore") or ["$^"]), re.IGNORECASE),
+        ignore=AnyPattern(raw.get("location_ignore") or ["$^"], re.IGNORECASE),
         labels=frozenset(name_key(lbl) for lbl in labels),
         # lines read whatever the parser made of them: those of the labels that hold "location"
         label_lines=Pattern(
@@ -495,7 +495,15 @@ def _section_places(
     explicit = False
     for sec in posting.sections:
         kind = _heading_kind(posting, st, sec)
-        if kind is None or in_other_jobs(sec.heading_start):
+        if kind is None:
+            continue
+        if kind == "place":  # most such headings are words ("About Us"): the list test only for a place
+            places = _place_line(posting, g, st, sec.heading_start, sec.heading_end, skip, LOCATION_HEADING)
+            if places and not in_other_jobs(sec.heading_start):
+                explicit = True
+                found += places
+            continue
+        if in_other_jobs(sec.heading_start):
             continue
         heading = [(sec.heading_start, sec.heading_end)]
         if kind == "label":
@@ -507,10 +515,6 @@ def _section_places(
                 explicit = explicit or _states_a_place(analysis[s:e], st)
                 heading.append((s, e))
             found += _spans_to_places(posting, g, analysis, heading, LOCATION_HEADING, True, skip)
-        else:
-            places = _place_line(posting, g, st, sec.heading_start, sec.heading_end, skip, LOCATION_HEADING)
-            explicit = explicit or bool(places)
-            found += places
     return found, explicit
 
 
@@ -520,7 +524,13 @@ def _heading_kind(posting: Posting, st: _Settings, sec: Section) -> str | None:
         return None
     if posting.title_span and sec.heading_start == posting.title_span[0]:
         return None
-    heading = posting.analysis[sec.heading_start : sec.heading_end]
+    return _heading_text_kind(posting.analysis[sec.heading_start : sec.heading_end])
+
+
+@lru_cache(maxsize=1 << 12)
+def _heading_text_kind(heading: str) -> str | None:
+    """`_heading_kind` of a heading's text, kept: "Responsibilities" and "About Us" head most postings."""
+    st = _settings()
     label = heading.partition(":")[0]
     if name_key(label.strip(" *_#")) in st.labels:  # "Location", "Location: Hamburg or Berlin"
         return "label"
@@ -547,18 +557,22 @@ def _header_places(
     found: list[JobPlace] = []
     if not st.ignore.search(_sentence(analysis, t0)):
         found += _spans_to_places(posting, g, analysis, [(t0, t1)], HEADER_LINE, False, skip)
-    fields = {f[3] for f in posting.fields} | {f[1] for f in posting.fields}
     explicit = False
     for s, e in _lines_after(analysis, t1, HEADER_LINES):
         line = analysis[s:e]
         if len(line.strip()) > HEADER_LINE_CHARS:
             break
-        if _FIELD_LIKE.match(line) or s in fields or st.ignore.search(_sentence(analysis, s)):
+        if _FIELD_LIKE.match(line) or _starts_field(posting, s) or st.ignore.search(_sentence(analysis, s)):
             continue
         places = _place_line(posting, g, st, s, e, skip, HEADER_LINE)
         found += places
         explicit = explicit or bool(places)
     return found, explicit
+
+
+def _starts_field(posting: Posting, offset: int) -> bool:
+    """Does a field's label or value start at `offset`?"""
+    return any(f[1] == offset or f[3] == offset for f in posting.fields)
 
 
 def _lines_after(text: str, pos: int, count: int) -> list[tuple[int, int]]:
@@ -586,11 +600,13 @@ def _place_line(
     out: list[JobPlace] = []
     for p0, p1 in zip(cuts[::2], cuts[1::2], strict=False):
         places = places_in(g, analysis, p0, p1, True, skip)
+        if not places:
+            continue
         rest = list(analysis[p0:p1])
         for a, b in [*((ps, pe) for ps, pe, _ in places), *skip]:
             for i in range(max(a, p0), min(b, p1)):
                 rest[i - p0] = " "
-        if places and all(w.lower() in st.line_words for w in _WORD.findall("".join(rest))):
+        if all(w.lower() in st.line_words for w in _WORD.findall("".join(rest))):
             out += [_place(posting, ps, pe, j, evidence) for ps, pe, j in places]
     return out
 

@@ -30,7 +30,7 @@ from jdlint.facts.kind import JOB_FAMILY, POSTING, TEMPLATE, Kind, document_kind
 from jdlint.facts.language import posting_language
 from jdlint.facts.places import JobPlace, job_places, laws_for
 from jdlint.facts.title import job_title
-from jdlint.match import Pattern
+from jdlint.match import AnyPattern, Pattern
 from jdlint.model.posting import Posting
 
 
@@ -128,12 +128,40 @@ def build_profile(
     )
 
 
+class _Phrasings:
+    """One side's phrasings (public or private), found as their alternation would find them.
+
+    Each phrasing is looked for only near its own literals (" se" of "…, SE"
+    is everywhere in lower case; "privately held" is rare). Plain regexes are
+    looked for together, in one pass over the literals (`AnyPattern`); a side
+    with a phrasing that has an anchor of its own (`near`) tries each in turn.
+    """
+
+    def __init__(self, entries: list[str | dict[str, Any]]) -> None:
+        self.patterns = tuple(map(_sector_pattern, entries))
+        self.sources = tuple(p.source for p in self.patterns)
+        self._together = AnyPattern(self.sources) if all(isinstance(e, str) for e in entries) else None
+
+    def search(self, posting: Posting) -> re.Match[str] | None:
+        """The leftmost match of any phrasing in the raw text, as their alternation finds it (a test holds it)."""
+        if self._together is not None:
+            return self._together.search(posting, raw=True)
+        return _first_of(self.patterns, posting)
+
+
 @cache
-def _sector_patterns() -> tuple[tuple[Pattern, ...], tuple[Pattern, ...]]:
-    """The public and the private phrasings, each its own pattern: each is then looked for only near its own
-    literals (" se" of "…, SE" is everywhere in lower case; "privately held" is rare)."""
+def _sector_patterns() -> tuple[_Phrasings, _Phrasings]:
+    """The public and the private phrasings (rules/shared/sectors.yaml)."""
     raw = data.load("shared/sectors.yaml")
-    return tuple(Pattern(p) for p in raw["public"]), tuple(Pattern(p) for p in raw["private"])
+    return _Phrasings(raw["public"]), _Phrasings(raw["private"])
+
+
+def _sector_pattern(entry: str | dict[str, Any]) -> Pattern:
+    """A phrasing: a regex, or {pattern, near, reach}, a regex looked for only within reach of its anchor."""
+    if isinstance(entry, dict):
+        before, after = entry["reach"]
+        return Pattern(str(entry["pattern"]), near=str(entry["near"]), reach=(int(before), int(after)))
+    return Pattern(entry)
 
 
 def _first_of(patterns: tuple[Pattern, ...], posting: Posting) -> re.Match[str] | None:
@@ -152,10 +180,10 @@ def employer_sector(posting: Posting, places: tuple[JobPlace, ...]) -> tuple[str
         if p.evidence in ("employer name", "web domain"):
             return "public", f"{p.evidence} “{p.name}”"
     public, private = _sector_patterns()
-    found = _first_of(public, posting)
+    found = public.search(posting)
     if found is not None:
         return "public", f"“{' '.join(found.group().split())}”"
-    found = _first_of(private, posting)
+    found = private.search(posting)
     if found is not None:
         return "private", f"“{' '.join(found.group().split())}”"
     return None, ""

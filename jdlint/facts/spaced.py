@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+_ASCII = bytes(range(128))
+
 
 class Spacer(dict[int, int]):
     """A `str.translate` table: a character of the word class stays, any other becomes a space.
@@ -22,6 +24,8 @@ class Spacer(dict[int, int]):
     def __init__(self, word_char: str) -> None:
         super().__init__()
         self._char = re.compile(word_char)
+        # ASCII characters as `spaced` makes them; the bytes of other characters (UTF-8: 128 and up) kept
+        self._ascii = bytes(self[b] for b in range(128)) + bytes(range(128, 256))
 
     def __missing__(self, code: int) -> int:
         value = code if self._char.fullmatch(chr(code)) else 32
@@ -29,15 +33,20 @@ class Spacer(dict[int, int]):
         return value
 
     def spaced(self, text: str) -> str:
-        """`text` with every character outside the class a space.
+        """`text` with every character outside the class a blank (a space, or the blank it was).
 
-        ASCII text goes through `str.translate` (fast for it); other text has
-        each of its few distinct other characters replaced instead (`translate`
-        is slow for it).
+        ASCII text goes through `str.translate` (fast for it). In other text
+        (`translate` is slow for it) the ASCII characters go through
+        `bytes.translate` of its UTF-8 form, which leaves the bytes of the
+        rest alone, and then each of the few distinct other characters it
+        holds that are outside the class is replaced.
         """
         if text.isascii():
             return text.translate(self)
-        for ch in set(text):
+        utf8 = text.encode("utf-8", "surrogatepass")
+        others = utf8.translate(None, _ASCII).decode("utf-8", "surrogatepass")  # its non-ASCII characters only
+        text = utf8.translate(self._ascii).decode("utf-8", "surrogatepass")
+        for ch in set(others):  # not `set(text)`: a set of every character is slow
             if self[ord(ch)] == 32 and not ch.isspace():
                 text = text.replace(ch, " ")
         return text
