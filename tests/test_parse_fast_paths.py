@@ -264,3 +264,43 @@ def test_the_lines_with_a_trigger_are_found_in_one_scan(text):
     starts = LineIndex(text).starts
     expected = {i for i, line in enumerate(text.split("\n")) if inline._has_trigger(line)}
     assert inline.trigger_lines(text, starts) == expected
+
+
+def _span_by_stepping(m: str, col: int) -> tuple[int, int]:
+    """The visible prose of a masked line from `col`, found a character at a time (the former `span_of`)."""
+    left, right = col, len(m)
+    while left < right and m[left] == " ":
+        left += 1
+    while right > left and m[right - 1] == " ":
+        right -= 1
+    return left, right
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \u00a0"), max_size=12), st.integers(0, 14))
+def test_a_span_found_by_strip_is_the_span_found_by_stepping(masked, col):
+    builder = document._Builder(masked, LineIndex(masked), 0)
+    builder.masked[0] = masked
+    assert builder.span_of(0, col) == _span_by_stepping(masked, col)
+
+
+def _one_line_as_many(self, i: int, next_is_list: bool) -> None:
+    kinds, cols = self._unmask_plain_bullets(i, i + 1)
+    self._mark_plain_headings(i, kinds, cols, next_is_list)
+    self._join_wrapped_lines(i, kinds)
+    self._paragraph_runs(i, kinds, cols)
+
+
+PARAGRAPH_LINE = st.sampled_from(
+    ["Benefits", "**Perks:**", "REQUIREMENTS", "Location: Remote", "What we offer", "About Us", "• Health",
+     "– Pension", "o Gym", "We build maps for cities and towns.", "", "- item", "1. first", "Apply now!", "   "]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PARAGRAPH_LINE, max_size=10))
+def test_a_one_line_paragraph_reads_as_the_general_path_reads_it(lines):
+    text = "\n".join(lines)
+    with mock.patch.object(document._Builder, "_one_line_paragraph", _one_line_as_many):
+        slow = _read(text)
+    assert _read(text) == slow
