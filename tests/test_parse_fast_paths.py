@@ -18,7 +18,8 @@ from conftest import SEEDS
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from jdlint.parse import document, inline, parse_posting, sections
+from jdlint.model.posting import LineIndex
+from jdlint.parse import blocks, document, inline, parse_posting, sections
 from jdlint.parse.inline import fold
 
 
@@ -150,3 +151,156 @@ def _words_by_blanking(text: str, filler: frozenset[str]) -> list[str]:
 def test_heading_words_by_findall_are_the_words_by_blanking(text):
     filler = frozenset({"the", "our"})
     assert sections._words(text, filler) == _words_by_blanking(text, filler)
+
+
+# -- the block scanner (jdlint/parse/blocks.py) stands in for markdown-it ------------------------------------
+
+
+class _Events:
+    """A sink that records what it is told; `_Builder._walk` reports markdown-it's tokens to it the same way."""
+
+    def __init__(self) -> None:
+        self.seen: list[tuple] = []
+
+    def __getattr__(self, name: str):
+        return lambda *args: self.seen.append((name, args[:2] if name == "inline" else args))
+
+
+def _scanned(text: str) -> list[tuple] | None:
+    events = _Events()
+    return events.seen if blocks.scan_blocks(text, events) else None
+
+
+def _walked(text: str) -> list[tuple]:
+    events = _Events()
+    document._Builder._walk(events, document._markdown(None).parse(text))
+    return events.seen
+
+
+def _read_by_markdown_it(text: str) -> tuple:
+    with mock.patch.object(document, "scan_blocks", lambda *args: False):
+        return _read(text)
+
+
+# Indentation, markers, breaks, underlines and headings in the combinations lists make of them.
+BLOCK_START = st.sampled_from(
+    ["", "", "", " ", "  ", "   ", "    ", "     ", "      ", "        ", "- ", "* ", "+ ", "-", "*", "1. ", "2. ",
+     "1) ", "10. ", "123456789. ", "1234567890. ", "-    ", "-     ", "1.     ", "  - ", "   - ", "    - ", "     - ",
+     "  1. ", "- - ", "* - ", "1. - ", "# ", "## ", "####### ", "#", " #", "    # ", "- # ", "=", "==", "-", "---",
+     "--", "- - -", "***", "* * *", "_ _ _", "  ---", "   ===", "> ", "- > ", "<div>", "[x]: /u ", "- [ ] ", "• ",
+     "o ", "**", "\t", "| ", "|---|---|", "--- | ---", "-\t", "1.\t", " \t", "#\t", "===\t", "___\t", "- -\t-",
+     "<3 ", "< ", "<b>", "</p>", "<!", "[Apply] ", "- [a]"]
+)  # fmt: skip
+BLOCK_WORDS = ["We", "developer", "Benefits:", "REQUIREMENTS", "-", "#", "1.", "*", "==", "x", "a\tb", "x|y", "]:"]
+BLOCK_LINE = st.builds(
+    lambda start, words, end: start + " ".join(words) + end,
+    BLOCK_START,
+    st.lists(st.sampled_from(BLOCK_WORDS), max_size=4),
+    st.sampled_from(["", "", "", " ", "  #", " ##", "\t"]),
+)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(BLOCK_LINE, max_size=16), st.sampled_from(["", "\n", "\n  ", "\n\n"]))
+@example(["- a", "", "  b", "- c"], "")
+@example(["- a", "b", "    - c", "  d"], "\n")
+@example(["1. a", "2) b", "", "3. c"], "")
+@example(["Text", "2. not a list", "1. a list", "-", "- b"], "")
+@example(["-", "", "  foo"], "")
+@example(["- a", "     - b", "    c"], "")
+@example(["Title", "===", "- item", "---"], "")
+@example(["  - a", "     - b", "        - c", "     d"], "")
+@example(["Pay | Place", "--- | ---", "1 | 2"], "")
+@example(["Pay\tPlace", "===\t", "- -\t-", "a|b"], "")
+def test_the_block_scanner_reports_what_markdown_it_parses(lines, tail):
+    text = "\n".join(lines) + tail
+    scanned = _scanned(text)
+    if scanned is not None:  # else the text holds what only markdown-it reads
+        assert scanned == _walked(text)
+        assert _read(text) == _read_by_markdown_it(text)
+
+
+def test_deep_lists_and_foreign_blocks_go_to_markdown_it():
+    assert _scanned("".join(f"{'  ' * i}- level {i}\n" for i in range(30))) is None
+    for text in ("- a\n> quote\n", "Text\n<div>\n", "[x]: /url\n", "| a |\n|---|\n", "```\ncode\n```\n", "-\tb\n"):
+        assert _scanned(text) is None, text
+    assert _scanned("[Apply] on our site\n\n[x]: /url\n") is None
+    for text in ("[not a reference] inside a paragraph\n", "Pay | Place\n", "Pay\t90k\n", "<3 years\n- < 5 staff\n"):
+        assert _scanned(text) is not None, text
+
+
+def test_the_block_scanner_reads_a_plain_text_posting():
+    text = (
+        "Data Analyst\n\nAbout us\nWe build maps.\n\nRequirements:\n- SQL\n- Python,\n  pandas\n\n## Benefits\n1. Pay\n"
+    )
+    assert _scanned(text) == [
+        ("inline", (0, 1)), ("inline", (2, 4)), ("inline", (5, 6)), ("open_list", (6,)),
+        ("open_item", (6,)), ("inline", (6, 7)), ("close_item", ()),
+        ("open_item", (7,)), ("inline", (7, 9)), ("close_item", ()), ("close_list", ()),
+        ("heading", (10, 11, 2, "##")), ("open_list", (11,)), ("open_item", (11,)), ("inline", (11, 12)),
+        ("close_item", ()), ("close_list", ()),
+    ]  # fmt: skip
+
+
+@pytest.mark.corpus
+def test_real_postings_read_the_same_by_the_block_scanner(corpus_dir):
+    postings = sorted(p for p in corpus_dir.rglob("*") if p.is_file() and p.suffix in (".md", ".txt"))
+    scanned = 0
+    for path in [*postings[::4], *sorted(SEEDS.iterdir())]:
+        text = path.read_text(encoding="utf-8", errors="replace").replace("\r\n", "\n")
+        events = _scanned(text)
+        if events is not None:
+            scanned += 1
+            assert events == _walked(text), path.name
+            assert _read(text) == _read_by_markdown_it(text), path.name
+    assert scanned > len(postings) // 8  # most postings are read without markdown-it
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab :/.w\n`<[]*_~\\@字"), max_size=120))
+@example("see https://example.com\nplain\nwww.example.com")
+@example("a*b*c\n\n*")
+def test_the_lines_with_a_trigger_are_found_in_one_scan(text):
+    starts = LineIndex(text).starts
+    expected = {i for i, line in enumerate(text.split("\n")) if inline._has_trigger(line)}
+    assert inline.trigger_lines(text, starts) == expected
+
+
+def _span_by_stepping(m: str, col: int) -> tuple[int, int]:
+    """The visible prose of a masked line from `col`, found a character at a time (the former `span_of`)."""
+    left, right = col, len(m)
+    while left < right and m[left] == " ":
+        left += 1
+    while right > left and m[right - 1] == " ":
+        right -= 1
+    return left, right
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \u00a0"), max_size=12), st.integers(0, 14))
+def test_a_span_found_by_strip_is_the_span_found_by_stepping(masked, col):
+    builder = document._Builder(masked, LineIndex(masked), 0)
+    builder.masked[0] = masked
+    assert builder.span_of(0, col) == _span_by_stepping(masked, col)
+
+
+def _one_line_as_many(self, i: int, next_is_list: bool) -> None:
+    kinds, cols = self._unmask_plain_bullets(i, i + 1)
+    self._mark_plain_headings(i, kinds, cols, next_is_list)
+    self._join_wrapped_lines(i, kinds)
+    self._paragraph_runs(i, kinds, cols)
+
+
+PARAGRAPH_LINE = st.sampled_from(
+    ["Benefits", "**Perks:**", "REQUIREMENTS", "Location: Remote", "What we offer", "About Us", "• Health",
+     "– Pension", "o Gym", "We build maps for cities and towns.", "", "- item", "1. first", "Apply now!", "   "]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PARAGRAPH_LINE, max_size=10))
+def test_a_one_line_paragraph_reads_as_the_general_path_reads_it(lines):
+    text = "\n".join(lines)
+    with mock.patch.object(document._Builder, "_one_line_paragraph", _one_line_as_many):
+        slow = _read(text)
+    assert _read(text) == slow

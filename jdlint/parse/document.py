@@ -10,13 +10,15 @@ the lines under it are its items even without bullets.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from jdlint.model.posting import Block, LineIndex, ListItem, Posting, Section
+from jdlint.parse.blocks import scan_blocks
 from jdlint.parse.frontmatter import split_front_matter
-from jdlint.parse.inline import fold, mask_folded, mask_inline
+from jdlint.parse.inline import fold, mask_folded, mask_inline, trigger_lines
 from jdlint.parse.sections import classify
 
 if TYPE_CHECKING:
@@ -114,6 +116,7 @@ _PREFIX_FIRST = frozenset(" \t>")  # what `_PREFIX` can start with
 _LIST_MARKER = re.compile(r"(?:(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))+")
 _ATX_OPEN = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
 _PLAIN_BULLET = re.compile(r"[ \t]*(?:[•·▪●◦‣∙○■□➢➤►✓✔➔→]|o(?=[ \t])|–|—)[ \t]*")
+_PLAIN_BULLET_FIRST = frozenset("•·▪●◦‣∙○■□➢➤►✓✔➔→o–—")  # what `_PLAIN_BULLET` matches after its blanks
 _EMPHASIS_HEADING = re.compile(r"[ \t]*(\*\*|__)([^*_\n]{1,80}?)\1[ \t]*:?[ \t]*$")
 _FIELD = re.compile(
     r"[ \t]*(?:\*\*|__)?([A-Za-z][\w '’&/()-]{0,40}?)(?::(?:\*\*|__)|(?:\*\*|__)?:)[ \t]+(\S(?:.*[^ \t])?)[ \t]*$"
@@ -128,6 +131,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _SYMBOL_BYTES = bytes(ord("P") if b >= 0x80 or _SYMBOL.match(chr(b)) else ord(".") for b in range(256))
 _SYMBOL_GATE = b"P" * 64
 _DECOR = "=*#~_-+ \t"
+MAX_HEADING = 60  # characters of a plain-text heading's words
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _SMALL = frozenset(["a", "an", "and", "or", "of", "the", "to", "for", "in", "on", "at", "with", "by", "&", "as", "vs"])
 _SENTENCE_END = ".!?;,"
@@ -279,6 +283,7 @@ class _Builder:
         self._lines = text.split("\n")  # the same lines as `lines` indexes; line() is hot
         folded = fold(text)  # what masking reads: folded once here rather than line by line
         self._folded = self._lines if folded is text else folded.split("\n")
+        self._triggers = trigger_lines(folded, lines.starts)  # the lines masking can change
         self.n = lines.line_count
         self.skip = skip_lines
         self.masked: list[str | None] = [None] * self.n  # None: line stays blank
@@ -289,6 +294,10 @@ class _Builder:
         self.fields: list[tuple[str, int, int, int, int]] = []  # label, l0, l1, v0, v1
         self.list_next: set[int] = set()  # lines where a Markdown list starts
         self.code: list[tuple[int, int]] = []  # offsets of code blocks
+        self._stubs: dict[int, int] = {}  # plain paragraphs markdown-it saw as one line: {first line: line after}
+        self._list_depth = 0
+        self._item_first: list[int] = []  # first line of each open list item
+        self._item_done: list[bool] = []  # whether that item's first paragraph has been read
 
     # -- helpers -------------------------------------------------------------
     def line(self, i: int) -> str:
@@ -308,33 +317,38 @@ class _Builder:
         return pos
 
     def unmask(self, i: int, col: int, table: bool = False) -> None:
-        body = mask_folded(self._folded[i][col:])
+        body = self._mask(i, self._folded[i][col:])
         if table:  # a table row: cells stay, pipes go
             body = body.replace("|", " ")
         self.masked[i] = " " * col + body
 
+    def _mask(self, i: int, part: str) -> str:
+        """`part` of folded line i masked: as it is when the line holds nothing a mask could match."""
+        return mask_folded(part) if i in self._triggers else part
+
     def analysis(self) -> str:
-        out = []
-        for i in range(self.n):
-            m = self.masked[i]
-            if m is None:
-                m = " " * len(self.line(i))
-            if i:
-                out.append(" " if i in self.soft else "\n")
-            out.append(m)
-        return _blank_symbol_runs("".join(out))
+        """The masked lines joined, a soft line break (a wrapped line) as a space."""
+        lines = self._lines
+        masked = [" " * len(lines[i]) if m is None else m for i, m in enumerate(self.masked)]
+        pieces = []
+        last = 0
+        for i in sorted(self.soft):  # never line 0, which follows no line break
+            pieces.append("\n".join(masked[last:i]))
+            last = i
+        pieces.append("\n".join(masked[last:]))
+        return _blank_symbol_runs(" ".join(pieces))
 
     def span_of(self, i: int, col: int) -> tuple[int, int]:
         """Offsets of the visible prose of line i from column col (trimmed)."""
         m = self.masked[i] or ""
-        left = col
-        right = len(m)
-        while left < right and m[left] == " ":
-            left += 1
-        while right > left and m[right - 1] == " ":
-            right -= 1
-        base = self.start(i)
-        return base + left, base + right
+        size = len(m)
+        base = self.idx.starts[i]
+        if col >= size:
+            return base + col, base + size
+        right = len(m.rstrip(" "))
+        if right <= col:  # only spaces from col on
+            return base + size, base + size
+        return base + size - len(m[col:].lstrip(" ")), base + right
 
     # -- token walk ----------------------------------------------------------
     def run(self) -> None:
@@ -344,27 +358,26 @@ class _Builder:
             for a, b in plain:
                 self._paragraph(a, b, self._starts_list(b))
             return
-        src, stubs = _stub_plain_paragraphs(src)
-        tokens = _markdown(src).parse(src)
-        list_depth = 0
-        item_first_line: list[int] = []
-        item_done: list[bool] = []
+        lines = [""] * self.skip + self._lines[self.skip :] if self.skip else self._lines  # src's lines
+        if scan_blocks(src, self, lines):  # headings, lists, breaks and paragraphs only: read without markdown-it
+            return
+        src, self._stubs = _stub_plain_paragraphs(src)
+        self._walk(_markdown(src).parse(src))
+
+    def _walk(self, tokens: list) -> None:
+        """Report markdown-it's block tokens as `scan_blocks` reports its blocks; tables and HTML here only."""
         heading_level = 0
         in_table_row = False
         for k, tok in enumerate(tokens):
             t = tok.type
             if t in ("bullet_list_open", "ordered_list_open"):
-                list_depth += 1
-                if tok.map:
-                    self.list_next.add(tok.map[0])
+                self.open_list(tok.map[0] if tok.map else -1)
             elif t in ("bullet_list_close", "ordered_list_close"):
-                list_depth -= 1
+                self.close_list()
             elif t == "list_item_open":
-                item_first_line.append(tok.map[0] if tok.map else -1)
-                item_done.append(False)
+                self.open_item(tok.map[0] if tok.map else -1)
             elif t == "list_item_close":
-                item_first_line.pop()
-                item_done.pop()
+                self.close_item()
             elif t == "heading_open":
                 heading_level = int(tok.tag[1])
             elif t == "tr_open":
@@ -374,29 +387,53 @@ class _Builder:
             elif t == "tr_close":
                 in_table_row = False
             elif t in ("fence", "code_block") and tok.map:
-                self.code.append((self.start(tok.map[0]), self.idx.line_span(min(tok.map[1], self.n))[1]))
+                self.code_block(*tok.map)
             elif t == "html_block" and tok.map:
                 self._html_block(tok.map[0], tok.map[1], tok.content)
             elif t == "inline" and tok.map and not in_table_row:
                 a, b = tok.map
                 prev = tokens[k - 1].type if k else ""
                 if prev == "heading_open":
-                    self._heading(a, b, heading_level, tokens[k - 1].markup)
-                elif list_depth and item_first_line:
-                    first = item_first_line[-1] == a and not item_done[-1]
-                    self._list_paragraph(a, b, list_depth, first and prev == "paragraph_open")
-                    if item_done:
-                        item_done[-1] = True
+                    self.heading(a, b, heading_level, tokens[k - 1].markup)
                 else:
-                    b = stubs.get(a, b)  # a plain paragraph markdown-it saw as one line
-                    self._paragraph(a, b, self._starts_list(b))
+                    self.inline(a, b, prev == "paragraph_open")
 
-    def _heading(self, a: int, b: int, level: int, markup: str) -> None:
+    # -- the blocks, in document order (see `jdlint.parse.blocks.BlockSink`) ----------
+    def open_list(self, line: int) -> None:
+        self._list_depth += 1
+        if line >= 0:
+            self.list_next.add(line)
+
+    def close_list(self) -> None:
+        self._list_depth -= 1
+
+    def open_item(self, line: int) -> None:
+        self._item_first.append(line)
+        self._item_done.append(False)
+
+    def close_item(self) -> None:
+        self._item_first.pop()
+        self._item_done.pop()
+
+    def code_block(self, a: int, b: int) -> None:
+        self.code.append((self.start(a), self.idx.line_span(min(b, self.n))[1]))
+
+    def inline(self, a: int, b: int, in_paragraph: bool = True) -> None:
+        """Lines a..b of a paragraph: an item's when inside a list, else a top-level one."""
+        if self._list_depth and self._item_first:
+            first = self._item_first[-1] == a and not self._item_done[-1]
+            self._list_paragraph(a, b, self._list_depth, first and in_paragraph)
+            self._item_done[-1] = True
+        else:
+            b = self._stubs.get(a, b)  # a plain paragraph markdown-it saw as one line
+            self._paragraph(a, b, self._starts_list(b))
+
+    def heading(self, a: int, b: int, level: int, markup: str) -> None:
         if markup.startswith("#"):
             s = self.line(a)
             col = _ATX_OPEN.match(s).end() if _ATX_OPEN.match(s) else 0
             stop = _atx_close(s, col)
-            body = mask_folded(self._folded[a][col:stop])
+            body = self._mask(a, self._folded[a][col:stop])
             self.masked[a] = " " * col + body + " " * (len(s) - stop)
             h0, h1 = self.span_of(a, col)
             if h0 == h1:
@@ -442,13 +479,17 @@ class _Builder:
                 self._list_paragraph(a, i, depth, first)
                 self._paragraph(i, b, self._starts_list(b))
                 return
+        cols = [self.content_start(i, i == a) for i in range(a, b)]  # where each line's prose starts, once
         for i in range(a, b):
-            self.unmask(i, self.content_start(i, i == a))
+            self.unmask(i, cols[i - a])
             if i > a and self._is_soft(i - 1, i):
                 self.soft.add(i)
         if first:
-            s0, _ = self.span_of(a, self.content_start(a, True))
-            _, e0 = self.span_of(b - 1, self.content_start(b - 1, b - 1 == a))
+            if b - 1 == a:  # an item on one line: one span
+                s0, e0 = self.span_of(a, cols[0])
+            else:
+                s0, _ = self.span_of(a, cols[0])
+                _, e0 = self.span_of(b - 1, cols[-1])
             if e0 > s0:
                 self.items.append(ListItem(s0, e0, self.text[s0:e0], depth - 1, bullet=True))
                 self.blocks.append(Block("item", s0, e0))
@@ -509,27 +550,50 @@ class _Builder:
 
     def _paragraph(self, a: int, b: int, next_is_list: bool) -> None:
         """A top-level paragraph: plain-text headings, fields, bullets and items live here."""
+        if b == a + 1:
+            self._one_line_paragraph(a, next_is_list)
+            return
         kinds, cols = self._unmask_plain_bullets(a, b)
         self._mark_plain_headings(a, kinds, cols, next_is_list)
         self._join_wrapped_lines(a, kinds)
         self._paragraph_runs(a, kinds, cols)
 
+    def _one_line_paragraph(self, i: int, next_is_list: bool) -> None:
+        """`_paragraph` for one line (three paragraphs in four): a heading, or a run of its own, never joined."""
+        kind, col = self._unmask_line(i)
+        if kind == "text":
+            style = self._plain_heading_style(i, col, next_is_list, True, True)
+            if style:
+                self._add_pseudo(i, col, style)
+                return
+        self._line_run(i, i, col, kind, False)
+
     def _unmask_plain_bullets(self, a: int, b: int) -> tuple[list[str], list[int]]:
-        """Unmask lines a..b; a bullet Markdown does not know (`•`, `–`, `o`) marks an item whose prose follows it."""
+        """Unmask lines a..b and tell each line's kind (`text` or `bullet`) and the column its prose starts at."""
         kinds: list[str] = []
         cols: list[int] = []
         for i in range(a, b):
-            s = self._lines[i]
-            col = self.content_start(i, False)
-            bullet = _PLAIN_BULLET.match(s, col)
-            if bullet and bullet.end() > col and bullet.end() < len(s):
-                cols.append(bullet.end())
-                kinds.append("bullet")
-            else:
-                cols.append(col)
-                kinds.append("text")
-            self.unmask(i, cols[-1])
+            kind, col = self._unmask_line(i)
+            kinds.append(kind)
+            cols.append(col)
         return kinds, cols
+
+    def _unmask_line(self, i: int) -> tuple[str, int]:
+        """Unmask line i of a paragraph; a bullet Markdown does not know (`•`, `–`, `o`) marks an item after it."""
+        s = self._lines[i]
+        col = _PREFIX.match(s).end() if s[:1] in _PREFIX_FIRST else 0  # content_start(i, False)
+        kind = "text"
+        if s[col : col + 1] in _PLAIN_BULLET_FIRST:  # the regex runs only where a bullet can start
+            bullet = _PLAIN_BULLET.match(s, col)
+            if bullet and bullet.end() < len(s):
+                col = bullet.end()
+                kind = "bullet"
+        folded = self._folded[i]
+        if i not in self._triggers:  # unmask(i, col), without a call for the most common case
+            self.masked[i] = " " * col + folded[col:] if col else folded
+        else:
+            self.masked[i] = " " * col + mask_folded(folded[col:])
+        return kind, col
 
     def _mark_plain_headings(self, a: int, kinds: list[str], cols: list[int], next_is_list: bool) -> None:
         """Record the text lines that a plain-text convention makes headings, and mark them `heading`."""
@@ -537,7 +601,8 @@ class _Builder:
         for j in range(n):
             if kinds[j] != "text":
                 continue
-            style = self._plain_heading_style(a + j, cols[j], _list_follows(kinds, j, next_is_list), j == n - 1, n == 1)
+            i = a + j
+            style = self._plain_heading_style(i, cols[j], _list_follows(kinds, j, next_is_list), j == n - 1, n == 1)
             if style:
                 self._add_pseudo(a + j, cols[j], style)
                 kinds[j] = "heading"
@@ -568,15 +633,19 @@ class _Builder:
 
     def _line_run(self, first: int, last: int, col: int, kind: str, under_heading: bool) -> None:
         """Record lines first..last (one line and its continuations) as an item or a paragraph, and a field."""
-        s0, _ = self.span_of(first, col)
-        _, e0 = self.span_of(last, col if last == first else 0)
+        if last == first:
+            s0, e0 = self.span_of(first, col)
+        else:
+            s0, _ = self.span_of(first, col)
+            _, e0 = self.span_of(last, 0)
         if e0 <= s0:
             return
         if last == first:
             line = self._lines[first]
             if ":" in line:  # the field regex runs only on lines holding a colon
                 self._field(first, line)
-        is_item = _is_item(kind, under_heading)
+        # a bulleted line is an item, and so is an unbulleted line under a plain heading in the same paragraph
+        is_item = kind == "bullet" or under_heading
         if is_item:
             self.items.append(ListItem(s0, e0, self.text[s0:e0], 0, bullet=kind == "bullet"))
         self.blocks.append(Block("item" if is_item else "paragraph", s0, e0))
@@ -591,25 +660,12 @@ class _Builder:
             self.fields.append((label, *label_at, base + field.start(2), base + field.end(2)))
 
     def _plain_heading_style(self, i: int, col: int, list_follows: bool, last: bool, alone: bool) -> str | None:
-        """`emphasis` or `plain` when line i reads as a heading (else None); cheap tests first, `classify` last."""
+        """`emphasis` or `plain` when line i reads as a heading (else None); see `_heading_style`."""
         s = self._lines[i]
-        if _is_bold_only(s):
-            return "emphasis"
         core = (self.masked[i] or "")[col:].strip(_DECOR)
-        if not core or len(core) > 60:
-            return None  # empty or too long for a heading
-        words = _WORD.findall(core)
-        if not words or len(words) > 8:
-            return None  # wordless, or a sentence
-        if _is_label_line(core) or _is_all_caps(core):
-            return "plain"
-        if core[-1] in _SENTENCE_END or len(words) > 6:
-            return None  # reads as a sentence
-        if _is_title_heading(core, words, list_follows, last):
-            return "plain"
-        if _is_short_known_section(core, words, list_follows or alone, last):
-            return "plain"
-        return None
+        if not core or len(core) > MAX_HEADING:  # empty or too long for a heading, unless bold-only
+            return "emphasis" if _is_bold_only(s) else None
+        return _heading_style(s, core, list_follows, last, alone)
 
     def _add_pseudo(self, i: int, col: int, style: str) -> None:
         """Record line i as a heading below every Markdown level; its span leaves out `**`, `:` and `=` decoration."""
@@ -627,6 +683,29 @@ class _Builder:
 # -- plain-text conventions, one decision each ---------------------------------
 
 
+@lru_cache(maxsize=8192)
+def _heading_style(line: str, core: str, list_follows: bool, last: bool, alone: bool) -> str | None:
+    """How `line`, whose prose without decoration is `core`, reads as a heading: cheap tests first, `classify` last.
+
+    Memoised: a posting's short lines repeat across postings (boilerplate headings and sign-offs, 3 in 5).
+    """
+    if _is_bold_only(line):
+        return "emphasis"
+    words = _WORD.findall(core)
+    if not words or len(words) > 8:
+        return None  # wordless, or a sentence
+    if _is_label_line(core) or _is_all_caps(core):
+        return "plain"
+    if core[-1] in _SENTENCE_END or len(words) > 6:
+        return None  # reads as a sentence
+    if _is_title_heading(core, words, list_follows, last):
+        return "plain"
+    if _is_short_known_section(core, words, list_follows or alone, last):
+        return "plain"
+    return None
+
+
+
 def _list_follows(kinds: list[str], j: int, next_is_list: bool) -> bool:
     """A list comes right after line j: a bullet line in this paragraph, or a Markdown list after its last line."""
     if j + 1 < len(kinds):
@@ -640,11 +719,6 @@ def _run_end(kinds: list[str], j: int) -> int:
     while stop < len(kinds) and kinds[stop] == "cont":
         stop += 1
     return stop
-
-
-def _is_item(kind: str, under_heading: bool) -> bool:
-    """A bulleted line is an item, and so is an unbulleted line under a plain heading in the same paragraph."""
-    return kind == "bullet" or under_heading
 
 
 def _is_bold_only(line: str) -> bool:
@@ -781,21 +855,32 @@ def _attach(posting: Posting, b: _Builder) -> None:
     block_sections = [
         (s.heading_start if s.style != "preamble" else 0, i) for i, s in enumerate(sections) if s.style != "inline"
     ]
-    starts = [s for s, _ in block_sections]
-
-    def owner(offset: int) -> int:
-        j = bisect_right(starts, offset) - 1
-        return block_sections[j][1] if j >= 0 else 0
-
-    items = sorted(b.items, key=lambda it: it.start)
-    for n, item in enumerate(items):
-        item.section = owner(item.start)
-        sections[item.section].items.append(n)
+    items = sorted(b.items, key=_START)
+    for n, (item, owner) in enumerate(zip(items, _owners(items, block_sections), strict=True)):
+        item.section = owner
+        sections[owner].items.append(n)
     posting.items = items
-    blocks = sorted(b.blocks, key=lambda bl: bl.start)
-    for bl in blocks:
-        bl.section = owner(bl.start)
+    blocks = sorted(b.blocks, key=_START)
+    for bl, owner in zip(blocks, _owners(blocks, block_sections), strict=True):
+        bl.section = owner
     posting.blocks = blocks
+
+
+_START = attrgetter("start")
+
+
+def _owners(spans: list, block_sections: list[tuple[int, int]]) -> list[int]:
+    """For spans sorted by start, the section (start, index) of the last of the sorted `block_sections` at or
+    before each start (0 if none): one walk along both lists, cheaper than a bisection per item and block."""
+    out = []
+    j = -1
+    last = len(block_sections) - 1
+    for span in spans:
+        offset = span.start
+        while j < last and block_sections[j + 1][0] <= offset:
+            j += 1
+        out.append(block_sections[j][1] if j >= 0 else 0)
+    return out
 
 
 def _set_title(posting: Posting) -> None:
