@@ -15,7 +15,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from jdlint.checks.bias import gender_coded
+from jdlint.checks.bias import disability_bias, gender_coded
 from jdlint.checks.compliance import aedt_notice
 from jdlint.facts import context as context_facts
 from jdlint.facts import requirements
@@ -104,3 +104,21 @@ def test_requirement_item_shortcuts_agree_with_their_regexes(text):
         assert requirements._YEARS.search(text) is None
     if "xper" not in text.lower():  # `_summary_demands` reads only paragraphs that pass this test
         assert requirements._EXPERIENCE.search(text) is None
+
+
+DEMAND_WORDS = ["must", "Must", "MUST", "be able to", "Be Able To", "able to", "ability to", "required to", "requires",
+                "involving", "should be able to", "frequently", "lift", "LIFT", "stand", "Standing", "sit", "see",
+                "carry", "walk", "reach", "and", "or", "and/or", "daily", "ſtand", "mıst", "İnvolves",
+                "\u212aneel"]  # fmt: skip
+
+
+@SETTINGS
+@given(_texts(DEMAND_WORDS))
+@example("Must be able to lift, carry and push 50 lbs. Ability to stand frequently; MUST SIT.")
+@example("must-stand; remust be able to walk; -able to see")
+def test_disability_demands_in_lower_case_match_the_case_insensitive_regex(text):
+    posting = parse_posting(text, "job.md")
+    spec = disability_bias._spec()
+    plain = spec.demand.regex.finditer(posting.analysis)
+    spans = [(m.span(), m.span("lead"), m.span("verbs")) for m in disability_bias._demand_matches(posting, spec)]
+    assert spans == [(m.span(), m.span("lead"), m.span("verbs")) for m in plain]

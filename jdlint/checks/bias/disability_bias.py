@@ -20,7 +20,7 @@ from jdlint import data
 from jdlint.facts.language import reads
 from jdlint.facts.surroundings import parent_intro_span, section_span, sentence_span
 from jdlint.hookspecs import hookimpl
-from jdlint.match import Pattern, phrases
+from jdlint.match import GatedAfterFirst, Pattern, phrases
 from jdlint.model.finding import Hit
 from jdlint.model.store import StoreKey
 
@@ -49,6 +49,7 @@ def gerund(verb: str) -> str:
 @dataclass(frozen=True)
 class _Spec:
     demand: Pattern  # found only near one of its verbs
+    demand_lower: Pattern  # the same demands, found in the lower-cased text (`_demand_matches`)
     described: Pattern  # "Occasionally lifts, carries…", "Occasional lifting of…"
     often: Pattern  # the words for how often that start a described demand
     bare: Pattern  # a line of a physical-demands section that starts with a verb
@@ -79,6 +80,7 @@ def _spec() -> _Spec:
     verbs = rf"(?P<verbs>(?:{verb})(?:{sep}(?:{verb}))*)(?![\w-])"
     # a demand names a verb: the regex runs only near one (a verb list is no longer than its verbs' spacing)
     demand = Pattern(rf"(?<![\w-])(?P<lead>{lead})\s+(?:(?:{adverb})\s+)?{verbs}", re.IGNORECASE)
+    demand_lower = Pattern(rf"(?P<lead>{_by_first_letter(d['lead_ins'])})\s+(?:(?:{adverb})\s+)?{verbs}", lower=True)
     # "Occasionally lifts, carries…": tried only where a word for how often stands (found by `often`)
     described = Pattern(rf"(?<![\w-])(?P<lead>{often})\s+{verbs}", re.IGNORECASE)
     # tried at line starts; one way only to read the indent and the bullet (runs of blanks are common in scrapes)
@@ -93,6 +95,7 @@ def _spec() -> _Spec:
     )
     return _Spec(
         demand=demand,
+        demand_lower=demand_lower,
         described=described,
         often=phrases(d["frequency_adverbs"] + d["frequency_adjectives"]),
         bare=bare,
@@ -105,6 +108,27 @@ def _spec() -> _Spec:
         framing=phrases(d["framing"], acronyms=True),
         suggest=tuple(d.get("suggest", ())),
     )
+
+
+def _by_first_letter(lead_ins: list[str]) -> str:
+    """The lead-ins as `demand` reads them (longest first, no word or hyphen before), grouped by first letter
+    with the look-behind after that letter: `re` then skips from one such letter to the next instead of
+    trying the look-behind at every character. Lower case, for the lower-cased text."""
+    groups: dict[str, list[str]] = {}
+    for x in sorted((x.lower() for x in lead_ins), key=len, reverse=True):
+        groups.setdefault(x[0], []).append(re.escape(x[1:]).replace(r"\ ", r"\s+"))
+    return "|".join(rf"{re.escape(c)}(?<![\w-]{re.escape(c)})(?:{'|'.join(rests)})" for c, rests in groups.items())
+
+
+_LOWER_AGREES = GatedAfterFirst()  # whether the lower-cased scan may stand in for `demand` on this posting
+
+
+def _demand_matches(posting, spec: _Spec):
+    """The matches of `demand`: from the lower-cased text, where a case-insensitive match and a match there
+    agree (`GatedAfterFirst`: not on a text with "İ", "ı" or "ſ"), which is several times faster than
+    the case-insensitive regex near every verb (and "see", "move", "reach" are everywhere)."""
+    pattern = spec.demand_lower if _LOWER_AGREES(posting.analysis) else spec.demand
+    return pattern.finditer(posting)
 
 
 def _is_physical(text: str, m: re.Match, clause_end: int, spec: _Spec) -> bool:
@@ -129,7 +153,7 @@ def _demands(posting, spec: _Spec):
     text = posting.analysis
     seen: set[int] = set()
     described = (spec.described.match(posting, w.start()) for w in spec.often.finditer(posting))
-    for m in chain(spec.demand.finditer(posting), described):
+    for m in chain(_demand_matches(posting, spec), described):
         if m is None:
             continue
         _, s1 = sentence_span(posting, m.start())
