@@ -12,11 +12,14 @@ sign "K", which re.IGNORECASE folds to ASCII letters).
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from jdlint.checks.bias import disability_bias, gender_coded
 from jdlint.checks.compliance import aedt_notice
+from jdlint.checks.structure import placeholder_text
 from jdlint.facts import context as context_facts
 from jdlint.facts import requirements
 from jdlint.parse import parse_posting
@@ -122,3 +125,24 @@ def test_disability_demands_in_lower_case_match_the_case_insensitive_regex(text)
     plain = spec.demand.regex.finditer(posting.analysis)
     spans = [(m.span(), m.span("lead"), m.span("verbs")) for m in disability_bias._demand_matches(posting, spec)]
     assert spans == [(m.span(), m.span("lead"), m.span("verbs")) for m in plain]
+
+
+# The placeholder shapes as first written, look-behind first: the rule's own put it after their first character.
+PLAIN_SHAPES = {
+    0: r"(?<![\]!\\])\[(?!\^)([^\[\]\n]{2,60})\](?![(\[:])",
+    2: r"(?<![{$\\\w])\{([a-z][a-z0-9]*(?:_[a-z0-9]+)*)\}(?!\})",
+    5: r"\bX{1,2}\+?\s*(?:years?|yrs?|months?)\b",
+    7: r"(?<![\w&/-])(?:TK){1,3}(?![\w&/-])",
+}
+SHAPE_WORDS = ["[", "]", "![", "\\[", "[^", "{", "}", "{{", "$", "X", "XX", "XXX", "+", "years", "yrs", "month", "TK",
+               "TKTK", "&", "/", "-", "_", "a", "COMPANY NAME", "salary", "é", "9", ":", "("]  # fmt: skip
+
+
+@SETTINGS
+@given(_texts(SHAPE_WORDS))
+@example("[COMPANY NAME] pays $XXX; XX+ years; TKTK; {company_name}; ![img] \\[x] aX years")
+def test_placeholder_shapes_match_as_first_written(text):
+    for k, plain in PLAIN_SHAPES.items():
+        shape = placeholder_text._SHAPES[k]
+        assert [m.span() for m in shape.regex.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
+        assert [m.groups() for m in shape.regex.finditer(text)] == [m.groups() for m in re.finditer(plain, text)]

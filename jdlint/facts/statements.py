@@ -18,11 +18,17 @@ from jdlint.model.posting import Posting
 from jdlint.model.store import StoreKey
 
 
-@cache
 def _pattern(kind: str, language: str = "en") -> AnyPattern:
     """The phrasings of `kind` every posting is searched for, plus those of its language (`by_language`)."""
+    own = data.load("shared/statements.yaml").get("by_language", {}).get(language, {}).get(kind, [])
+    return _phrasings(kind, tuple(own))
+
+
+@cache
+def _phrasings(kind: str, own: tuple[str, ...]) -> AnyPattern:
+    """The phrasings of `kind` plus `own`, made once for every language that adds the same (most add none):
+    reading the literals off the country names costs as much as searching a few hundred postings."""
     spec = data.load("shared/statements.yaml")
-    own = spec.get("by_language", {}).get(language, {}).get(kind, [])
     country = _country_names()
     return AnyPattern([p.replace("{country}", country) for p in [*spec[kind]["patterns"], *own]], re.IGNORECASE)
 
