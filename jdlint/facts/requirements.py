@@ -255,35 +255,61 @@ def normalise(words: list[str]) -> tuple[frozenset[str], int]:
 
 def _normalise(words: list[str]) -> tuple[frozenset[str], int]:
     spec = _spec()
-    syn, filler, levels = spec["synonyms"], spec["filler"], spec["levels"]
-    phrase_starts, longest = spec["phrase_starts"], spec["longest"]
+    syn, phrase_starts, longest = spec["synonyms"], spec["phrase_starts"], spec["longest"]
+    word_keys = _WORD_KEYS
     key: set[str] = set()
     level = 0
     i = 0
     n = len(words)
     while i < n:
-        # the longest synonym starting here; only a word some phrase begins with can start one of several words
-        longest_here = min(longest, n - i) if words[i] in phrase_starts else 1
-        for size in range(longest_here, 0, -1):
-            canon = syn.get(tuple(words[i : i + size]))
+        w = words[i]
+        if w in phrase_starts:  # the longest synonym of several words starting here, if any
+            for size in range(min(longest, n - i), 1, -1):
+                canon = syn.get(tuple(words[i : i + size]))
+                if canon is not None:
+                    key.add(canon)
+                    i += size
+                    break
+            else:
+                canon = None
             if canon is not None:
-                key.add(canon)
-                i += size
-                break
+                continue
+        i += 1
+        try:
+            got = word_keys[w]
+        except KeyError:
+            if len(word_keys) >= _WORD_KEYS_MAX:
+                word_keys.clear()
+            got = word_keys[w] = _word_key(w, spec)
+        if got is None:
+            continue
+        if got[0]:
+            key.add(got[1])
         else:
-            w = words[i]
-            i += 1
-            if w in levels:
-                level = max(level, levels[w])
-                continue
-            if w in filler or w[0].isdigit() or w in _NUMBER_WORDS:
-                continue
-            w = _singular(w)
-            if w in filler or (len(w) < 2 and w not in ("c", "r")):
-                continue
-            canon = syn.get((w,))
-            key.add(canon or w)
+            level = max(level, got[1])
     return frozenset(key), level
+
+
+_WORD_KEYS: dict[str, tuple[bool, Any] | None] = {}
+_WORD_KEYS_MAX = 200_000  # distinct words remembered per process (a few MiB at most)
+
+
+def _word_key(w: str, spec: dict[str, Any]) -> tuple[bool, Any] | None:
+    """What one word adds to a key, outside a synonym of several words: (True, key word), (False, level)
+    for a level word ("senior"), or None (filler, numbers). Memoised per process by `_normalise`: postings
+    share their vocabulary, and a word costs a few set and dict tests and a plural rule."""
+    syn, filler, levels = spec["synonyms"], spec["filler"], spec["levels"]
+    canon = syn.get((w,))
+    if canon is not None:
+        return True, canon
+    if w in levels:
+        return False, levels[w]
+    if w in filler or w[0].isdigit() or w in _NUMBER_WORDS:
+        return None
+    w = _singular(w)
+    if w in filler or (len(w) < 2 and w not in ("c", "r")):
+        return None
+    return True, syn.get((w,)) or w
 
 
 def _number(text: str) -> float:
