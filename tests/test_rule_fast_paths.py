@@ -146,3 +146,15 @@ def test_placeholder_shapes_match_as_first_written(text):
         shape = placeholder_text._SHAPES[k]
         assert [m.span() for m in shape.regex.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
         assert [m.groups() for m in shape.regex.finditer(text)] == [m.groups() for m in re.finditer(plain, text)]
+
+
+PREFERRED_WORDS = ["is", "preferred", "PREFERRED", "a", "plus", "pluſ", "nice", "to", "have", "desırable", "asset",
+                   "bonus", "preferably", "Preferab", "İs", " ", "\n", ";", "\u212a"]  # fmt: skip
+
+
+@SETTINGS
+@given(_texts(PREFERRED_WORDS))
+@example("Go is a plus; Rust is preferred")
+def test_preferred_marker_shortcut_agrees_with_its_regex(text):
+    if not requirements._may_say_preferred(text):
+        assert requirements._says_preferred().search(text) is None

@@ -190,6 +190,23 @@ def _says_preferred() -> re.Pattern[str]:
 
 
 @cache
+def _preferred_needles() -> tuple[str, ...]:
+    """The longest word of each preferred marker: a text holding none of them cannot match `_says_preferred`."""
+    words = data.load("shared/requirements.yaml")["preferred_markers"]
+    return tuple(sorted({max(w.lower().split(), key=len) for w in words}))
+
+
+def _may_say_preferred(text: str) -> bool:
+    """Whether `_says_preferred` can match at all, by substring tests (most required items hold no
+    marker, and the regex makes an attempt at every character). Under re.IGNORECASE only "ſ", "ı" and
+    "İ" fold to other ASCII letters than their own lower case: a text with one goes to the regex."""
+    if not text.isascii() and ("ſ" in text or "ı" in text or "İ" in text):
+        return True
+    low = text.lower()
+    return any(n in low for n in _preferred_needles())
+
+
+@cache
 def _not_list_heading() -> re.Pattern[str]:
     words = data.load("shared/requirements.yaml")["not_list_headings"]
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
@@ -440,7 +457,12 @@ def analyse(posting: Any, doc: Any = None) -> Analysis:
         if kind not in KINDS:
             continue
         text = texts[n]
-        if kind == "required" and (pref := _says_preferred().search(text)) and ";" not in text[: pref.start()]:
+        if (
+            kind == "required"
+            and _may_say_preferred(text)
+            and (pref := _says_preferred().search(text))
+            and ";" not in text[: pref.start()]
+        ):
             # "Experience in a lead capacity is preferred." under "Training and Experience" (but not
             # "…proficient English; Chinese is a plus": the item's own demand comes first)
             kind = "preferred"
