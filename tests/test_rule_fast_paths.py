@@ -158,3 +158,18 @@ PREFERRED_WORDS = ["is", "preferred", "PREFERRED", "a", "plus", "pluſ", "nice",
 def test_preferred_marker_shortcut_agrees_with_its_regex(text):
     if not requirements._may_say_preferred(text):
         assert requirements._says_preferred().search(text) is None
+
+
+SENSE_WORDS = ["corrected", "Correctable", "hearing", "HEARING", "vision", "visual acuity", "eyesight", "and", "or",
+               "/", ",", "to", "within", "the", "normal", "NORMAL", "range", "nOrmal", "abnormal", "ſ", "-",
+               "hearing acuity", "acuity"]  # fmt: skip
+
+
+@SETTINGS
+@given(_texts(SENSE_WORDS))
+@example("Corrected hearing and vision to normal range; normal vision; Hearing Acuity within the normal")
+def test_disability_senses_in_lower_case_match_the_case_insensitive_regex(text):
+    posting = parse_posting(text, "job.md")
+    spec = disability_bias._spec()
+    plain = spec.senses.regex.finditer(posting.analysis)
+    assert [m.span() for m in disability_bias._sense_matches(posting, spec)] == [m.span() for m in plain]
