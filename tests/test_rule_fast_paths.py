@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from jdlint.checks.bias import citizenship_restriction, disability_bias, gender_coded
 from jdlint.checks.compliance import aedt_notice
-from jdlint.checks.structure import placeholder_text
+from jdlint.checks.structure import empty_section, placeholder_text
 from jdlint.facts import context as context_facts
 from jdlint.facts import requirements
 from jdlint.parse import parse_posting
@@ -188,3 +188,19 @@ def test_citizenship_limits_near_status_words_match_a_scan_of_the_whole_text(tex
     posting = parse_posting(text, "job.md")
     limit = citizenship_restriction._patterns()[0]
     assert [m.span() for m in limit.finditer(posting)] == [m.span() for m in limit.regex.finditer(posting.analysis)]
+
+
+BODY_WORDS = ["---", "***", "_ _ _", "- - -", "===", "#", "\n", "\t", " ", "<!--", "-->", "<!-- note -->", "*",
+              "_", "-", "a", "Text", "é", "<", ">"]  # fmt: skip
+
+
+@SETTINGS
+@given(_texts(BODY_WORDS))
+@example("---\n\n***\n<!-- later -->\n===")
+def test_empty_section_content_shortcut_agrees_with_the_full_reading(text):
+    from jdlint.parse.inline import strip_comments
+
+    posting = parse_posting(text, "job.md")
+    body = posting.text
+    slow = bool(empty_section._RULE_LINE.sub("", strip_comments(body)).strip(" \t\n=-#"))
+    assert empty_section._has_content(posting, [], [], 0, len(body)) == slow
