@@ -59,12 +59,6 @@ _WORK_AUTH_ALTERNATIVE = lazy_compile(
 )
 
 
-# "citizen…", "green", "permanent", "national…" at the start of a word, in any case: a first letter `re` can
-# jump to (no case-insensitive letter can be), then no letter, digit or hyphen before it, then the rest.
-_STATUS_WORD = r"[cgpnCGPN](?<![\w-].)(?i:itizen|reen|ermanent|ational)"
-_REACH = 250  # characters a limit reaches before or after its status word (a few words each way)
-
-
 @cache
 def _patterns() -> tuple[Pattern, Pattern, tuple[str, ...]]:
     spec = data.load("bias/citizenship-restriction.yaml")
@@ -86,15 +80,8 @@ def _patterns() -> tuple[Pattern, Pattern, tuple[str, ...]]:
         rf"\brequires?\s+{country}citizenship\b",
         rf"{country}citizenship\s+(?:is\s+)?(?:a\s+)?(?:requirement|condition\s+of\s+employment)\b",
     ]
-    # searched only near the words every limit names a status with ("citizen", "green", "permanent"…), and only
-    # where one starts a word: the status words follow a space or open the limit, so the "national" of
-    # "international" (in most postings) or of "nationally" is never one
-    limit = Pattern(
-        r"(?<![\w-])(?:" + "|".join(f"(?:{x})" for x in limits) + r")",
-        re.IGNORECASE,
-        near=_STATUS_WORD,
-        reach=(_REACH, _REACH),
-    )
+    # searched only near the words every limit names a status with ("citizen", "green", "permanent"…)
+    limit = Pattern(r"(?<![\w-])(?:" + "|".join(f"(?:{x})" for x in limits) + r")", re.IGNORECASE)
     basis = phrases(spec["legal_basis"], acronyms=True)
     return limit, basis, tuple(spec.get("suggest", ()))
 
