@@ -12,11 +12,14 @@ sign "K", which re.IGNORECASE folds to ASCII letters).
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from jdlint.checks.bias import gender_coded
+from jdlint.checks.bias import disability_bias, gender_coded
 from jdlint.checks.compliance import aedt_notice
+from jdlint.checks.structure import empty_section, placeholder_text
 from jdlint.facts import context as context_facts
 from jdlint.facts import requirements
 from jdlint.parse import parse_posting
@@ -104,3 +107,85 @@ def test_requirement_item_shortcuts_agree_with_their_regexes(text):
         assert requirements._YEARS.search(text) is None
     if "xper" not in text.lower():  # `_summary_demands` reads only paragraphs that pass this test
         assert requirements._EXPERIENCE.search(text) is None
+
+
+DEMAND_WORDS = ["must", "Must", "MUST", "be able to", "Be Able To", "able to", "ability to", "required to", "requires",
+                "involving", "should be able to", "frequently", "lift", "LIFT", "stand", "Standing", "sit", "see",
+                "carry", "walk", "reach", "and", "or", "and/or", "daily", "ſtand", "mıst", "İnvolves",
+                "\u212aneel"]  # fmt: skip
+
+
+@SETTINGS
+@given(_texts(DEMAND_WORDS))
+@example("Must be able to lift, carry and push 50 lbs. Ability to stand frequently; MUST SIT.")
+@example("must-stand; remust be able to walk; -able to see")
+def test_disability_demands_in_lower_case_match_the_case_insensitive_regex(text):
+    posting = parse_posting(text, "job.md")
+    spec = disability_bias._spec()
+    plain = spec.demand.regex.finditer(posting.analysis)
+    spans = [(m.span(), m.span("lead"), m.span("verbs")) for m in disability_bias._demand_matches(posting, spec)]
+    assert spans == [(m.span(), m.span("lead"), m.span("verbs")) for m in plain]
+
+
+# The placeholder shapes as first written, look-behind first: the rule's own put it after their first character.
+PLAIN_SHAPES = {
+    0: r"(?<![\]!\\])\[(?!\^)([^\[\]\n]{2,60})\](?![(\[:])",
+    2: r"(?<![{$\\\w])\{([a-z][a-z0-9]*(?:_[a-z0-9]+)*)\}(?!\})",
+    5: r"\bX{1,2}\+?\s*(?:years?|yrs?|months?)\b",
+    7: r"(?<![\w&/-])(?:TK){1,3}(?![\w&/-])",
+}
+SHAPE_WORDS = ["[", "]", "![", "\\[", "[^", "{", "}", "{{", "$", "X", "XX", "XXX", "+", "years", "yrs", "month", "TK",
+               "TKTK", "&", "/", "-", "_", "a", "COMPANY NAME", "salary", "é", "9", ":", "("]  # fmt: skip
+
+
+@SETTINGS
+@given(_texts(SHAPE_WORDS))
+@example("[COMPANY NAME] pays $XXX; XX+ years; TKTK; {company_name}; ![img] \\[x] aX years")
+def test_placeholder_shapes_match_as_first_written(text):
+    for k, plain in PLAIN_SHAPES.items():
+        shape = placeholder_text._SHAPES[k]
+        assert [m.span() for m in shape.regex.finditer(text)] == [m.span() for m in re.finditer(plain, text)]
+        assert [m.groups() for m in shape.regex.finditer(text)] == [m.groups() for m in re.finditer(plain, text)]
+
+
+PREFERRED_WORDS = ["is", "preferred", "PREFERRED", "a", "plus", "pluſ", "nice", "to", "have", "desırable", "asset",
+                   "bonus", "preferably", "Preferab", "İs", " ", "\n", ";", "\u212a"]  # fmt: skip
+
+
+@SETTINGS
+@given(_texts(PREFERRED_WORDS))
+@example("Go is a plus; Rust is preferred")
+def test_preferred_marker_shortcut_agrees_with_its_regex(text):
+    if not requirements._may_say_preferred(text):
+        assert requirements._says_preferred().search(text) is None
+
+
+SENSE_WORDS = ["corrected", "Correctable", "hearing", "HEARING", "vision", "visual acuity", "eyesight", "and", "or",
+               "/", ",", "to", "within", "the", "normal", "NORMAL", "range", "nOrmal", "abnormal", "ſ", "-",
+               "hearing acuity", "acuity"]  # fmt: skip
+
+
+@SETTINGS
+@given(_texts(SENSE_WORDS))
+@example("Corrected hearing and vision to normal range; normal vision; Hearing Acuity within the normal")
+def test_disability_senses_in_lower_case_match_the_case_insensitive_regex(text):
+    posting = parse_posting(text, "job.md")
+    spec = disability_bias._spec()
+    plain = spec.senses.regex.finditer(posting.analysis)
+    assert [m.span() for m in disability_bias._sense_matches(posting, spec)] == [m.span() for m in plain]
+
+
+BODY_WORDS = ["---", "***", "_ _ _", "- - -", "===", "#", "\n", "\t", " ", "<!--", "-->", "<!-- note -->", "*",
+              "_", "-", "a", "Text", "é", "<", ">"]  # fmt: skip
+
+
+@SETTINGS
+@given(_texts(BODY_WORDS))
+@example("---\n\n***\n<!-- later -->\n===")
+def test_empty_section_content_shortcut_agrees_with_the_full_reading(text):
+    from jdlint.parse.inline import strip_comments
+
+    posting = parse_posting(text, "job.md")
+    body = posting.text
+    slow = bool(empty_section._RULE_LINE.sub("", strip_comments(body)).strip(" \t\n=-#"))
+    assert empty_section._has_content(posting, [], [], 0, len(body)) == slow

@@ -190,6 +190,23 @@ def _says_preferred() -> re.Pattern[str]:
 
 
 @cache
+def _preferred_needles() -> tuple[str, ...]:
+    """The longest word of each preferred marker: a text holding none of them cannot match `_says_preferred`."""
+    words = data.load("shared/requirements.yaml")["preferred_markers"]
+    return tuple(sorted({max(w.lower().split(), key=len) for w in words}))
+
+
+def _may_say_preferred(text: str) -> bool:
+    """Whether `_says_preferred` can match at all, by substring tests (most required items hold no
+    marker, and the regex makes an attempt at every character). Under re.IGNORECASE only "ſ", "ı" and
+    "İ" fold to other ASCII letters than their own lower case: a text with one goes to the regex."""
+    if not text.isascii() and ("ſ" in text or "ı" in text or "İ" in text):
+        return True
+    low = text.lower()
+    return any(n in low for n in _preferred_needles())
+
+
+@cache
 def _not_list_heading() -> re.Pattern[str]:
     words = data.load("shared/requirements.yaml")["not_list_headings"]
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.IGNORECASE)
@@ -255,35 +272,61 @@ def normalise(words: list[str]) -> tuple[frozenset[str], int]:
 
 def _normalise(words: list[str]) -> tuple[frozenset[str], int]:
     spec = _spec()
-    syn, filler, levels = spec["synonyms"], spec["filler"], spec["levels"]
-    phrase_starts, longest = spec["phrase_starts"], spec["longest"]
+    syn, phrase_starts, longest = spec["synonyms"], spec["phrase_starts"], spec["longest"]
+    word_keys = _WORD_KEYS
     key: set[str] = set()
     level = 0
     i = 0
     n = len(words)
     while i < n:
-        # the longest synonym starting here; only a word some phrase begins with can start one of several words
-        longest_here = min(longest, n - i) if words[i] in phrase_starts else 1
-        for size in range(longest_here, 0, -1):
-            canon = syn.get(tuple(words[i : i + size]))
+        w = words[i]
+        if w in phrase_starts:  # the longest synonym of several words starting here, if any
+            for size in range(min(longest, n - i), 1, -1):
+                canon = syn.get(tuple(words[i : i + size]))
+                if canon is not None:
+                    key.add(canon)
+                    i += size
+                    break
+            else:
+                canon = None
             if canon is not None:
-                key.add(canon)
-                i += size
-                break
+                continue
+        i += 1
+        try:
+            got = word_keys[w]
+        except KeyError:
+            if len(word_keys) >= _WORD_KEYS_MAX:
+                word_keys.clear()
+            got = word_keys[w] = _word_key(w, spec)
+        if got is None:
+            continue
+        if got[0]:
+            key.add(got[1])
         else:
-            w = words[i]
-            i += 1
-            if w in levels:
-                level = max(level, levels[w])
-                continue
-            if w in filler or w[0].isdigit() or w in _NUMBER_WORDS:
-                continue
-            w = _singular(w)
-            if w in filler or (len(w) < 2 and w not in ("c", "r")):
-                continue
-            canon = syn.get((w,))
-            key.add(canon or w)
+            level = max(level, got[1])
     return frozenset(key), level
+
+
+_WORD_KEYS: dict[str, tuple[bool, Any] | None] = {}
+_WORD_KEYS_MAX = 200_000  # distinct words remembered per process (a few MiB at most)
+
+
+def _word_key(w: str, spec: dict[str, Any]) -> tuple[bool, Any] | None:
+    """What one word adds to a key, outside a synonym of several words: (True, key word), (False, level)
+    for a level word ("senior"), or None (filler, numbers). Memoised per process by `_normalise`: postings
+    share their vocabulary, and a word costs a few set and dict tests and a plural rule."""
+    syn, filler, levels = spec["synonyms"], spec["filler"], spec["levels"]
+    canon = syn.get((w,))
+    if canon is not None:
+        return True, canon
+    if w in levels:
+        return False, levels[w]
+    if w in filler or w[0].isdigit() or w in _NUMBER_WORDS:
+        return None
+    w = _singular(w)
+    if w in filler or (len(w) < 2 and w not in ("c", "r")):
+        return None
+    return True, syn.get((w,)) or w
 
 
 def _number(text: str) -> float:
@@ -414,7 +457,12 @@ def analyse(posting: Any, doc: Any = None) -> Analysis:
         if kind not in KINDS:
             continue
         text = texts[n]
-        if kind == "required" and (pref := _says_preferred().search(text)) and ";" not in text[: pref.start()]:
+        if (
+            kind == "required"
+            and _may_say_preferred(text)
+            and (pref := _says_preferred().search(text))
+            and ";" not in text[: pref.start()]
+        ):
             # "Experience in a lead capacity is preferred." under "Training and Experience" (but not
             # "…proficient English; Chinese is a plus": the item's own demand comes first)
             kind = "preferred"

@@ -18,13 +18,30 @@ from jdlint.model.posting import Posting
 from jdlint.model.store import StoreKey
 
 
+def _patterns(kind: str, language: str = "en") -> tuple[AnyPattern, ...]:
+    """The phrasings of `kind` every posting is searched for, then those its language adds (`by_language`)."""
+    own = data.load("shared/statements.yaml").get("by_language", {}).get(language, {}).get(kind, [])
+    return (_phrasings(kind), _phrasings(kind, tuple(own))) if own else (_phrasings(kind),)
+
+
 @cache
-def _pattern(kind: str, language: str = "en") -> AnyPattern:
-    """The phrasings of `kind` every posting is searched for, plus those of its language (`by_language`)."""
+def _phrasings(kind: str, own: tuple[str, ...] = ()) -> AnyPattern:
+    """The phrasings of `kind` (`own`: a language's added ones instead), each made once per process and the
+    first shared by every language: reading the literals off the country names costs as much as searching
+    a few hundred postings, and was paid again for each language seen."""
     spec = data.load("shared/statements.yaml")
-    own = spec.get("by_language", {}).get(language, {}).get(kind, [])
     country = _country_names()
-    return AnyPattern([p.replace("{country}", country) for p in [*spec[kind]["patterns"], *own]], re.IGNORECASE)
+    return AnyPattern([p.replace("{country}", country) for p in (own or spec[kind]["patterns"])], re.IGNORECASE)
+
+
+def _search(patterns: tuple[AnyPattern, ...], text: Text) -> re.Match | None:
+    """The earliest match of any of `patterns` (the first pattern's on a tie), as one pattern of them all gives."""
+    best = None
+    for pattern in patterns:
+        found = pattern.search(text)
+        if found is not None and (best is None or found.start() < best.start()):
+            best = found
+    return best
 
 
 _SHORT_NAMES = ("U\\.?\\s?S\\.?A?\\.?", "United\\s+States", "America", "UK", "U\\.K\\.", "EU", "EEA",
@@ -56,10 +73,10 @@ def find_statement(posting: Posting, kind: str) -> re.Match | None:
     memo = posting.facts.setdefault(_FOUND, {})
     if kind not in memo:
         flat = posting.facts.compute(_FLAT, lambda: _flat(posting.analysis))  # made once for every kind
-        pattern = _pattern(kind, posting_language(posting))
-        found = pattern.search(flat)
+        patterns = _patterns(kind, posting_language(posting))
+        found = _search(patterns, flat)
         if found is None and posting.code_ranges:
-            found = pattern.search(_flat(" ".join(posting.text[s:e] for s, e in posting.code_ranges)))
+            found = _search(patterns, _flat(" ".join(posting.text[s:e] for s, e in posting.code_ranges)))
         memo[kind] = found
     return memo[kind]
 

@@ -142,16 +142,21 @@ def _candidate_runs(posting, lists: _Lists) -> list[tuple[int, int]]:
     if not _GATED(text):
         return _scanned_runs(posting, lists.stem_starts)
     low = text.lower()  # offsets unchanged: only "İ" lower-cases to two characters
-    runs = {_run_around(low, m.start(), m.end()) for m in lists.stem_words.finditer(posting)}
+    runs: set[tuple[int, int]] = set()
+    run = (-1, -1)
+    for m in lists.stem_words.finditer(posting):
+        if not run[0] <= m.start() < run[1]:  # a stem inside the last run ("self-reliant") has that run
+            run = _run_around(low, m.start(), m.end())
+            runs.add(run)
     stems_in_low = lists.stem_starts.regex  # a regex over the lower-cased copy, which `low` is
     done = -1
     for mark in _inner_marks(low):
         if mark < done:
             continue  # its run was read
-        run = _run_around(low, mark, mark + 1)
-        done = run[1]
-        if run not in runs and stems_in_low.search(low, *run):
-            runs.add(run)
+        around = _run_around(low, mark, mark + 1)
+        done = around[1]
+        if around not in runs and stems_in_low.search(low, *around):
+            runs.add(around)
     return sorted(runs)
 
 

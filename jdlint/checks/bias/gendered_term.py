@@ -71,10 +71,13 @@ def jdlint_check(posting, context):
     if not reads(("en",), context.language):  # the pronoun rules read English only
         return
     pats = _patterns()
-    blocked = [(m.start(), m.end()) for m in pats["exceptions"].finditer(posting)]
+    blocked: list[tuple[int, int]] | None = None  # the exceptions ("Her Majesty"): looked for once a pronoun asks
     taken: list[tuple[int, int]] = []
 
     def usable(s: int, e: int) -> bool:
+        nonlocal blocked
+        if blocked is None:  # most postings have no pronoun, and "career" or "leads" near which to look is common
+            blocked = [(m.start(), m.end()) for m in pats["exceptions"].finditer(posting)]
         if any(bs < e and s < be for bs, be in blocked + taken):
             return False
         return not context.in_eeo(s) and not in_quotation(posting, s)

@@ -38,6 +38,7 @@ _CALL_TO_ACTION = re.compile(r"^(?:click (?:here )?to )?apply(?: now| here| toda
 _HASHTAG = re.compile(r"[ \t]*#[A-Za-z]")  # `#LI-REMOTE`: a tag line, not a heading
 _LINK = re.compile(r"\]\(|<a\s|https?://", re.IGNORECASE)
 _RULE_LINE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
+_CONTENT_CHAR = re.compile(r"[^ \t\n=#*_-]")  # neither in a `_RULE_LINE` nor trimmed by `_has_content`
 
 
 @hookimpl
@@ -172,5 +173,8 @@ def _has_content(posting, secs: list, starts: list[int], start: int, end: int) -
         if _LINK.search(text[line0:pos]):
             return True  # a linked heading is content
     chunks.append(text[pos:end])
-    rest = _RULE_LINE.sub("", strip_comments("".join(chunks)))
+    body = "".join(chunks)
+    if "<!--" not in body and _CONTENT_CHAR.search(body):
+        return True  # a character no rule line holds and the trimming below keeps: nearly every body
+    rest = _RULE_LINE.sub("", strip_comments(body))
     return bool(rest.strip(" \t\n=-#"))

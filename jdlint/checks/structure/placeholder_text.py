@@ -62,24 +62,26 @@ _TEMPLATE_NOUNS = (
 )
 _FILL_VERB = r"(?:insert|enter|add|type|put|fill in|replace with|your)"
 # Each shape names text every match contains (`needle`): a posting without it is skipped by one `in`
-# test, where the regex would try every position.
+# test, where the regex would try every position. Each begins with a literal character and puts its
+# look-behind after it ("\[(?<![\]!\\]\[)", not "(?<![\]!\\])\["): `re` then jumps from one "[" to the
+# next instead of trying the look-behind at every position of a posting that holds one.
 _SHAPES = [
     # [COMPANY NAME], [Company Name], [insert salary]
-    Pattern(r"(?<![\]!\\])\[(?!\^)([^\[\]\n]{2,60})\](?![(\[:])", needle="["),
+    Pattern(r"\[(?<![\]!\\]\[)(?!\^)([^\[\]\n]{2,60})\](?![(\[:])", needle="["),
     # {{ salary }}, {{salary_range}}
     Pattern(r"\{\{\s*[A-Za-z_][\w.\- ]{0,40}?\s*\}\}", needle="{{"),
     # {hiring_manager}, {company}
-    Pattern(r"(?<![{$\\\w])\{([a-z][a-z0-9]*(?:_[a-z0-9]+)*)\}(?!\})", needle="{"),
+    Pattern(r"\{(?<![{$\\\w]\{)([a-z][a-z0-9]*(?:_[a-z0-9]+)*)\}(?!\})", needle="{"),
     # <insert location>, <COMPANY NAME>
     Pattern(r"<\s*(" + _FILL_VERB + r"\b[^<>\n]{1,50}|[A-Z][A-Z ]{2,40}[A-Z])\s*>", needle="<"),
     # $XXX,XXX  $XX.XX  $XXk
     Pattern(r"\$\s?X{1,3}(?:,X{3})*(?:\.X{2})?[kK]?\b", needle="$"),
     # XX years, X+ years
-    Pattern(r"\bX{1,2}\+?\s*(?:years?|yrs?|months?)\b", needle="X"),
+    Pattern(r"X(?<!\wX)X?\+?\s*(?:years?|yrs?|months?)\b", needle="X"),
     # lorem ipsum
     Pattern(r"\blorem ipsum\b", re.IGNORECASE, needle="lorem"),
     # TK / TKTK: a journalist's "to come"
-    Pattern(r"(?<![\w&/-])(?:TK){1,3}(?![\w&/-])", needle="TK"),
+    Pattern(r"TK(?<![\w&/-]TK)(?:TK){0,2}(?![\w&/-])", needle="TK"),
 ]
 _UNFINISHED = (
     r"tbd|tba|tbc|todo|tk|placeholder|to be (?:added|confirmed|determined)|"
