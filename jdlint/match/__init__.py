@@ -37,7 +37,7 @@ only places a match can be. A word list becomes a trie (`co(?:mmit|nfiden)…`),
 and with `lower=True` it is written in lower case and matched in the
 lower-cased copy, which lets `re` jump to the letters that can start it. The
 machinery lives in this package's other modules (regex_gate, literals,
-regex_trie, lowered, spans, gated_matcher, token_windows); rules and facts do not import them.
+regex_trie, lowered, spans, gated_matcher, token_windows, companions); rules and facts do not import them.
 The literals of the gates are found together, in one Aho–Corasick pass
 over each lower-cased copy (`literals`), the first time one asks: the pass
 looks for the literals that kind of copy is asked for.

@@ -199,11 +199,10 @@ class Literals:
         self._alone: dict[frozenset[str], _Automaton] = {}  # one set's own, for a text its group's scan lacked
         self._recent: list[Hits] = []
 
-    def hits(self, lowered: str, literals: frozenset[str], rescan: bool = False) -> Hits:
+    def hits(self, lowered: str, literals: frozenset[str]) -> Hits:
         """The hits of `literals` (and of others) in `lowered`, scanned for once per text.
 
-        `rescan` is no longer needed: every ask is answered, by one more scan for `literals` alone when the
-        text's kept scan lacks them.
+        Every ask is answered: by one more scan for `literals` alone when the text's kept scan lacks them.
         """
         for h in self._recent:
             if h.text is lowered or h.text == lowered:

@@ -81,15 +81,11 @@ class AnchorFinder:
     def find(self, text: str, low: str) -> list[Anchor]:
         """(start, end, reach) of every place an anchor may be a token, in order (a superset)."""
         found: list[Anchor] = []
-        hits = LITERALS.hits(low, self._lower_words, rescan=True) if self._lower_words else None
-        if hits is not None:
+        if self._lower_words:
+            hits = LITERALS.hits(low, self._lower_words)
             found.extend(_from_hits(hits.starts, low, self._lower_words, self._edges, self._reach_lower))
-        scans = [(self._exact, self._reach_exact, text)]
-        if hits is None and self._lower_words:
-            scans.append((self._lower, self._reach_lower, low))
-        for scanners, reach, source in scans:
-            for rx in scanners:
-                found.extend((m.start(1), m.end(1), reach[m.group(1)]) for m in rx.finditer(source))
+        for rx in self._exact:
+            found.extend((m.start(1), m.end(1), self._reach_exact[m.group(1)]) for m in rx.finditer(text))
         found.sort()
         return found
 
