@@ -152,6 +152,7 @@ def test_several_patterns_asked_of_one_text_in_any_order_find_what_their_regexes
     st.lists(st.lists(st.sampled_from(PIECES), max_size=60).map("".join), min_size=1, max_size=4),
 )
 @example([frozenset({"abc"}), frozenset({"abcd", "bcd"}), frozenset({"abc"})], ["abcd abc", "abcd abc", "bcd"])
+@example([frozenset({"abc"}), frozenset({"bcd"})], ["\udc80abcd \ud800abc\udcff", "bcd\udfff"])  # lone surrogates
 def test_the_shared_pass_gives_every_place_of_every_literal_asked_for(sets, texts):
     """Whatever order sets are asked in, and however a text's scan was made (its group's automaton, a scan of
     one set alone merged in), each literal's places are those `str.find` gives in the folded text."""

@@ -37,11 +37,14 @@ Behind `jdlint.match`: rules and facts never see it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from itertools import chain
 from typing import Any
 
 _FOLD = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+# one character for one, so offsets hold; no literal holds either
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def folds_plainly(text: str) -> bool:
@@ -158,8 +161,13 @@ class _Automaton:
         )
 
     def scan(self, text: str) -> dict[str, list[int]]:
+        text = folded(text)
+        try:
+            matches = self._rs.find_matches_as_indexes(text, overlapping=True)
+        except UnicodeEncodeError:  # a lone surrogate (from bytes read with surrogateescape) is no UTF-8
+            matches = self._rs.find_matches_as_indexes(_SURROGATE.sub("\ufffd", text), overlapping=True)
         grouped: dict[int, list[int]] = {}
-        for i, s, _ in self._rs.find_matches_as_indexes(folded(text), overlapping=True):
+        for i, s, _ in matches:
             found = grouped.get(i)
             if found is None:
                 grouped[i] = [s]
