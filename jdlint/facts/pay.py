@@ -32,7 +32,7 @@ from functools import cache
 
 from jdlint import data
 from jdlint.facts.language import UNDETERMINED, posting_language
-from jdlint.match import Pattern
+from jdlint.match import Pattern, SpanSet
 from jdlint.model.posting import Posting
 from jdlint.model.store import StoreKey
 
@@ -241,8 +241,9 @@ def _range_from(m: re.Match, source: str, forced: bool = False, english: bool = 
 
 def _singles(source: str, start: int, end: int, taken: list[tuple[int, int]], english: bool = True) -> list[Pay]:
     out: list[Pay] = []
+    inside = SpanSet(taken)  # by bisection: a long salary table has many ranges and many amounts
     for m in _AMOUNTS.finditer(source, start, end):
-        if m.group("big1") or any(s <= m.start() < e for s, e in taken):
+        if m.group("big1") or inside.contains(m.start()):
             continue
         cur = m.group("pre1") or m.group("post1")
         num, k = m.group("num1"), m.group("k1")

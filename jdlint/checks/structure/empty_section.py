@@ -135,9 +135,9 @@ def _line_of(text: str, offset: int) -> str:
 def _in_menu(text: str, offset: int) -> bool:
     """Is the line at `offset` the middle of three or more ALL-CAPS lines with no blank line between?"""
     start = text.rfind("\n", 0, offset) + 1
-    before = text[: max(start - 1, 0)].rsplit("\n", 1)[-1].strip() if start > 0 else ""
+    before = text[text.rfind("\n", 0, start - 1) + 1 : start - 1].strip() if start > 0 else ""
     end = text.find("\n", offset)
-    after = text[end + 1 :].split("\n", 1)[0].strip() if end != -1 else ""
+    after = _line_of(text, end + 1) if end != -1 else ""  # one line each: never the text before or after
     return all(line and line.isupper() and not _DECORATED.match(line) for line in (before, after))
 
 
