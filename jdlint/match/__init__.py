@@ -19,6 +19,9 @@ A rule says *what* to find; this module decides *how* to find it fast. Five name
 * `Text(string)`: a string to read that is not one of the posting's own
   texts (a flattened copy, say); keep it (in `posting.facts`) to reuse it.
 * `SpanSet(spans)`: "is this offset inside one of these spans?", by bisection.
+* `first_char_alternation(alternatives, not_after)`: `(?<![not_after])(?:a|b…)`
+  written with the look-behind after each first character, so that `re`
+  jumps between the characters that can start a match.
 * `lazy_compile(regex, flags)`: `re.compile` done on first use, for a table of
   regexes of which a posting usually needs few (a one-file run compiled
   hundreds it never used).
@@ -77,11 +80,20 @@ from jdlint.match.lazy import lazy_compile
 from jdlint.match.literals import GatedAfterFirst, folded
 from jdlint.match.lowered import lower_same_length, lowered
 from jdlint.match.regex_gate import GatedAny, GatedRegex
-from jdlint.match.regex_trie import first_char_trie, phrase_atoms, trie_alternation
+from jdlint.match.regex_trie import first_char_alternation, first_char_trie, phrase_atoms, trie_alternation
 from jdlint.match.spans import SpanSet, merged
 from jdlint.model.posting import Posting
 
-__all__ = ["AnyPattern", "GatedAfterFirst", "Pattern", "SpanSet", "Text", "lazy_compile", "phrases"]
+__all__ = [
+    "AnyPattern",
+    "GatedAfterFirst",
+    "Pattern",
+    "SpanSet",
+    "Text",
+    "first_char_alternation",
+    "lazy_compile",
+    "phrases",
+]
 
 
 class Text:

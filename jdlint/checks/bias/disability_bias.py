@@ -20,7 +20,7 @@ from jdlint import data
 from jdlint.facts.language import reads
 from jdlint.facts.surroundings import parent_intro_span, section_span, sentence_span
 from jdlint.hookspecs import hookimpl
-from jdlint.match import GatedAfterFirst, Pattern, phrases
+from jdlint.match import GatedAfterFirst, Pattern, first_char_alternation, phrases
 from jdlint.model.finding import Hit
 from jdlint.model.store import StoreKey
 
@@ -82,7 +82,7 @@ def _spec() -> _Spec:
     verbs = rf"(?P<verbs>(?:{verb})(?:{sep}(?:{verb}))*)(?![\w-])"
     # a demand names a verb: the regex runs only near one (a verb list is no longer than its verbs' spacing)
     demand = Pattern(rf"(?<![\w-])(?P<lead>{lead})\s+(?:(?:{adverb})\s+)?{verbs}", re.IGNORECASE)
-    leads_lower = _by_first_letter([(x, "") for x in sorted(d["lead_ins"], key=len, reverse=True)])
+    leads_lower = _lower_branches([(x, "") for x in sorted(d["lead_ins"], key=len, reverse=True)])
     demand_lower = Pattern(rf"(?P<lead>{leads_lower})\s+(?:(?:{adverb})\s+)?{verbs}", lower=True)
     # "Occasionally lifts, carries…": tried only where a word for how often stands (found by `often`)
     described = Pattern(rf"(?<![\w-])(?P<lead>{often})\s+{verbs}", re.IGNORECASE)
@@ -111,7 +111,7 @@ def _spec() -> _Spec:
         often=phrases(d["frequency_adverbs"] + d["frequency_adjectives"]),
         bare=bare,
         senses=senses,
-        senses_lower=Pattern(_by_first_letter(sense_branches), lower=True),
+        senses_lower=Pattern(_lower_branches(sense_branches), lower=True),
         normal=Pattern("normal", lower=True),
         physical_heading=phrases(d["physical_headings"]),
         kinds=kinds,
@@ -123,16 +123,11 @@ def _spec() -> _Spec:
     )
 
 
-def _by_first_letter(branches: list[tuple[str, str]]) -> str:
-    """An alternation of (phrase, regex after it) branches, none with a word or hyphen before it, in lower
-    case for the lower-cased text: grouped by first letter (in their order: two branches with different
-    first letters never both start at one place), the look-behind after that letter. `re` then skips from
-    one such letter to the next instead of trying the look-behind at every character."""
-    groups: dict[str, list[str]] = {}
-    for phrase, after in branches:
-        phrase = phrase.lower()
-        groups.setdefault(phrase[0], []).append(re.escape(phrase[1:]).replace(r"\ ", r"\s+") + after)
-    return "|".join(rf"{re.escape(c)}(?<![\w-]{re.escape(c)})(?:{'|'.join(rests)})" for c, rests in groups.items())
+def _lower_branches(branches: list[tuple[str, str]]) -> str:
+    """(phrase, regex after it) branches, none with a word or hyphen before it, in lower case for the
+    lower-cased text, grouped by first letter so that `re` skips from one such letter to the next."""
+    alternatives = [re.escape(p.lower()).replace(r"\ ", r"\s+") + after for p, after in branches]
+    return first_char_alternation(alternatives, r"\w-")
 
 
 _LOWER_AGREES = GatedAfterFirst()  # whether the lower-cased scan may stand in for `demand` on this posting
