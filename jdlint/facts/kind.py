@@ -40,7 +40,7 @@ from jdlint.config import DOCUMENT_KINDS
 from jdlint.config.globs import matches_any
 from jdlint.facts.pages import not_a_posting
 from jdlint.facts.spaced import Spacer
-from jdlint.match import Pattern, lazy_compile
+from jdlint.match import Pattern, folds_plainly, lazy_compile
 from jdlint.model.posting import Posting, Section
 from jdlint.model.store import StoreKey
 
@@ -195,18 +195,13 @@ def _class_spec(head: str) -> bool:
     """Does the top of a page say it is a class specification? One regex of all the phrasings, one pass.
 
     Most pages hold none of the words some phrasing cannot match without ("class"): a substring test
-    settles them. Not on a text holding "ı" or "ſ": ignoring case, the regex reads them as "i" and "s"
-    ("claſs" is "class" to it); in lower-case text no other letter stands for an ASCII one.
+    settles them. Not on a text holding "İ", "ı" or "ſ" (`folds_plainly`): ignoring case, the regex reads
+    them as "i" and "s" ("claſs" is "class" to it).
     """
     t = _tables()
-    if t.class_spec_keys and not any(key in head for key in t.class_spec_keys) and _folds_plainly(head):
+    if t.class_spec_keys and not any(key in head for key in t.class_spec_keys) and folds_plainly(head):
         return False
     return t.class_spec_any.search(head) is not None
-
-
-def _folds_plainly(low: str) -> bool:
-    """True when lower-case `low` holds neither "ı" nor "ſ", the letters `re.IGNORECASE` equates with "i" and "s"."""
-    return low.isascii() or not ("ı" in low or "ſ" in low)
 
 
 _NOT_HEADING_WORD = re.compile(r"[^\w()&,-]+")

@@ -22,6 +22,8 @@ A rule says *what* to find; this module decides *how* to find it fast. Five name
 * `first_char_alternation(alternatives, not_after)`: `(?<![not_after])(?:a|b…)`
   written with the look-behind after each first character, so that `re`
   jumps between the characters that can start a match.
+* `folds_plainly(text)`: False when `text` holds "İ", "ı" or "ſ", where a
+  case-insensitive regex and a search of the lower-cased text may disagree.
 * `lazy_compile(regex, flags)`: `re.compile` done on first use, for a table of
   regexes of which a posting usually needs few (a one-file run compiled
   hundreds it never used).
@@ -77,7 +79,7 @@ from functools import cached_property, partial
 from types import MappingProxyType
 
 from jdlint.match.lazy import lazy_compile
-from jdlint.match.literals import GatedAfterFirst, folded
+from jdlint.match.literals import GatedAfterFirst, folded, folds_plainly
 from jdlint.match.lowered import lower_same_length, lowered
 from jdlint.match.regex_gate import GatedAny, GatedRegex
 from jdlint.match.regex_trie import first_char_alternation, first_char_trie, phrase_atoms, trie_alternation
@@ -91,6 +93,7 @@ __all__ = [
     "SpanSet",
     "Text",
     "first_char_alternation",
+    "folds_plainly",
     "lazy_compile",
     "phrases",
 ]
